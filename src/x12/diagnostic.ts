@@ -52,6 +52,11 @@ export interface DiagnosticBase {
   elementRef?: string;
   /** Copy of the bad data element (AK404/IK404). */
   value?: string;
+  /**
+   * For a conditional requirement (a syntax note), the element whose presence made this one
+   * required: the 999 reports it in a CTX segment context.
+   */
+  trigger?: { segmentId: string; segmentPosition: number; loopId?: string; elementPosition: number };
 }
 
 /** One line for a person: where, what code, why. */

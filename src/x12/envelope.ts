@@ -1,5 +1,6 @@
 import type { Delimiters } from './delimiters.js';
 import type { Diagnostic } from './diagnostic.js';
+import type { LoopInstance } from './loops.js';
 import type { Segment } from './segment.js';
 
 /**
@@ -26,6 +27,8 @@ export interface Interchange {
   /** ISA15: `P` production, `T` test, `I` information. */
   readonly usage: string;
   readonly groups: FunctionalGroup[];
+  /** TA1 segments carried by this interchange (an interchange acknowledgement sent to us). */
+  readonly ta1Segments?: Segment[];
   trailer: Segment | undefined;
   /** Interchange-level problems (TA1 note codes) and file problems inside this interchange. */
   readonly diagnostics: Diagnostic[];
@@ -76,6 +79,8 @@ export interface TransactionSetSummary {
 /** A transaction set with its segments, ST first and SE last (SE missing if the set was cut off). */
 export interface TransactionSet extends TransactionSetSummary {
   readonly segments: Segment[];
+  /** The loop tree, set by validation when the set's spec is known. */
+  loops?: LoopInstance;
   readonly group: FunctionalGroup;
   readonly interchange: Interchange;
 }

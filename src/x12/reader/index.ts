@@ -1,0 +1,117 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { Interchange, TransactionSet } from '../envelope.js';
+import { EnvelopeReader, type ReaderHandlers, type ReaderOptions } from './envelope-reader.js';
+import { Tokenizer } from './tokenizer.js';
+
+export type { ReaderHandlers, ReaderOptions } from './envelope-reader.js';
+
+/** Everything read from one file, transaction sets included. */
+export interface ReadResult {
+  interchanges: Interchange[];
+  transactionSets: TransactionSet[];
+  /** Problems outside any interchange (not X12, binary, empty, garbage between interchanges). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads a whole X12 file held in memory. For files of any size use {@link readX12Stream}.
+ *
+ * @example
+ * const { interchanges, transactionSets } = readX12(fs.readFileSync('po.edi'));
+ * transactionSets[0]?.segments[1]?.id; // 'BEG'
+ */
+export function readX12(input: string | Uint8Array, options: ReaderOptions = {}): ReadResult {
+  const result: ReadResult = { interchanges: [], transactionSets: [], diagnostics: [] };
+  const read = createX12Reader(
+    {
+      transactionSet: (set) => result.transactionSets.push(set),
+      interchange: (ic) => result.interchanges.push(ic),
+      fileDiagnostic: (d) => result.diagnostics.push(d),
+    },
+    options,
+  );
+  read.push(input);
+  read.end();
+  return result;
+}
+
+/** Push-style reader: feed bytes or text chunk by chunk; handlers fire as soon as a unit closes. */
+export interface X12Reader {
+  push(chunk: string | Uint8Array): void;
+  end(): void;
+}
+
+/**
+ * A reader that holds at most one unfinished segment, the current transaction set and the envelope
+ * index. Bytes are decoded as UTF-8 (partners send BOMs, no-break spaces and `…` terminators).
+ */
+export function createX12Reader(handlers: ReaderHandlers, options: ReaderOptions = {}): X12Reader {
+  const envelope = new EnvelopeReader(handlers, options);
+  const tokenizer = new Tokenizer(envelope);
+  const decoder = new TextDecoder('utf-8');
+  let sawInput = false;
+  let sawNul = false;
+  return {
+    push(chunk) {
+      if (chunk.length === 0) return;
+      sawInput = true;
+      if (typeof chunk === 'string') tokenizer.push(chunk);
+      else {
+        if (!sawNul && chunk.includes(0)) sawNul = true;
+        tokenizer.push(decoder.decode(chunk, { stream: true }));
+      }
+    },
+    end() {
+      if (!sawInput) {
+        handlers.fileDiagnostic?.({ level: 'file', code: 'empty', severity: 'error', message: 'the file is empty' });
+        return;
+      }
+      tokenizer.push(decoder.decode());
+      tokenizer.end();
+      envelope.end();
+      if (sawNul) {
+        handlers.fileDiagnostic?.({ level: 'file', code: 'binary', severity: 'error', message: 'the file holds NUL bytes: binary data, not X12' });
+      }
+    },
+  };
+}
+
+/** Events of {@link readX12Stream}, in file order. */
+export type ReaderEvent =
+  | { type: 'transaction-set'; set: TransactionSet }
+  | { type: 'interchange'; interchange: Interchange }
+  | { type: 'diagnostic'; diagnostic: Diagnostic };
+
+/**
+ * Streams a file of any size: yields each transaction set as soon as its SE is read, and each
+ * interchange (the envelope index, with every group's and set's outcome) when it closes.
+ *
+ * @example
+ * for await (const event of readX12Stream(fs.createReadStream('big.edi'))) {
+ *   if (event.type === 'transaction-set') handle(event.set);
+ * }
+ */
+export async function* readX12Stream(
+  source: AsyncIterable<string | Uint8Array>,
+  options: ReaderOptions = {},
+): AsyncGenerator<ReaderEvent> {
+  let pending: ReaderEvent[] = [];
+  const reader = createX12Reader(
+    {
+      transactionSet: (set) => pending.push({ type: 'transaction-set', set }),
+      interchange: (interchange) => pending.push({ type: 'interchange', interchange }),
+      fileDiagnostic: (diagnostic) => pending.push({ type: 'diagnostic', diagnostic }),
+    },
+    options,
+  );
+  for await (const chunk of source) {
+    reader.push(chunk);
+    if (pending.length) {
+      const out = pending;
+      pending = [];
+      yield* out;
+    }
+  }
+  reader.end();
+  yield* pending;
+}

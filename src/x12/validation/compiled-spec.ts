@@ -1,0 +1,47 @@
+import type { SegmentDictionary, StructureNode, TransactionSetSpec } from '../specs/spec-types.js';
+
+/** A structure node prepared for matching: what segment id starts it and how often it may occur. */
+export interface CompiledNode {
+  readonly kind: 'segment' | 'loop';
+  /** Segment id, or loop id. */
+  readonly id: string;
+  /** The segment id that starts this node (for a loop, its first child's). */
+  readonly startId: string;
+  readonly mandatory: boolean;
+  readonly max: number;
+  readonly children: readonly CompiledNode[];
+}
+
+export interface CompiledSet {
+  readonly spec: TransactionSetSpec;
+  readonly root: readonly CompiledNode[];
+  /** Every segment id the set's structure uses, at any depth. */
+  readonly segmentIds: ReadonlySet<string>;
+  readonly dictionary: SegmentDictionary;
+}
+
+const cache = new WeakMap<TransactionSetSpec, CompiledSet>();
+
+/** Compiles a set's structure once; the result is shared by every set of that kind. */
+export function compileSet(spec: TransactionSetSpec, dictionary: SegmentDictionary): CompiledSet {
+  let compiled = cache.get(spec);
+  if (!compiled) {
+    const segmentIds = new Set<string>();
+    const root = spec.structure.map((n) => compileNode(n, segmentIds));
+    compiled = { spec, root, segmentIds, dictionary };
+    cache.set(spec, compiled);
+  }
+  return compiled;
+}
+
+function compileNode(node: StructureNode, ids: Set<string>): CompiledNode {
+  const max = node.max < 0 ? Number.POSITIVE_INFINITY : node.max;
+  if ('segment' in node) {
+    ids.add(node.segment);
+    return { kind: 'segment', id: node.segment, startId: node.segment, mandatory: node.req === 'M', max, children: [] };
+  }
+  const children = node.children.map((c) => compileNode(c, ids));
+  const first = children[0];
+  if (!first || first.kind !== 'segment') throw new Error(`loop ${node.loop} must start with a segment`);
+  return { kind: 'loop', id: node.loop, startId: first.id, mandatory: node.req === 'M', max, children };
+}

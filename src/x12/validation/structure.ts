@@ -1,0 +1,145 @@
+import { SegmentError } from '../codes.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { LoopInstance } from '../loops.js';
+import type { Segment } from '../segment.js';
+import type { CompiledNode, CompiledSet } from './compiled-spec.js';
+
+/** One open loop iteration (the root is the transaction set itself). */
+interface Frame {
+  readonly nodes: readonly CompiledNode[];
+  readonly loopId: string | undefined;
+  /** Index of the node matched last; -1 before the first. */
+  index: number;
+  readonly counts: number[];
+  readonly instance: LoopInstance;
+}
+
+/** Where a segment landed in the structure: the loop it sits in (for AK303), if any. */
+export interface Placement {
+  readonly loopId: string | undefined;
+  /** False when the segment matched no place in the structure (already reported). */
+  readonly placed: boolean;
+}
+
+/**
+ * Walks a transaction set's segments through its structure, the way X12 defines it: a segment
+ * matches the next place at or after the current one in the innermost open loop, else in the
+ * enclosing loops (closing the inner ones); a loop's first segment starts a new iteration. It
+ * reports missing mandatory segments and loops, maximum use, and segments out of place, and
+ * builds the loop tree that mapping reads.
+ */
+export class StructureWalker {
+  private readonly stack: Frame[];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly root: LoopInstance = { loopId: 'ST', items: [] };
+
+  constructor(private readonly set: CompiledSet) {
+    this.stack = [{ nodes: set.root, loopId: undefined, index: -1, counts: set.root.map(() => 0), instance: this.root }];
+  }
+
+  /** Places segment `segment` found at 1-based `position` in the set. */
+  place(segment: Segment, position: number): Placement {
+    for (let depth = this.stack.length - 1; depth >= 0; depth--) {
+      const frame = this.stack[depth] as Frame;
+      // In a loop, its first segment starts the next iteration, found one level up.
+      const from = Math.max(frame.index, depth > 0 ? 1 : 0);
+      for (let i = from; i < frame.nodes.length; i++) {
+        const node = frame.nodes[i] as CompiledNode;
+        if (node.startId !== segment.id) continue;
+        while (this.stack.length - 1 > depth) this.closeFrame(position, segment);
+        this.reportSkipped(frame, i, position, segment);
+        this.enter(frame, i, node, segment, position);
+        return { loopId: this.current().loopId, placed: true };
+      }
+    }
+    this.reportUnplaced(segment, position);
+    this.current().instance.items.push(segment);
+    return { loopId: this.current().loopId, placed: false };
+  }
+
+  /** Closes every open loop at the end of the set: whatever mandatory is still missing is reported. */
+  finish(lastPosition: number, last: Segment | undefined): void {
+    while (this.stack.length > 1) this.closeFrame(lastPosition, last);
+    const root = this.current();
+    this.reportSkipped(root, root.nodes.length, lastPosition, last, true);
+  }
+
+  private current(): Frame {
+    return this.stack[this.stack.length - 1] as Frame;
+  }
+
+  private enter(frame: Frame, i: number, node: CompiledNode, segment: Segment, position: number): void {
+    frame.index = i;
+    const uses = (frame.counts[i] = (frame.counts[i] ?? 0) + 1);
+    if (uses > node.max) {
+      const code = node.kind === 'loop' ? SegmentError.loopOverMaximum : SegmentError.segmentOverMaximumUse;
+      const what = node.kind === 'loop' ? `loop ${node.id} occurs ${uses} times` : `segment ${node.id} is used ${uses} times`;
+      this.report(code, segment.id, position, frame.loopId, `${what}; at most ${node.max} allowed here`, segment);
+    }
+    if (node.kind === 'segment') {
+      frame.instance.items.push(segment);
+      return;
+    }
+    const instance: LoopInstance = { loopId: node.id, items: [segment] };
+    frame.instance.items.push(instance);
+    const counts = node.children.map(() => 0);
+    counts[0] = 1;
+    this.stack.push({ nodes: node.children, loopId: node.id, index: 0, counts, instance });
+  }
+
+  private closeFrame(position: number, at: Segment | undefined): void {
+    const frame = this.stack.pop() as Frame;
+    this.reportSkipped(frame, frame.nodes.length, position, at);
+  }
+
+  /** Mandatory nodes between the frame's current place and `upTo` that never occurred. */
+  private reportSkipped(frame: Frame, upTo: number, position: number, at: Segment | undefined, atEnd = false): void {
+    for (let k = frame.index + 1; k < upTo; k++) {
+      const node = frame.nodes[k] as CompiledNode;
+      if (!node.mandatory || (frame.counts[k] ?? 0) > 0) continue;
+      if (atEnd && node.id === 'SE') continue; // a missing SE is an envelope error, reported there
+      const what = node.kind === 'loop' ? `loop ${node.id} (starting with ${node.startId})` : `segment ${node.id}`;
+      const where = frame.loopId ? ` in loop ${frame.loopId}` : '';
+      const before = at ? ` before ${at.id} at position ${position}` : '';
+      this.report(SegmentError.mandatorySegmentMissing, node.startId, position, frame.loopId, `mandatory ${what} is missing${where}${before}`, at);
+    }
+    frame.index = Math.max(frame.index, upTo - 1);
+  }
+
+  private reportUnplaced(segment: Segment, position: number): void {
+    const id = segment.id;
+    let code: Diagnostic['code'];
+    let why: string;
+    if (!/^[A-Z][A-Z0-9]{1,2}$/.test(id) || !(id in this.set.dictionary.segments)) {
+      code = SegmentError.unrecognizedSegmentId;
+      why = `'${id}' is not an X12 segment id of version ${this.set.spec.version}`;
+    } else if (!this.set.segmentIds.has(id)) {
+      code = SegmentError.segmentNotInSet;
+      why = `segment ${id} is not part of transaction set ${this.set.spec.id}`;
+    } else if (this.seenEarlier(id)) {
+      code = SegmentError.segmentOutOfSequence;
+      why = `segment ${id} is out of sequence: it belongs before the segments already read`;
+    } else {
+      code = SegmentError.unexpectedSegment;
+      why = `segment ${id} is not expected here (it belongs in another loop of the ${this.set.spec.id})`;
+    }
+    this.report(code, id, position, this.current().loopId, why, segment);
+  }
+
+  private seenEarlier(id: string): boolean {
+    return this.stack.some((f) => f.nodes.some((n, k) => k <= f.index && n.startId === id));
+  }
+
+  private report(code: Diagnostic['code'], segmentId: string, position: number, loopId: string | undefined, message: string, at: Segment | undefined): void {
+    this.diagnostics.push({
+      level: 'segment',
+      severity: 'error',
+      code: code as (typeof SegmentError)[keyof typeof SegmentError],
+      message,
+      segmentId,
+      segmentPosition: position,
+      ...(loopId ? { loopId } : {}),
+      ...(at ? { line: at.location.line, column: at.location.column, fileSegmentIndex: at.location.index } : {}),
+    });
+  }
+}
