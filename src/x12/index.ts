@@ -16,6 +16,8 @@ export { Segment, type SegmentLocation, type SplitElement } from './segment.js';
 export type { ReaderHandlers, ReaderOptions, ReadResult, X12Reader, ReaderEvent } from './reader/index.js';
 export { validateTransactionSet, isValidDate, isValidTime, toIsoDate, type SetValidation } from './validation/index.js';
 export { resolveSpecVersion, SPEC_VERSIONS, type SpecVersion } from './specs/index.js';
+export * from './writer.js';
+export * from './acks/index.js';
 
 /** Structure and element validation as a reader hook: diagnostics in file order, loop tree kept. */
 export function validateSet(set: TransactionSet): void {
@@ -38,7 +40,7 @@ export function readX12(input: string | Uint8Array, options: ReaderOptions = {})
 }
 
 /** Reads and validates a file of any size, one transaction set at a time. */
-export function readX12Stream(source: AsyncIterable<string | Uint8Array>, options: ReaderOptions = {}): AsyncGenerator<ReaderEvent> {
+export function readX12Stream(source: AsyncIterable<string | Uint8Array>, options: ReaderOptions = {}): AsyncGenerator<ReaderEvent[]> {
   return readRawStream(source, withValidation(options));
 }
 

@@ -1,5 +1,6 @@
 /** What went wrong while serializing an outbound interchange. */
-export type X12WriteErrorCode = 'delimiter-in-value' | 'invalid-value' | 'invalid-delimiters' | 'invalid-structure';
+export type X12WriteErrorCode =
+  'delimiter-in-value' | 'invalid-value' | 'invalid-delimiters' | 'invalid-structure';
 
 /** Where in the output a problem sits: segment id and, when known, element and component position. */
 export interface X12WriteLocation {
@@ -34,7 +35,11 @@ export class X12WriteError extends Error {
   }
 
   /** A value holds a character that the receiver would read as a separator. */
-  static delimiterInValue(location: X12WriteLocation, delimiterName: string, character: string): X12WriteError {
+  static delimiterInValue(
+    location: X12WriteLocation,
+    delimiterName: string,
+    character: string,
+  ): X12WriteError {
     return new X12WriteError(
       'delimiter-in-value',
       `${elementName(location)} contains '${character}', the ${delimiterName} of this interchange: ` +
