@@ -1,3 +1,5 @@
+import { GatewayError } from '../errors/index.js';
+
 /** What went wrong while serializing an outbound interchange. */
 export type X12WriteErrorCode =
   'delimiter-in-value' | 'invalid-value' | 'invalid-delimiters' | 'invalid-structure';
@@ -16,19 +18,14 @@ export interface X12WriteLocation {
  * input is wrong, so retrying cannot help (`permanent`). Built through the named factories so that
  * every message says where the problem is and how to fix it.
  */
-export class X12WriteError extends Error {
+export class X12WriteError extends GatewayError<X12WriteErrorCode> {
   override readonly name = 'X12WriteError';
-  readonly permanent = true;
   readonly segmentId: string | undefined;
   readonly elementPosition: number | undefined;
   readonly componentPosition: number | undefined;
 
-  private constructor(
-    readonly code: X12WriteErrorCode,
-    message: string,
-    location?: X12WriteLocation,
-  ) {
-    super(message);
+  private constructor(code: X12WriteErrorCode, message: string, location?: X12WriteLocation) {
+    super(code, message, { permanent: true, status: 422 });
     this.segmentId = location?.segmentId;
     this.elementPosition = location?.elementPosition;
     this.componentPosition = location?.componentPosition;

@@ -244,6 +244,7 @@ function newInterchange(isa: Segment, delimiters: Delimiters, diagnostics: Diagn
 function describeGarbage(text: string, location: SegmentLocation, atFileStart: boolean): Diagnostic {
   const where = { line: location.line, column: location.column };
   const sample = JSON.stringify(text.slice(0, 40));
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what marks binary data
   if (/[\u0000-\u0008\u000e-\u001f\ufffd]/u.test(text.slice(0, 512))) {
     return { level: 'file', code: 'binary', severity: 'error', message: `binary data where an ISA segment was expected (starts ${sample})`, ...where };
   }

@@ -18,6 +18,8 @@ export interface TokenSink {
 const MAX_PENDING = 1 << 20;
 const LINE_FEED = 10;
 const UNKNOWN = -2;
+const RESTART = Symbol('restart');
+const LINE_BREAKS = /[\r\n]/g;
 const NONE = -1;
 
 /**
@@ -33,6 +35,10 @@ export class Tokenizer {
   private base = 0;
   private delimiters: Delimiters | undefined;
   private dropLineBreaks = false;
+  /** The line break that follows every terminator in this interchange, if any (`\n`, `\r\n`). */
+  private lineEnd = '';
+  /** Where the next part starts if it follows a clean one on the next line (see emitPart). */
+  private nextLineStart = NONE;
   private segmentIndex = 0;
   private line = 1;
   /** Offset of the character after the last line feed seen (for columns). */
@@ -78,17 +84,11 @@ export class Tokenizer {
         pos = next;
         continue;
       }
-      const d = this.delimiters;
-      const end = buf.indexOf(d.segment, pos);
-      if (end === -1) {
-        if (final) {
-          if (buf.slice(pos).trim()) this.emit(buf, pos, buf.length);
-          pos = buf.length;
-        }
-        break;
-      }
-      const next = this.emit(buf, pos, end);
-      pos = next === undefined ? end + d.segment.length : next;
+      const lineEnd = this.lineEnd;
+      const next = this.segments(buf, pos, final);
+      // No progress and nothing changed: the rest is an unfinished segment; wait for more text.
+      if (next === pos && this.delimiters !== undefined && this.lineEnd === lineEnd) break;
+      pos = next;
     }
     this.base += pos;
     this.buffer = buf.slice(pos);
@@ -102,34 +102,106 @@ export class Tokenizer {
     }
   }
 
-  /** Emits one segment from buf[start, end). Returns where to go on when it is not `end + 1`. */
-  private emit(buf: string, start: number, end: number): number | undefined {
-    let s = start;
-    // Skip white space (CR/LF after terminators, tab indentation, NBSP) before the segment id.
-    for (let c = buf.charCodeAt(s); s < end && (c <= 32 || c === 0xa0 || c === 0xfeff); c = buf.charCodeAt(++s));
-    if (s === end) return undefined;
-    const location = this.location(s);
-    if (buf.charCodeAt(s) === 73 && buf.startsWith('ISA', s) && buf[s + 3] === this.delimiters?.element) {
-      // A new ISA while an interchange is open (its IEA is missing): re-read the delimiters.
-      this.delimiters = undefined;
-      return s;
+  /**
+   * Emits the complete segments of buf from `pos` while the delimiters stay the same; returns where
+   * it stopped. Splitting the whole rest of the buffer at once is what makes reading as fast as a
+   * plain split: a segment-by-segment indexOf/slice loop measured 0.38x of it on 10 MB.
+   */
+  private segments(buf: string, pos: number, final: boolean): number {
+    const d = this.delimiters as Delimiters;
+    // Most files put a line break after every terminator: splitting on both keeps the parts clean.
+    const splitter = d.segment + this.lineEnd;
+    const step = splitter.length;
+    const parts = (pos === 0 ? buf : buf.slice(pos)).split(splitter);
+    const complete = final ? parts.length : parts.length - 1;
+    let offset = pos;
+    for (let k = 0; k < complete; k++) {
+      const part = parts[k] as string;
+      if (this.emitPart(part, offset) === RESTART) return offset;
+      offset += part.length + step;
+      if (this.delimiters === undefined) {
+        // After an IEA: the next interchange usually has the same delimiters, so the split parts
+        // can still be used; otherwise the rest of the buffer is split again.
+        const next = this.startInterchange(buf, offset, final);
+        if (next === -1) return offset;
+        const isaPart = parts[k + 1];
+        const same = this.delimiters !== undefined && sameDelimiters(this.delimiters, d) && d.segment + this.lineEnd === splitter;
+        if (!same || isaPart === undefined || next !== offset + isaPart.length + step) return Math.min(next, buf.length);
+        this.delimiters = d;
+        offset = next;
+        k++;
+      }
     }
-    let raw = buf.slice(s, end);
+    return Math.min(offset, buf.length);
+  }
+
+  /**
+   * Emits one split part. In a file with a line break after every terminator, a part that starts
+   * with a segment id and holds no break is the common case and takes the short road: its line is
+   * the previous one plus one. A part that still holds a terminator means the file is not
+   * consistent about line breaks: reading goes on from it, splitting on the terminator alone.
+   */
+  private emitPart(part: string, at: number): typeof RESTART | undefined {
+    if (this.lineEnd === '') return this.emit(part, at);
+    const d = this.delimiters as Delimiters;
+    const first = part.charCodeAt(0);
+    if (first <= 32 || first === 0xa0 || first === 0xfeff || part.includes('\n') || part.includes('\r') || part.includes(d.segment)) {
+      this.nextLineStart = NONE;
+      if (!part.includes(d.segment)) return this.emit(part, at);
+      this.lineEnd = '';
+      return RESTART;
+    }
+    const offset = this.base + at;
+    let location: SegmentLocation;
+    if (offset === this.nextLineStart) {
+      this.line++;
+      this.lineStart = this.counted = offset;
+      this.nextLineFeed = UNKNOWN;
+      location = { index: ++this.segmentIndex, line: this.line, column: 1, offset };
+    } else location = this.location(at);
+    this.nextLineStart = offset + part.length + d.segment.length + this.lineEnd.length;
+    if (part.charCodeAt(0) === 73 && part.startsWith('ISA') && part[3] === d.element) {
+      this.delimiters = undefined;
+      return RESTART;
+    }
+    this.split(part, location, d);
+    return undefined;
+  }
+
+  /** Emits one segment whose text (without terminator) starts at buffer index `at`. */
+  private emit(part: string, at: number): typeof RESTART | undefined {
+    let s = 0;
+    const end = part.length;
+    // Skip white space (CR/LF after terminators, tab indentation, NBSP) before the segment id.
+    for (let c = part.charCodeAt(0); s < end && (c <= 32 || c === 0xa0 || c === 0xfeff); c = part.charCodeAt(++s));
+    if (s === end) return undefined;
+    const d = this.delimiters as Delimiters;
+    if (part.charCodeAt(s) === 73 && part.startsWith('ISA', s) && part[s + 3] === d.element) {
+      // A new ISA while an interchange is open (its IEA is missing): re-read the delimiters there.
+      this.delimiters = undefined;
+      return RESTART;
+    }
+    const location = this.location(at + s);
+    let raw = s === 0 ? part : part.slice(s);
     if (this.dropLineBreaks) {
-      if (raw.includes('\n') || raw.includes('\r')) raw = raw.replace(/[\r\n]/g, '');
+      if (raw.includes('\n') || raw.includes('\r')) raw = raw.replace(LINE_BREAKS, '');
     } else if (raw.charCodeAt(raw.length - 1) === 13) {
       raw = raw.slice(0, -1);
     }
-    const d = this.delimiters as Delimiters;
+    this.split(raw, location, d);
+    return undefined;
+  }
+
+  private split(raw: string, location: SegmentLocation, d: Delimiters): void {
     const elements = raw.split(d.element);
     const id = elements.shift() as string;
-    const segment = new Segment(id.trimEnd(), elements, d, location);
-    this.sink.segment(segment);
+    this.sink.segment(new Segment(id.length > 3 ? id.trimEnd() : id, elements, d, location));
     if (id === 'IEA') {
       this.delimiters = undefined;
       this.dropLineBreaks = false;
+      this.lineEnd = '';
+      this.nextLineStart = NONE;
     }
-    return undefined;
   }
 
   /** Looks for an ISA at `pos`; returns where reading goes on, or -1 to wait for more text. */
@@ -158,7 +230,8 @@ export class Tokenizer {
     this.delimiters = scan.delimiters;
     this.dropLineBreaks = scan.wrapped || (scan.delimiters.segment !== '\n' && scan.delimiters.segment !== '\r');
     this.sink.isa(scan, new Segment('ISA', scan.elements, scan.delimiters, location));
-    return scan.end;
+    this.lineEnd = lineEndAfter(buf, scan.end, scan.delimiters.segment);
+    return scan.end + this.lineEnd.length;
   }
 
   /** Location of buffer index `i`. Line feeds are counted once each, as reading passes them. */
@@ -186,4 +259,15 @@ function findNextIsa(buf: string, from: number): number {
     if (!/[A-Za-z0-9]/.test(String.fromCharCode(before)) && sep !== undefined && !/[A-Za-z0-9\s]/.test(sep)) return i;
   }
   return -1;
+}
+
+function sameDelimiters(a: Delimiters, b: Delimiters): boolean {
+  return a.element === b.element && a.segment === b.segment && a.component === b.component && a.repetition === b.repetition;
+}
+
+/** The line break right after the ISA's terminator, which partners then put after every segment. */
+function lineEndAfter(buf: string, at: number, terminator: string): string {
+  if (terminator === '\n' || terminator === '\r') return '';
+  if (buf.startsWith('\r\n', at)) return '\r\n';
+  return buf[at] === '\n' ? '\n' : '';
 }

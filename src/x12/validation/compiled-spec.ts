@@ -10,11 +10,14 @@ export interface CompiledNode {
   readonly mandatory: boolean;
   readonly max: number;
   readonly children: readonly CompiledNode[];
+  /** For a loop: where each start segment id occurs among `children`, in order. */
+  readonly childIndex: ReadonlyMap<string, readonly number[]>;
 }
 
 export interface CompiledSet {
   readonly spec: TransactionSetSpec;
   readonly root: readonly CompiledNode[];
+  readonly rootIndex: ReadonlyMap<string, readonly number[]>;
   /** Every segment id the set's structure uses, at any depth. */
   readonly segmentIds: ReadonlySet<string>;
   readonly dictionary: SegmentDictionary;
@@ -28,7 +31,7 @@ export function compileSet(spec: TransactionSetSpec, dictionary: SegmentDictiona
   if (!compiled) {
     const segmentIds = new Set<string>();
     const root = spec.structure.map((n) => compileNode(n, segmentIds));
-    compiled = { spec, root, segmentIds, dictionary };
+    compiled = { spec, root, rootIndex: indexByStart(root), segmentIds, dictionary };
     cache.set(spec, compiled);
   }
   return compiled;
@@ -38,10 +41,21 @@ function compileNode(node: StructureNode, ids: Set<string>): CompiledNode {
   const max = node.max < 0 ? Number.POSITIVE_INFINITY : node.max;
   if ('segment' in node) {
     ids.add(node.segment);
-    return { kind: 'segment', id: node.segment, startId: node.segment, mandatory: node.req === 'M', max, children: [] };
+    return { kind: 'segment', id: node.segment, startId: node.segment, mandatory: node.req === 'M', max, children: [], childIndex: new Map() };
   }
   const children = node.children.map((c) => compileNode(c, ids));
   const first = children[0];
   if (!first || first.kind !== 'segment') throw new Error(`loop ${node.loop} must start with a segment`);
-  return { kind: 'loop', id: node.loop, startId: first.id, mandatory: node.req === 'M', max, children };
+  return { kind: 'loop', id: node.loop, startId: first.id, mandatory: node.req === 'M', max, children, childIndex: indexByStart(children) };
+}
+
+/** Positions of each start segment id in a node list, so a segment finds its place without a scan. */
+function indexByStart(nodes: readonly CompiledNode[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  nodes.forEach((node, i) => {
+    const list = index.get(node.startId);
+    if (list) list.push(i);
+    else index.set(node.startId, [i]);
+  });
+  return index;
 }

@@ -1,12 +1,40 @@
 import { ElementError, type ElementErrorCode } from '../codes.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Segment } from '../segment.js';
-import type { ElementDefinition, ElementUse, SegmentDefinition } from '../specs/spec-types.js';
-import type { VersionSpecs } from '../specs/index.js';
+import { Kind, type CompiledComposite, type CompiledElement, type CompiledSegment, type CompiledValue } from './compiled-segment.js';
 import { isValidDate, isValidTime } from './date-time.js';
-import { checkSyntaxNotes } from './syntax-notes.js';
+import { checkSyntaxNotes, type SyntaxNoteProblem } from './syntax-notes.js';
 
-/** Where an element problem is, for the diagnostic. */
+/**
+ * Checks every element of a segment against its compiled definition: count, requirement, length,
+ * type, code list, composites and repetitions, then the syntax notes. Problems are appended to
+ * `out`; a good segment allocates nothing.
+ */
+export function checkElements(segment: Segment, position: number, loopId: string | undefined, def: CompiledSegment, out: Diagnostic[]): void {
+  const { elements } = segment;
+  const place: Place = { segment, position, loopId, out };
+  if (elements.length > def.elements.length) {
+    report(place, ElementError.tooManyElements, def.elements.length + 1, undefined, undefined, `segment ${segment.id} has ${elements.length} elements; the standard defines ${def.elements.length}`);
+  }
+  const d = segment.delimiters;
+  for (const use of def.elements) {
+    const raw = elements[use.position - 1];
+    if (raw === undefined || raw === '') {
+      if (use.mandatory) report(place, ElementError.mandatoryMissing, use.position, use.ref, undefined, `mandatory element ${use.label} is missing`);
+      continue;
+    }
+    if (d.repetition !== undefined && raw.includes(d.repetition)) {
+      checkRepeated(place, use, raw, d.repetition);
+      continue;
+    }
+    checkOne(place, use, raw);
+  }
+  if (def.notes.length) {
+    const problems = checkSyntaxNotes(def.notes, (k) => (elements[k - 1] ?? '') !== '');
+    if (problems) reportNotes(place, problems, (p) => def.elements[p - 1]?.ref, undefined);
+  }
+}
+
 interface Place {
   segment: Segment;
   position: number;
@@ -14,104 +42,95 @@ interface Place {
   out: Diagnostic[];
 }
 
-const codeSets = new WeakMap<ElementDefinition, ReadonlySet<string>>();
-
-/**
- * Checks every element of a segment against its definition: count, requirement, length, type,
- * code list, composites and repetitions, then the segment's syntax notes.
- */
-export function checkElements(segment: Segment, position: number, loopId: string | undefined, def: SegmentDefinition, specs: VersionSpecs): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const place: Place = { segment, position, loopId, out };
-  const { elements } = segment;
-  if (elements.length > def.elements.length) {
-    const extra = def.elements.length + 1;
-    report(place, ElementError.tooManyElements, extra, undefined, undefined, `segment ${segment.id} has ${elements.length} elements; the standard defines ${def.elements.length}`);
+function checkRepeated(place: Place, use: CompiledElement, raw: string, separator: string): void {
+  if (use.repeat === 1) {
+    // Partners declare a repetition separator (often '-') and then use it in ZIP+4 codes and
+    // references. An element that cannot repeat cannot hold repetitions: the character is data.
+    report(place, ElementError.tooManyRepetitions, use.position, use.ref, raw, `element ${use.label} does not repeat but holds the repetition separator '${separator}'; read as data`, undefined, 'warning');
+    checkOne(place, use, raw);
+    return;
   }
-  const d = segment.delimiters;
-  for (let i = 0; i < def.elements.length; i++) {
-    const use = def.elements[i] as ElementUse;
-    const raw = elements[i] ?? '';
-    const n = i + 1;
-    if (raw === '') {
-      if (use.req === 'M') report(place, ElementError.mandatoryMissing, n, use.ref, undefined, `mandatory element ${label(segment.id, n)} is missing`);
-      continue;
-    }
-    const reps = d.repetition !== undefined && raw.includes(d.repetition) ? raw.split(d.repetition) : [raw];
-    if (reps.length > (use.repeat ?? 1)) {
-      report(place, ElementError.tooManyRepetitions, n, use.ref, raw, `element ${label(segment.id, n)} repeats ${reps.length} times; at most ${use.repeat ?? 1}`);
-    }
-    for (const rep of reps) {
-      if (use.composite) checkComposite(place, n, use, rep, specs);
-      else if (rep.includes(d.component)) {
-        report(place, ElementError.tooManyComponents, n, use.ref, rep, `element ${label(segment.id, n)} is not a composite but holds the component separator '${d.component}'`);
-      } else checkValue(place, n, undefined, use.ref, rep, specs);
-    }
-  }
-  for (const note of checkSyntaxNotes(def.syntax, (k) => (elements[k - 1] ?? '') !== '')) {
-    const ref = def.elements[note.position - 1]?.ref;
-    report(place, note.code, note.position, ref, undefined, `${label(segment.id, note.position)}: ${note.reason}`);
-    const last = out[out.length - 1];
-    if (last && note.trigger !== undefined) {
-      last.trigger = { segmentId: segment.id, segmentPosition: position, elementPosition: note.trigger, ...(loopId ? { loopId } : {}) };
-    }
-  }
-  return out;
+  const reps = raw.split(separator);
+  if (reps.length > use.repeat) report(place, ElementError.tooManyRepetitions, use.position, use.ref, raw, `element ${use.label} repeats ${reps.length} times; at most ${use.repeat}`);
+  for (const rep of reps) if (rep !== '') checkOne(place, use, rep);
 }
 
-function checkComposite(place: Place, n: number, use: ElementUse, raw: string, specs: VersionSpecs): void {
-  const def = specs.segments.composites[use.ref];
-  if (!def) return;
+function checkOne(place: Place, use: CompiledElement, raw: string): void {
+  if (use.composite) return checkComposite(place, use, use.composite, raw);
+  if (raw.includes(place.segment.delimiters.component)) {
+    report(place, ElementError.tooManyComponents, use.position, use.ref, raw, `element ${use.label} is not a composite but holds the component separator '${place.segment.delimiters.component}'`);
+    return;
+  }
+  if (use.value) checkValue(place, use, use.value, raw, undefined);
+}
+
+function checkComposite(place: Place, use: CompiledElement, composite: CompiledComposite, raw: string): void {
   const parts = raw.split(place.segment.delimiters.component);
-  if (parts.length > def.elements.length) {
-    report(place, ElementError.tooManyComponents, n, use.ref, raw, `composite ${label(place.segment.id, n)} has ${parts.length} components; ${use.ref} defines ${def.elements.length}`);
+  if (parts.length > composite.components.length) {
+    report(place, ElementError.tooManyComponents, use.position, use.ref, raw, `composite ${use.label} has ${parts.length} components; ${composite.ref} defines ${composite.components.length}`);
   }
-  def.elements.forEach((component, k) => {
-    const value = parts[k] ?? '';
+  for (const component of composite.components) {
+    const value = parts[component.position - 1] ?? '';
     if (value === '') {
-      if (component.req === 'M') report(place, ElementError.mandatoryMissing, n, component.ref, undefined, `mandatory component ${label(place.segment.id, n)}-${k + 1} is missing`, k + 1);
-    } else checkValue(place, n, k + 1, component.ref, value, specs);
-  });
-  for (const note of checkSyntaxNotes(def.syntax, (k) => (parts[k - 1] ?? '') !== '')) {
-    report(place, note.code, n, def.elements[note.position - 1]?.ref, undefined, `${label(place.segment.id, n)}-${note.position}: ${note.reason}`, note.position);
+      if (component.mandatory) report(place, ElementError.mandatoryMissing, use.position, component.ref, undefined, `mandatory component ${component.label} is missing`, component.position);
+    } else if (component.value) checkValue(place, component, component.value, value, component.position, use.position);
+  }
+  if (composite.notes.length) {
+    const problems = checkSyntaxNotes(composite.notes, (k) => (parts[k - 1] ?? '') !== '');
+    if (problems) reportNotes(place, problems, (p) => composite.components[p - 1]?.ref, use.position);
   }
 }
 
-function checkValue(place: Place, n: number, component: number | undefined, ref: string, value: string, specs: VersionSpecs): void {
-  const def = specs.elements.elements[ref];
-  if (!def) return;
-  const name = `${label(place.segment.id, n)}${component ? `-${component}` : ''} (${def.name})`;
-  const fail = (code: ElementErrorCode, why: string) => report(place, code, n, ref, value, `${name} ${why}`, component);
-  const type = def.type;
+function checkValue(place: Place, use: CompiledElement, def: CompiledValue, value: string, component: number | undefined, elementPosition = use.position): void {
+  const fail = (code: ElementErrorCode, why: string) => report(place, code, elementPosition, use.ref, value, `${use.label} (${def.name}) ${why}`, component);
   let length = value.length;
-  if (type === 'R' || type[0] === 'N') {
-    const pattern = type === 'R' ? /^-?(\d+\.?\d*|\.\d+)([Ee]-?\d+)?$/ : /^-?\d+$/;
-    if (!pattern.test(value)) return fail(ElementError.invalidCharacter, `'${clip(value)}' is not ${type === 'R' ? 'a decimal number' : 'a whole number (implied decimals)'}`);
-    length = value.replace(/^-/, '').replace('.', '').replace(/[Ee]-?\d+$/, '').length;
+  if (def.kind === Kind.N || def.kind === Kind.R) {
+    length = numericLength(value, def.kind === Kind.R);
+    if (length < 0) return fail(ElementError.invalidCharacter, `'${clip(value)}' is not ${def.kind === Kind.R ? 'a decimal number' : 'a whole number (implied decimals)'}`);
   }
   if (length < def.min) return fail(ElementError.tooShort, `is ${length} characters long; the minimum is ${def.min}`);
   if (length > def.max) return fail(ElementError.tooLong, `is ${length} characters long; the maximum is ${def.max}`);
-  if (type === 'DT' && !isValidDate(value)) return fail(ElementError.invalidDate, `'${value}' is not a valid date (${def.max === 6 ? 'YYMMDD' : 'CCYYMMDD'})`);
-  if (type === 'TM' && !isValidTime(value)) return fail(ElementError.invalidTime, `'${value}' is not a valid time (HHMM[SS[D..]])`);
-  if (type === 'ID' && def.codes) {
-    if (!codesOf(def).has(value)) fail(ElementError.invalidCode, `'${clip(value)}' is not a valid code`);
+  if (def.kind === Kind.DT && !isValidDate(value)) return fail(ElementError.invalidDate, `'${value}' is not a valid date (${def.max === 6 ? 'YYMMDD' : 'CCYYMMDD'})`);
+  if (def.kind === Kind.TM && !isValidTime(value)) return fail(ElementError.invalidTime, `'${value}' is not a valid time (HHMM[SS[D..]])`);
+  if (def.codes && !def.codes.has(value)) fail(ElementError.invalidCode, `'${clip(value)}' is not a valid code`);
+}
+
+/**
+ * Digits counted toward an N or R element's length (sign, decimal point and exponent excluded),
+ * or -1 when the value is not a number of that type.
+ */
+export function numericLength(value: string, decimal: boolean): number {
+  let digits = 0;
+  let point = false;
+  let i = value.charCodeAt(0) === 45 ? 1 : 0;
+  for (; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && decimal && !point) point = true;
+    else if ((c === 69 || c === 101) && decimal && digits > 0) return /^-?\d+$/.test(value.slice(i + 1)) ? digits : -1;
+    else return -1;
+  }
+  return digits > 0 ? digits : -1;
+}
+
+function reportNotes(place: Place, problems: SyntaxNoteProblem[], refAt: (p: number) => string | undefined, compositePosition: number | undefined): void {
+  const { segment, position, loopId } = place;
+  for (const note of problems) {
+    const elementPosition = compositePosition ?? note.position;
+    const label = `${segment.id}${String(elementPosition).padStart(2, '0')}${compositePosition ? `-${note.position}` : ''}`;
+    report(place, note.code, elementPosition, refAt(note.position), undefined, `${label}: ${note.reason}`, compositePosition ? note.position : undefined);
+    const last = place.out[place.out.length - 1];
+    if (last && note.trigger !== undefined && compositePosition === undefined) {
+      last.trigger = { segmentId: segment.id, segmentPosition: position, elementPosition: note.trigger, ...(loopId ? { loopId } : {}) };
+    }
   }
 }
 
-function codesOf(def: ElementDefinition): ReadonlySet<string> {
-  let set = codeSets.get(def);
-  if (!set) {
-    set = new Set(def.codes);
-    codeSets.set(def, set);
-  }
-  return set;
-}
-
-function report(place: Place, code: ElementErrorCode, n: number, ref: string | undefined, value: string | undefined, message: string, component?: number): void {
+function report(place: Place, code: ElementErrorCode, n: number, ref: string | undefined, value: string | undefined, message: string, component?: number, severity: 'error' | 'warning' = 'error'): void {
   const { segment } = place;
   place.out.push({
     level: 'element',
-    severity: 'error',
+    severity,
     code,
     message,
     segmentId: segment.id,
@@ -125,10 +144,6 @@ function report(place: Place, code: ElementErrorCode, n: number, ref: string | u
     column: segment.location.column,
     fileSegmentIndex: segment.location.index,
   });
-}
-
-function label(segmentId: string, n: number): string {
-  return `${segmentId}${String(n).padStart(2, '0')}`;
 }
 
 function clip(value: string): string {

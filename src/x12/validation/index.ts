@@ -4,6 +4,7 @@ import type { TransactionSet } from '../envelope.js';
 import type { LoopInstance } from '../loops.js';
 import { resolveSpecVersion, transactionSetSpec, versionSpecs } from '../specs/index.js';
 import { compileSet } from './compiled-spec.js';
+import { segmentDefinition } from './compiled-segment.js';
 import { checkElements } from './elements.js';
 import { StructureWalker } from './structure.js';
 
@@ -47,9 +48,9 @@ export function validateTransactionSet(set: TransactionSet): SetValidation {
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] as (typeof segments)[number];
     last = segment;
-    const placement = walker.place(segment, i + 1);
-    const def = specs.segments.segments[segment.id];
-    if (def && placement.placed) diagnostics.push(...checkElements(segment, i + 1, placement.loopId, def, specs));
+    if (!walker.place(segment, i + 1)) continue;
+    const def = segmentDefinition(segment.id, specs);
+    if (def) checkElements(segment, i + 1, walker.loopId, def, diagnostics);
   }
   walker.finish(segments.length, last);
   diagnostics.push(...walker.diagnostics);

@@ -7,18 +7,12 @@ import type { CompiledNode, CompiledSet } from './compiled-spec.js';
 /** One open loop iteration (the root is the transaction set itself). */
 interface Frame {
   readonly nodes: readonly CompiledNode[];
+  readonly index: ReadonlyMap<string, readonly number[]>;
   readonly loopId: string | undefined;
   /** Index of the node matched last; -1 before the first. */
-  index: number;
+  at: number;
   readonly counts: number[];
   readonly instance: LoopInstance;
-}
-
-/** Where a segment landed in the structure: the loop it sits in (for AK303), if any. */
-export interface Placement {
-  readonly loopId: string | undefined;
-  /** False when the segment matched no place in the structure (already reported). */
-  readonly placed: boolean;
 }
 
 /**
@@ -34,27 +28,36 @@ export class StructureWalker {
   readonly root: LoopInstance = { loopId: 'ST', items: [] };
 
   constructor(private readonly set: CompiledSet) {
-    this.stack = [{ nodes: set.root, loopId: undefined, index: -1, counts: set.root.map(() => 0), instance: this.root }];
+    this.stack = [{ nodes: set.root, index: set.rootIndex, loopId: undefined, at: -1, counts: set.root.map(() => 0), instance: this.root }];
   }
 
-  /** Places segment `segment` found at 1-based `position` in the set. */
-  place(segment: Segment, position: number): Placement {
+  /** The loop the last placed segment sits in (for AK303), if any. */
+  get loopId(): string | undefined {
+    return this.current().loopId;
+  }
+
+  /**
+   * Places segment `segment` found at 1-based `position` in the set. False when it matched no
+   * place in the structure (already reported).
+   */
+  place(segment: Segment, position: number): boolean {
     for (let depth = this.stack.length - 1; depth >= 0; depth--) {
       const frame = this.stack[depth] as Frame;
+      const candidates = frame.index.get(segment.id);
+      if (!candidates) continue;
       // In a loop, its first segment starts the next iteration, found one level up.
-      const from = Math.max(frame.index, depth > 0 ? 1 : 0);
-      for (let i = from; i < frame.nodes.length; i++) {
-        const node = frame.nodes[i] as CompiledNode;
-        if (node.startId !== segment.id) continue;
+      const from = depth > 0 && frame.at < 1 ? 1 : frame.at;
+      for (const i of candidates) {
+        if (i < from) continue;
         while (this.stack.length - 1 > depth) this.closeFrame(position, segment);
         this.reportSkipped(frame, i, position, segment);
-        this.enter(frame, i, node, segment, position);
-        return { loopId: this.current().loopId, placed: true };
+        this.enter(frame, i, frame.nodes[i] as CompiledNode, segment, position);
+        return true;
       }
     }
     this.reportUnplaced(segment, position);
     this.current().instance.items.push(segment);
-    return { loopId: this.current().loopId, placed: false };
+    return false;
   }
 
   /** Closes every open loop at the end of the set: whatever mandatory is still missing is reported. */
@@ -69,7 +72,7 @@ export class StructureWalker {
   }
 
   private enter(frame: Frame, i: number, node: CompiledNode, segment: Segment, position: number): void {
-    frame.index = i;
+    frame.at = i;
     const uses = (frame.counts[i] = (frame.counts[i] ?? 0) + 1);
     if (uses > node.max) {
       const code = node.kind === 'loop' ? SegmentError.loopOverMaximum : SegmentError.segmentOverMaximumUse;
@@ -84,7 +87,7 @@ export class StructureWalker {
     frame.instance.items.push(instance);
     const counts = node.children.map(() => 0);
     counts[0] = 1;
-    this.stack.push({ nodes: node.children, loopId: node.id, index: 0, counts, instance });
+    this.stack.push({ nodes: node.children, index: node.childIndex, loopId: node.id, at: 0, counts, instance });
   }
 
   private closeFrame(position: number, at: Segment | undefined): void {
@@ -94,7 +97,7 @@ export class StructureWalker {
 
   /** Mandatory nodes between the frame's current place and `upTo` that never occurred. */
   private reportSkipped(frame: Frame, upTo: number, position: number, at: Segment | undefined, atEnd = false): void {
-    for (let k = frame.index + 1; k < upTo; k++) {
+    for (let k = frame.at + 1; k < upTo; k++) {
       const node = frame.nodes[k] as CompiledNode;
       if (!node.mandatory || (frame.counts[k] ?? 0) > 0) continue;
       if (atEnd && node.id === 'SE') continue; // a missing SE is an envelope error, reported there
@@ -103,7 +106,7 @@ export class StructureWalker {
       const before = at ? ` before ${at.id} at position ${position}` : '';
       this.report(SegmentError.mandatorySegmentMissing, node.startId, position, frame.loopId, `mandatory ${what} is missing${where}${before}`, at);
     }
-    frame.index = Math.max(frame.index, upTo - 1);
+    frame.at = Math.max(frame.at, upTo - 1);
   }
 
   private reportUnplaced(segment: Segment, position: number): void {
@@ -127,7 +130,7 @@ export class StructureWalker {
   }
 
   private seenEarlier(id: string): boolean {
-    return this.stack.some((f) => f.nodes.some((n, k) => k <= f.index && n.startId === id));
+    return this.stack.some((f) => f.nodes.some((n, k) => k <= f.at && n.startId === id));
   }
 
   private report(code: Diagnostic['code'], segmentId: string, position: number, loopId: string | undefined, message: string, at: Segment | undefined): void {

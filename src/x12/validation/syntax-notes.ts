@@ -1,4 +1,5 @@
 import { ElementError, type ElementErrorCode } from '../codes.js';
+import type { CompiledNote } from './compiled-segment.js';
 
 export interface SyntaxNoteProblem {
   /** 1-based position of the element to report. */
@@ -11,44 +12,57 @@ export interface SyntaxNoteProblem {
 
 /**
  * Checks the standard's syntax notes (`P0607`, `R0203`, `E0405`, `C0506`, `L050607`) against which
- * positions hold a value.
+ * positions hold a value. Returns nothing, and allocates nothing, when all notes hold.
  *
  * @example
- * checkSyntaxNotes(['P0304'], (n) => n === 3); // [{ position: 4, code: '2', reason: ... }]
+ * checkSyntaxNotes([{ text: 'P0304', kind: 'P', positions: [3, 4] }], (n) => n === 3); // [{ position: 4, code: '2', ... }]
  */
-export function checkSyntaxNotes(notes: readonly string[] | undefined, present: (position: number) => boolean): SyntaxNoteProblem[] {
-  if (!notes) return [];
-  const out: SyntaxNoteProblem[] = [];
+export function checkSyntaxNotes(notes: readonly CompiledNote[], present: (position: number) => boolean): SyntaxNoteProblem[] | undefined {
+  let out: SyntaxNoteProblem[] | undefined;
   for (const note of notes) {
-    const kind = note[0];
-    const positions = (note.slice(1).match(/\d{2}/g) ?? []).map(Number);
-    const on = positions.filter(present);
-    const names = positions.map((p) => String(p).padStart(2, '0')).join(', ');
-    const [first, ...rest] = positions;
-    if (first === undefined) continue;
-    switch (kind) {
-      case 'P':
-        if (on.length > 0 && on.length < positions.length) {
-          for (const p of positions.filter((q) => !present(q))) out.push({ position: p, code: ElementError.conditionalMissing, trigger: on[0], reason: `required because its pair is present (syntax note ${note}: ${names} go together)` });
-        }
-        break;
-      case 'R':
-        if (on.length === 0) out.push({ position: first, code: ElementError.conditionalMissing, reason: `at least one of elements ${names} is required (syntax note ${note})` });
-        break;
-      case 'E':
-        for (const p of on.slice(1)) out.push({ position: p, code: ElementError.exclusionViolated, reason: `only one of elements ${names} may be present (syntax note ${note})` });
-        break;
-      case 'C':
-        if (present(first)) {
-          for (const p of rest.filter((q) => !present(q))) out.push({ position: p, code: ElementError.conditionalMissing, trigger: first, reason: `required because element ${String(first).padStart(2, '0')} is present (syntax note ${note})` });
-        }
-        break;
-      case 'L':
-        if (present(first) && !rest.some(present)) {
-          out.push({ position: rest[0] ?? first, code: ElementError.conditionalMissing, trigger: first, reason: `one of elements ${rest.map((p) => String(p).padStart(2, '0')).join(', ')} is required because element ${String(first).padStart(2, '0')} is present (syntax note ${note})` });
-        }
-        break;
-    }
+    if (holds(note, present)) continue;
+    (out ??= []).push(...explain(note, present));
   }
   return out;
+}
+
+function holds(note: CompiledNote, present: (position: number) => boolean): boolean {
+  const { positions } = note;
+  let on = 0;
+  for (const p of positions) if (present(p)) on++;
+  switch (note.kind) {
+    case 'P':
+      return on === 0 || on === positions.length;
+    case 'R':
+      return on > 0;
+    case 'E':
+      return on <= 1;
+    case 'C':
+      return !present(positions[0] ?? 0) || on === positions.length;
+    case 'L':
+      return !present(positions[0] ?? 0) || on > 1;
+    default:
+      return true;
+  }
+}
+
+function explain(note: CompiledNote, present: (position: number) => boolean): SyntaxNoteProblem[] {
+  const pad = (p: number) => String(p).padStart(2, '0');
+  const [first = 0, ...rest] = note.positions;
+  const names = note.positions.map(pad).join(', ');
+  const missing = note.positions.filter((p) => !present(p));
+  switch (note.kind) {
+    case 'P': {
+      const trigger = note.positions.find(present);
+      return missing.map((p) => ({ position: p, code: ElementError.conditionalMissing, trigger, reason: `required because its pair is present (syntax note ${note.text}: ${names} go together)` }));
+    }
+    case 'R':
+      return [{ position: first, code: ElementError.conditionalMissing, reason: `at least one of elements ${names} is required (syntax note ${note.text})` }];
+    case 'E':
+      return note.positions.filter(present).slice(1).map((p) => ({ position: p, code: ElementError.exclusionViolated, reason: `only one of elements ${names} may be present (syntax note ${note.text})` }));
+    case 'C':
+      return missing.map((p) => ({ position: p, code: ElementError.conditionalMissing, trigger: first, reason: `required because element ${pad(first)} is present (syntax note ${note.text})` }));
+    default:
+      return [{ position: rest[0] ?? first, code: ElementError.conditionalMissing, trigger: first, reason: `one of elements ${rest.map(pad).join(', ')} is required because element ${pad(first)} is present (syntax note ${note.text})` }];
+  }
 }

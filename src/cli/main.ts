@@ -1,0 +1,66 @@
+import { Command, CommanderError } from 'commander';
+import { ackCommand } from './ack-command.js';
+import { isGatewayError } from '../errors/index.js';
+import { CliError } from './cli-error.js';
+import { processOutput, type CliOutput } from './output.js';
+import { serveCommand } from './serve-command.js';
+import { translateCommand } from './translate-command.js';
+
+/**
+ * The `edi-gateway` command. Returns the exit code instead of exiting, so tests run it in-process.
+ *
+ * @example
+ * process.exitCode = await main(['translate', 'po.edi']);
+ */
+export async function main(argv: string[], output: CliOutput = processOutput): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('edi-gateway')
+    .description('EDI and marketplace integration gateway')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) });
+
+  program
+    .command('translate')
+    .description('X12 (or marketplace JSON) -> canonical documents, a JSON array on stdout')
+    .argument('<file>', 'the inbound file')
+    .option('--partner <id>', 'partner id to stamp on the documents (default: the ISA sender id)')
+    .action(async (file: string, opts: { partner?: string }) => {
+      exitCode = await translateCommand(file, opts, output);
+    });
+
+  program
+    .command('ack')
+    .description('the 997/999 (and TA1 where due) the gateway would send for an inbound file')
+    .argument('<file>', 'the inbound file')
+    .option('--partner <id>', 'partner id')
+    .option('--type <type>', '997 or 999 (default: 999 for 005010 groups, 997 otherwise)')
+    .option('--ta1 <policy>', 'auto (when ISA14=1 or the interchange is in error), always, never', 'auto')
+    .option('--control-number <n>', 'first ISA13/GS06 to use', '1')
+    .action(async (file: string, opts: { partner?: string; type?: string; ta1?: string; controlNumber?: string }) => {
+      exitCode = await ackCommand(file, opts, output);
+    });
+
+  program
+    .command('serve')
+    .description('run the HTTP API (PORT, default 8080)')
+    .action(async () => {
+      exitCode = await serveCommand(output);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CliError) {
+      output.err(`error: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (isGatewayError(error)) {
+      output.err(`error: ${error.message}\n`);
+      return 1;
+    }
+    output.err(`error: internal failure: ${(error as Error).message}\n`);
+    return 70;
+  }
+}

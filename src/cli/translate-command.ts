@@ -1,0 +1,22 @@
+import { translateX12 } from '../mapping/index.js';
+import { CliError } from './cli-error.js';
+import { printDiagnostics, type CliOutput } from './output.js';
+import { looksLikeJson, readInputFile } from './read-input.js';
+
+/**
+ * `edi-gateway translate <file>`: canonical documents as a JSON array on stdout. Every problem is
+ * one line on stderr; exit 1 when anything in the file was rejected.
+ *
+ * @example
+ * edi-gateway translate fixtures/x12/850/EdiEngine__850.OK.edi --partner bigbox
+ */
+export async function translateCommand(file: string, options: { partner?: string }, output: CliOutput): Promise<number> {
+  const bytes = await readInputFile(file);
+  if (looksLikeJson(bytes)) {
+    throw new CliError(`${file}: JSON input: marketplace payloads (Amazon, Shopify, Walmart) are not translated by this version; only X12`);
+  }
+  const translation = translateX12(bytes, options.partner ? { partnerId: options.partner } : {});
+  printDiagnostics(output, file, translation.diagnostics);
+  output.out(`${JSON.stringify(translation.documents, null, 2)}\n`);
+  return translation.accepted ? 0 : 1;
+}

@@ -1,0 +1,41 @@
+import { Ajv } from 'ajv';
+import { Type, type Static } from '@sinclair/typebox';
+import { GatewayError } from '../errors/index.js';
+
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8080 }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  REDIS_URL: Type.String({ pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' }),
+  QUEUE_PREFIX: Type.String({ pattern: '^[A-Za-z0-9_{}:-]+$', default: '{edi}' }),
+  PARTNERS_DIR: Type.String({ minLength: 1, default: './partners' }),
+  MAPPINGS_DIR: Type.String({ minLength: 1, default: './mappings' }),
+  ARCHIVE_DIR: Type.String({ minLength: 1, default: './data/archive' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace'].map((l) => Type.Literal(l)), { default: 'info' }),
+});
+
+export type GatewayConfig = Static<typeof EnvSchema>;
+
+const ajv = new Ajv({ useDefaults: true, coerceTypes: true, allErrors: true });
+const check = ajv.compile<GatewayConfig>(EnvSchema);
+
+/**
+ * Reads and validates the configuration from environment variables. A bad value stops the process
+ * with a message naming the variable and what it must be.
+ *
+ * @example
+ * const config = loadConfig(process.env); // { PORT: 8080, REDIS_URL: 'redis://127.0.0.1:6379', ... }
+ */
+export function loadConfig(env: Record<string, string | undefined>): GatewayConfig {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  if (check(picked)) return picked;
+  const problems = (check.errors ?? []).map((e) => {
+    const name = e.instancePath.replace(/^\//, '') || String(e.params['missingProperty'] ?? '');
+    return `${name}=${JSON.stringify(picked[name] ?? '')} ${e.message ?? 'is invalid'}`;
+  });
+  throw new GatewayError('config-invalid', `invalid configuration: ${problems.join('; ')}`, { permanent: true, status: 500 });
+}

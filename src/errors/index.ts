@@ -1,0 +1,1 @@
+export { GatewayError, isGatewayError } from './gateway-error.js';
