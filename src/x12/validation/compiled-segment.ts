@@ -47,6 +47,8 @@ export interface CompiledNote {
 export interface CompiledSegment {
   readonly id: string;
   readonly elements: readonly CompiledElement[];
+  /** Position of the last mandatory element (0 when none). */
+  readonly lastMandatory: number;
   readonly notes: readonly CompiledNote[];
 }
 
@@ -62,11 +64,9 @@ const valueCache = new WeakMap<ElementDefinition, CompiledValue>();
 export function compileSegment(id: string, def: SegmentDefinition, specs: VersionSpecs): CompiledSegment {
   let compiled = segmentCache.get(def);
   if (!compiled) {
-    compiled = {
-      id,
-      elements: def.elements.map((use, i) => compileUse(`${id}${String(i + 1).padStart(2, '0')}`, i + 1, use, specs)),
-      notes: compileNotes(def.syntax),
-    };
+    const elements = def.elements.map((use, i) => compileUse(`${id}${String(i + 1).padStart(2, '0')}`, i + 1, use, specs));
+    const lastMandatory = elements.reduce((last, use) => (use.mandatory ? use.position : last), 0);
+    compiled = { id, elements, lastMandatory, notes: compileNotes(def.syntax) };
     segmentCache.set(def, compiled);
   }
   return compiled;

@@ -1,4 +1,5 @@
 import type { SegmentDictionary, StructureNode, TransactionSetSpec } from '../specs/spec-types.js';
+import type { CompiledSegment } from './compiled-segment.js';
 
 /** A structure node prepared for matching: what segment id starts it and how often it may occur. */
 export interface CompiledNode {
@@ -12,6 +13,8 @@ export interface CompiledNode {
   readonly children: readonly CompiledNode[];
   /** For a loop: where each start segment id occurs among `children`, in order. */
   readonly childIndex: ReadonlyMap<string, readonly number[]>;
+  /** For a segment: its compiled definition, looked up once on first use (null: none). */
+  definition?: CompiledSegment | null;
 }
 
 export interface CompiledSet {

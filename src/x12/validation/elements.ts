@@ -12,25 +12,42 @@ import { checkSyntaxNotes, type SyntaxNoteProblem } from './syntax-notes.js';
  */
 export function checkElements(segment: Segment, position: number, loopId: string | undefined, def: CompiledSegment, out: Diagnostic[]): void {
   const { elements } = segment;
-  const place: Place = { segment, position, loopId, out };
+  // One reused context instead of an object per segment: this runs for every segment read.
+  const place = shared;
+  place.segment = segment;
+  place.position = position;
+  place.loopId = loopId;
+  place.out = out;
   if (elements.length > def.elements.length) {
     report(place, ElementError.tooManyElements, def.elements.length + 1, undefined, undefined, `segment ${segment.id} has ${elements.length} elements; the standard defines ${def.elements.length}`);
   }
-  const d = segment.delimiters;
-  for (const use of def.elements) {
-    const raw = elements[use.position - 1];
-    if (raw === undefined || raw === '') {
+  const { repetition, component } = segment.delimiters;
+  const uses = def.elements;
+  const present = Math.min(elements.length, uses.length);
+  for (let i = 0; i < present; i++) {
+    const raw = elements[i] as string;
+    const use = uses[i] as CompiledElement;
+    if (raw === '') {
       if (use.mandatory) report(place, ElementError.mandatoryMissing, use.position, use.ref, undefined, `mandatory element ${use.label} is missing`);
-      continue;
+    } else if (repetition !== undefined && raw.includes(repetition)) {
+      checkRepeated(place, use, raw, repetition);
+    } else if (use.composite || raw.includes(component)) {
+      checkOne(place, use, raw);
+    } else {
+      // The common case inline: text and code elements need only their length and code checked.
+      const value = use.value;
+      if (value === undefined) continue;
+      if (value.kind === Kind.AN && raw.length >= value.min && raw.length <= value.max) continue;
+      if (value.kind === Kind.ID && raw.length >= value.min && raw.length <= value.max && (value.codes === undefined || value.codes.has(raw))) continue;
+      checkValue(place, use, value, raw, undefined);
     }
-    if (d.repetition !== undefined && raw.includes(d.repetition)) {
-      checkRepeated(place, use, raw, d.repetition);
-      continue;
-    }
-    checkOne(place, use, raw);
+  }
+  for (let i = present; i < def.lastMandatory; i++) {
+    const use = uses[i] as CompiledElement;
+    if (use.mandatory) report(place, ElementError.mandatoryMissing, use.position, use.ref, undefined, `mandatory element ${use.label} is missing`);
   }
   if (def.notes.length) {
-    const problems = checkSyntaxNotes(def.notes, (k) => (elements[k - 1] ?? '') !== '');
+    const problems = checkSyntaxNotes(def.notes, elements);
     if (problems) reportNotes(place, problems, (p) => def.elements[p - 1]?.ref, undefined);
   }
 }
@@ -41,6 +58,8 @@ interface Place {
   loopId: string | undefined;
   out: Diagnostic[];
 }
+
+const shared: Place = { segment: undefined as unknown as Segment, position: 0, loopId: undefined, out: [] };
 
 function checkRepeated(place: Place, use: CompiledElement, raw: string, separator: string): void {
   if (use.repeat === 1) {
@@ -76,23 +95,43 @@ function checkComposite(place: Place, use: CompiledElement, composite: CompiledC
     } else if (component.value) checkValue(place, component, component.value, value, component.position, use.position);
   }
   if (composite.notes.length) {
-    const problems = checkSyntaxNotes(composite.notes, (k) => (parts[k - 1] ?? '') !== '');
+    const problems = checkSyntaxNotes(composite.notes, parts);
     if (problems) reportNotes(place, problems, (p) => composite.components[p - 1]?.ref, use.position);
   }
 }
 
 function checkValue(place: Place, use: CompiledElement, def: CompiledValue, value: string, component: number | undefined, elementPosition = use.position): void {
-  const fail = (code: ElementErrorCode, why: string) => report(place, code, elementPosition, use.ref, value, `${use.label} (${def.name}) ${why}`, component);
   let length = value.length;
+  let code: ElementErrorCode | undefined;
   if (def.kind === Kind.N || def.kind === Kind.R) {
     length = numericLength(value, def.kind === Kind.R);
-    if (length < 0) return fail(ElementError.invalidCharacter, `'${clip(value)}' is not ${def.kind === Kind.R ? 'a decimal number' : 'a whole number (implied decimals)'}`);
+    if (length < 0) code = ElementError.invalidCharacter;
   }
-  if (length < def.min) return fail(ElementError.tooShort, `is ${length} characters long; the minimum is ${def.min}`);
-  if (length > def.max) return fail(ElementError.tooLong, `is ${length} characters long; the maximum is ${def.max}`);
-  if (def.kind === Kind.DT && !isValidDate(value)) return fail(ElementError.invalidDate, `'${value}' is not a valid date (${def.max === 6 ? 'YYMMDD' : 'CCYYMMDD'})`);
-  if (def.kind === Kind.TM && !isValidTime(value)) return fail(ElementError.invalidTime, `'${value}' is not a valid time (HHMM[SS[D..]])`);
-  if (def.codes && !def.codes.has(value)) fail(ElementError.invalidCode, `'${clip(value)}' is not a valid code`);
+  if (code === undefined) {
+    if (length < def.min) code = ElementError.tooShort;
+    else if (length > def.max) code = ElementError.tooLong;
+    else if (def.kind === Kind.DT) code = isValidDate(value) ? undefined : ElementError.invalidDate;
+    else if (def.kind === Kind.TM) code = isValidTime(value) ? undefined : ElementError.invalidTime;
+    else if (def.codes && !def.codes.has(value)) code = ElementError.invalidCode;
+  }
+  if (code !== undefined) report(place, code, elementPosition, use.ref, value, `${use.label} (${def.name}) ${valueProblem(code, def, value, length)}`, component);
+}
+
+function valueProblem(code: ElementErrorCode, def: CompiledValue, value: string, length: number): string {
+  switch (code) {
+    case ElementError.invalidCharacter:
+      return `'${clip(value)}' is not ${def.kind === Kind.R ? 'a decimal number' : 'a whole number (implied decimals)'}`;
+    case ElementError.tooShort:
+      return `is ${length} characters long; the minimum is ${def.min}`;
+    case ElementError.tooLong:
+      return `is ${length} characters long; the maximum is ${def.max}`;
+    case ElementError.invalidDate:
+      return `'${value}' is not a valid date (${def.max === 6 ? 'YYMMDD' : 'CCYYMMDD'})`;
+    case ElementError.invalidTime:
+      return `'${value}' is not a valid time (HHMM[SS[D..]])`;
+    default:
+      return `'${clip(value)}' is not a valid code`;
+  }
 }
 
 /**

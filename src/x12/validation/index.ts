@@ -48,9 +48,10 @@ export function validateTransactionSet(set: TransactionSet): SetValidation {
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] as (typeof segments)[number];
     last = segment;
-    if (!walker.place(segment, i + 1)) continue;
-    const def = segmentDefinition(segment.id, specs);
-    if (def) checkElements(segment, i + 1, walker.loopId, def, diagnostics);
+    const node = walker.place(segment, i + 1);
+    if (!node) continue;
+    if (node.definition === undefined) node.definition = segmentDefinition(segment.id, specs) ?? null;
+    if (node.definition) checkElements(segment, i + 1, walker.loopId, node.definition, diagnostics);
   }
   walker.finish(segments.length, last);
   diagnostics.push(...walker.diagnostics);

@@ -6,13 +6,19 @@ import type { CompiledNode, CompiledSet } from './compiled-spec.js';
 
 /** One open loop iteration (the root is the transaction set itself). */
 interface Frame {
-  readonly nodes: readonly CompiledNode[];
-  readonly index: ReadonlyMap<string, readonly number[]>;
-  readonly loopId: string | undefined;
+  nodes: readonly CompiledNode[];
+  index: ReadonlyMap<string, readonly number[]>;
+  loopId: string | undefined;
   /** Index of the node matched last; -1 before the first. */
   at: number;
+  /**
+   * Uses of each node in this iteration. Frames are reused; a count is valid only where its stamp
+   * equals the frame's `generation`, which spares clearing the array for every loop iteration.
+   */
   readonly counts: number[];
-  readonly instance: LoopInstance;
+  readonly stamps: number[];
+  generation: number;
+  instance: LoopInstance;
 }
 
 /**
@@ -24,11 +30,13 @@ interface Frame {
  */
 export class StructureWalker {
   private readonly stack: Frame[];
+  /** Frames already allocated, by depth: a loop iteration reuses the one its depth had. */
+  private readonly pool: Frame[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly root: LoopInstance = { loopId: 'ST', items: [] };
 
   constructor(private readonly set: CompiledSet) {
-    this.stack = [{ nodes: set.root, index: set.rootIndex, loopId: undefined, at: -1, counts: set.root.map(() => 0), instance: this.root }];
+    this.stack = [{ nodes: set.root, index: set.rootIndex, loopId: undefined, at: -1, counts: set.root.map(() => 0), stamps: set.root.map(() => 0), generation: 1, instance: this.root }];
   }
 
   /** The loop the last placed segment sits in (for AK303), if any. */
@@ -37,10 +45,10 @@ export class StructureWalker {
   }
 
   /**
-   * Places segment `segment` found at 1-based `position` in the set. False when it matched no
-   * place in the structure (already reported).
+   * Places segment `segment` found at 1-based `position` in the set; returns the structure node of
+   * the segment, or `undefined` when it matched no place in the structure (already reported).
    */
-  place(segment: Segment, position: number): boolean {
+  place(segment: Segment, position: number): CompiledNode | undefined {
     for (let depth = this.stack.length - 1; depth >= 0; depth--) {
       const frame = this.stack[depth] as Frame;
       const candidates = frame.index.get(segment.id);
@@ -51,13 +59,14 @@ export class StructureWalker {
         if (i < from) continue;
         while (this.stack.length - 1 > depth) this.closeFrame(position, segment);
         this.reportSkipped(frame, i, position, segment);
-        this.enter(frame, i, frame.nodes[i] as CompiledNode, segment, position);
-        return true;
+        const node = frame.nodes[i] as CompiledNode;
+        this.enter(frame, i, node, segment, position);
+        return node.kind === 'segment' ? node : node.children[0];
       }
     }
     this.reportUnplaced(segment, position);
     this.current().instance.items.push(segment);
-    return false;
+    return undefined;
   }
 
   /** Closes every open loop at the end of the set: whatever mandatory is still missing is reported. */
@@ -73,7 +82,8 @@ export class StructureWalker {
 
   private enter(frame: Frame, i: number, node: CompiledNode, segment: Segment, position: number): void {
     frame.at = i;
-    const uses = (frame.counts[i] = (frame.counts[i] ?? 0) + 1);
+    const uses = (frame.counts[i] = frame.stamps[i] === frame.generation ? (frame.counts[i] ?? 0) + 1 : 1);
+    frame.stamps[i] = frame.generation;
     if (uses > node.max) {
       const code = node.kind === 'loop' ? SegmentError.loopOverMaximum : SegmentError.segmentOverMaximumUse;
       const what = node.kind === 'loop' ? `loop ${node.id} occurs ${uses} times` : `segment ${node.id} is used ${uses} times`;
@@ -85,9 +95,18 @@ export class StructureWalker {
     }
     const instance: LoopInstance = { loopId: node.id, items: [segment] };
     frame.instance.items.push(instance);
-    const counts = node.children.map(() => 0);
-    counts[0] = 1;
-    this.stack.push({ nodes: node.children, index: node.childIndex, loopId: node.id, at: 0, counts, instance });
+    const depth = this.stack.length;
+    let next = this.pool[depth];
+    if (!next) this.pool[depth] = next = { nodes: node.children, index: node.childIndex, loopId: node.id, at: 0, counts: [], stamps: [], generation: 0, instance };
+    next.nodes = node.children;
+    next.index = node.childIndex;
+    next.loopId = node.id;
+    next.at = 0;
+    next.instance = instance;
+    next.generation++;
+    next.counts[0] = 1;
+    next.stamps[0] = next.generation;
+    this.stack.push(next);
   }
 
   private closeFrame(position: number, at: Segment | undefined): void {
@@ -99,7 +118,7 @@ export class StructureWalker {
   private reportSkipped(frame: Frame, upTo: number, position: number, at: Segment | undefined, atEnd = false): void {
     for (let k = frame.at + 1; k < upTo; k++) {
       const node = frame.nodes[k] as CompiledNode;
-      if (!node.mandatory || (frame.counts[k] ?? 0) > 0) continue;
+      if (!node.mandatory || frame.stamps[k] === frame.generation) continue;
       if (atEnd && node.id === 'SE') continue; // a missing SE is an envelope error, reported there
       const what = node.kind === 'loop' ? `loop ${node.id} (starting with ${node.startId})` : `segment ${node.id}`;
       const where = frame.loopId ? ` in loop ${frame.loopId}` : '';

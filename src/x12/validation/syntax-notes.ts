@@ -12,35 +12,46 @@ export interface SyntaxNoteProblem {
 
 /**
  * Checks the standard's syntax notes (`P0607`, `R0203`, `E0405`, `C0506`, `L050607`) against which
- * positions hold a value. Returns nothing, and allocates nothing, when all notes hold.
+ * positions hold a value (`values[p - 1]` non-empty). Returns nothing, and allocates nothing,
+ * when all notes hold.
  *
  * @example
- * checkSyntaxNotes([{ text: 'P0304', kind: 'P', positions: [3, 4] }], (n) => n === 3); // [{ position: 4, code: '2', ... }]
+ * checkSyntaxNotes([{ text: 'P0304', kind: 'P', positions: [3, 4] }], ['', '', 'X', '']); // [{ position: 4, code: '2', ... }]
  */
-export function checkSyntaxNotes(notes: readonly CompiledNote[], present: (position: number) => boolean): SyntaxNoteProblem[] | undefined {
+export function checkSyntaxNotes(notes: readonly CompiledNote[], values: readonly string[]): SyntaxNoteProblem[] | undefined {
   let out: SyntaxNoteProblem[] | undefined;
   for (const note of notes) {
-    if (holds(note, present)) continue;
+    if (holds(note, values)) continue;
+    const present = (p: number) => (values[p - 1] ?? '') !== '';
     (out ??= []).push(...explain(note, present));
   }
   return out;
 }
 
-function holds(note: CompiledNote, present: (position: number) => boolean): boolean {
+/** Whether a note holds; `values[p - 1]` is the element (or component) at position `p`. */
+function holds(note: CompiledNote, values: readonly string[]): boolean {
   const { positions } = note;
   let on = 0;
-  for (const p of positions) if (present(p)) on++;
+  for (let i = 0; i < positions.length; i++) {
+    const v = values[(positions[i] as number) - 1];
+    if (v !== undefined && v !== '') on++;
+  }
+  if (on === 0) return note.kind !== 'R';
   switch (note.kind) {
     case 'P':
-      return on === 0 || on === positions.length;
+      return on === positions.length;
     case 'R':
-      return on > 0;
+      return true;
     case 'E':
       return on <= 1;
-    case 'C':
-      return !present(positions[0] ?? 0) || on === positions.length;
-    case 'L':
-      return !present(positions[0] ?? 0) || on > 1;
+    case 'C': {
+      const first = values[(positions[0] as number) - 1];
+      return first === undefined || first === '' || on === positions.length;
+    }
+    case 'L': {
+      const first = values[(positions[0] as number) - 1];
+      return first === undefined || first === '' || on > 1;
+    }
     default:
       return true;
   }
