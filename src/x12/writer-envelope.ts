@@ -121,7 +121,8 @@ const GS_RULES: readonly { min: number; max: number; digits?: boolean }[] = [
   { min: 2, max: 2 },
   { min: 2, max: 15 },
   { min: 2, max: 15 },
-  { min: 8, max: 8, digits: true },
+  // GS04: CCYYMMDD from 004010 on, YYMMDD before (checked against GS08 below).
+  { min: 6, max: 8, digits: true },
   { min: 4, max: 8, digits: true },
   { min: 1, max: 9, digits: true },
   { min: 1, max: 2 },
@@ -148,5 +149,9 @@ export function gsSegment(group: GroupHeaderValues): SegmentValues {
       throw X12WriteError.invalidValue(location, value, `${rule.min} to ${rule.max} characters long`);
     }
   });
+  const dateLength = group.version.slice(0, 6) < '004010' ? 6 : 8;
+  if (group.date.length !== dateLength) {
+    throw X12WriteError.invalidValue({ segmentId: 'GS', elementPosition: 4 }, group.date, `${dateLength} digits in version ${group.version}`);
+  }
   return ['GS', ...values];
 }

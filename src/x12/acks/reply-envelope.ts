@@ -69,7 +69,8 @@ export function replyGroupHeader(
     functionalId: 'FA',
     applicationSender: group.applicationReceiver,
     applicationReceiver: group.applicationSender,
-    date: utc(now).slice(0, 8),
+    // GS04 grew from YYMMDD to CCYYMMDD in 004010; a partner on an older release reads the short form.
+    date: version.slice(0, 6) < '004010' ? utc(now).slice(2, 8) : utc(now).slice(0, 8),
     time: utc(now).slice(8, 12),
     controlNumber,
     version,

@@ -61,10 +61,16 @@ export function segmentNotes(
       notes.push({ ...base, code, trigger: d.trigger, elements: [] });
     }
     if (found.element.length > 0) {
+      // Two syntax notes can find the same element missing: the partner needs to read that once.
+      const keys = new Set<string>();
       const elements = found.element
         .filter((d) => d.elementPosition !== undefined)
-        .slice(0, MAX_ELEMENT_NOTES)
-        .map((d) => elementNote(d, kind, version));
+        .map((d) => elementNote(d, kind, version))
+        .filter((n) => {
+          const key = `${n.position}:${n.component ?? ''}:${n.repetition ?? ''}:${n.code}`;
+          return !keys.has(key) && keys.add(key) !== undefined;
+        })
+        .slice(0, MAX_ELEMENT_NOTES);
       notes.push({ ...base, code: SegmentError.segmentHasElementErrors, trigger: undefined, elements });
     }
   }

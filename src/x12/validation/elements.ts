@@ -65,7 +65,7 @@ function checkRepeated(place: Place, use: CompiledElement, raw: string, separato
   if (use.repeat === 1) {
     // Partners declare a repetition separator (often '-') and then use it in ZIP+4 codes and
     // references. An element that cannot repeat cannot hold repetitions: the character is data.
-    report(place, ElementError.tooManyRepetitions, use.position, use.ref, raw, `element ${use.label} does not repeat but holds the repetition separator '${separator}'; read as data`, undefined, 'warning');
+    report(place, ElementError.invalidCharacter, use.position, use.ref, raw, `element ${use.label} does not repeat but holds the repetition separator '${separator}'; read as data`, undefined, 'warning');
     checkOne(place, use, raw);
     return;
   }

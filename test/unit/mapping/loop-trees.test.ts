@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mapTransactionSet } from '../../../src/mapping/index.js';
+import { hasErrors } from '../../../src/x12/index.js';
 import { CONTEXT, fixtureSets, loopTree } from './fixture-sets.js';
 import { buildTestTree } from './tree.js';
 
@@ -11,7 +12,8 @@ const files = readdirSync(FIXTURES).flatMap((set) =>
 
 describe('mapping does not depend on how a spec names its loops', () => {
   it.each(files)('%s maps the same from the validator tree and from a hand-built tree', (file) => {
-    for (const set of fixtureSets(file)) {
+    // Only sets that would be mapped: a supported set the validator accepted.
+    for (const set of fixtureSets(file).filter((s) => s.loops && !hasErrors(s.diagnostics))) {
       const fromValidator = mapTransactionSet(set, loopTree(set), CONTEXT);
       const fromTestTree = mapTransactionSet(set, buildTestTree(set), CONTEXT);
       expect(fromValidator).toEqual(fromTestTree);
