@@ -12,26 +12,31 @@ export function x12Routes(): Router {
   router.post('/translate', (req, res) => {
     const partner = optionalQuery(req, 'partner');
     const result = translateX12(body(req), partner ? { partnerId: partner } : {});
-    res.status(result.accepted ? 200 : 422).json({ accepted: result.accepted, documents: result.documents, diagnostics: result.diagnostics });
+    res
+      .status(result.accepted ? 200 : 422)
+      .json({ accepted: result.accepted, documents: result.documents, diagnostics: result.diagnostics });
   });
   router.post('/ack', (req, res) => {
     const type = optionalQuery(req, 'type');
-    if (type !== undefined && type !== '997' && type !== '999') throw badRequest(`type must be 997 or 999, not '${type}'`);
+    if (type !== undefined && type !== '997' && type !== '999')
+      throw badRequest(`type must be 997 or 999, not '${type}'`);
     const ta1 = optionalQuery(req, 'ta1') ?? 'auto';
-    if (ta1 !== 'auto' && ta1 !== 'always' && ta1 !== 'never') throw badRequest(`ta1 must be auto, always or never, not '${ta1}'`);
+    if (ta1 !== 'auto' && ta1 !== 'always' && ta1 !== 'never')
+      throw badRequest(`ta1 must be auto, always or never, not '${ta1}'`);
     const read = readX12(body(req));
     if (read.interchanges.length === 0) {
       res.status(422).json({ accepted: false, diagnostics: read.diagnostics });
       return;
     }
-    const texts = read.interchanges.map((interchange, i) =>
-      buildAcknowledgement(interchange, {
-        ...(type ? { type } : {}),
-        ta1,
-        controlNumbers: { interchange: i + 1, group: i + 1, transactionSet: 1 },
-        now: new Date(),
-        segmentNewline: true,
-      }).x12,
+    const texts = read.interchanges.map(
+      (interchange, i) =>
+        buildAcknowledgement(interchange, {
+          ...(type ? { type } : {}),
+          ta1,
+          controlNumbers: { interchange: i + 1, group: i + 1, transactionSet: 1 },
+          now: new Date(),
+          segmentNewline: true,
+        }).x12,
     );
     res.type('application/edi-x12').send(texts.filter((t) => t !== undefined).join(''));
   });

@@ -8,3 +8,6 @@ export class CliError extends Error {
     this.name = 'CliError';
   }
 }
+
+/** Exit code of wrong usage (a bad option value), as for an unknown command. */
+export const USAGE = 2;

@@ -21,7 +21,7 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
 
   program
     .command('translate')
-    .description('X12 (or marketplace JSON) -> canonical documents, a JSON array on stdout')
+    .description('X12 -> canonical documents, a JSON array on stdout')
     .argument('<file>', 'the inbound file')
     .option('--partner <id>', 'partner id to stamp on the documents (default: the ISA sender id)')
     .action(async (file: string, opts: { partner?: string }) => {
@@ -36,9 +36,14 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
     .option('--type <type>', '997 or 999 (default: 999 for 005010 groups, 997 otherwise)')
     .option('--ta1 <policy>', 'auto (when ISA14=1 or the interchange is in error), always, never', 'auto')
     .option('--control-number <n>', 'first ISA13/GS06 to use', '1')
-    .action(async (file: string, opts: { partner?: string; type?: string; ta1?: string; controlNumber?: string }) => {
-      exitCode = await ackCommand(file, opts, output);
-    });
+    .action(
+      async (
+        file: string,
+        opts: { partner?: string; type?: string; ta1?: string; controlNumber?: string },
+      ) => {
+        exitCode = await ackCommand(file, opts, output);
+      },
+    );
 
   program
     .command('serve')

@@ -10,7 +10,12 @@ export async function readInputFile(path: string): Promise<Buffer> {
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : String((error as Error).message);
     throw new CliError(`${path}: cannot read: ${why}`);
   }
 }
@@ -18,7 +23,8 @@ export async function readInputFile(path: string): Promise<Buffer> {
 /** Whether a payload is JSON rather than X12 (marketplace orders arrive as JSON). */
 export function looksLikeJson(bytes: Uint8Array): boolean {
   for (const b of bytes.subarray(0, 64)) {
-    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf) continue;
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf)
+      continue;
     return b === 0x7b || b === 0x5b;
   }
   return false;

@@ -13,7 +13,11 @@ import type { CliOutput } from './output.js';
 export async function serveCommand(output: CliOutput): Promise<number> {
   const config = loadConfig(process.env);
   const server = await startServer(config).catch((error: NodeJS.ErrnoException) => {
-    throw new CliError(error.code === 'EADDRINUSE' ? `port ${config.PORT} is already in use (set PORT)` : `cannot listen on port ${config.PORT}: ${error.message}`);
+    throw new CliError(
+      error.code === 'EADDRINUSE'
+        ? `port ${config.PORT} is already in use (set PORT)`
+        : `cannot listen on port ${config.PORT}: ${error.message}`,
+    );
   });
   const { port } = server.address() as AddressInfo;
   output.out(`edi-gateway listening on http://localhost:${port}\n`);

@@ -10,10 +10,16 @@ import { looksLikeJson, readInputFile } from './read-input.js';
  * @example
  * edi-gateway translate fixtures/x12/850/EdiEngine__850.OK.edi --partner bigbox
  */
-export async function translateCommand(file: string, options: { partner?: string }, output: CliOutput): Promise<number> {
+export async function translateCommand(
+  file: string,
+  options: { partner?: string },
+  output: CliOutput,
+): Promise<number> {
   const bytes = await readInputFile(file);
   if (looksLikeJson(bytes)) {
-    throw new CliError(`${file}: JSON input: marketplace payloads (Amazon, Shopify, Walmart) are not translated by this version; only X12`);
+    throw new CliError(
+      `${file}: JSON input: marketplace payloads (Amazon, Shopify, Walmart) are not translated by this version; only X12`,
+    );
   }
   const translation = translateX12(bytes, options.partner ? { partnerId: options.partner } : {});
   printDiagnostics(output, file, translation.diagnostics);

@@ -11,7 +11,11 @@ const EnvSchema = Type.Object({
   MAPPINGS_DIR: Type.String({ minLength: 1, default: './mappings' }),
   ARCHIVE_DIR: Type.String({ minLength: 1, default: './data/archive' }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
-  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace'].map((l) => Type.Literal(l)), { default: 'info' }),
+  LOG_LEVEL: Type.Unsafe<'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'>({
+    type: 'string',
+    enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'],
+    default: 'info',
+  }),
 });
 
 export type GatewayConfig = Static<typeof EnvSchema>;
@@ -32,10 +36,20 @@ export function loadConfig(env: Record<string, string | undefined>): GatewayConf
     const value = env[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }
-  if (check(picked)) return picked;
-  const problems = (check.errors ?? []).map((e) => {
+  // ajv's coercion reads '1e3' and '0x50' as numbers; a port is written in plain digits.
+  const problems: string[] = [];
+  const port = picked['PORT'];
+  if (port !== undefined && !/^\d+$/.test(port)) {
+    problems.push(`PORT=${JSON.stringify(port)} must be a whole number from 1 to 65535`);
+    delete picked['PORT'];
+  }
+  if (check(picked) && problems.length === 0) return picked;
+  for (const e of check.errors ?? []) {
     const name = e.instancePath.replace(/^\//, '') || String(e.params['missingProperty'] ?? '');
-    return `${name}=${JSON.stringify(picked[name] ?? '')} ${e.message ?? 'is invalid'}`;
+    problems.push(`${name}=${JSON.stringify(picked[name] ?? '')} ${e.message ?? 'is invalid'}`);
+  }
+  throw new GatewayError('config-invalid', `invalid configuration: ${problems.join('; ')}`, {
+    permanent: true,
+    status: 500,
   });
-  throw new GatewayError('config-invalid', `invalid configuration: ${problems.join('; ')}`, { permanent: true, status: 500 });
 }

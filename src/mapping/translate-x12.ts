@@ -32,18 +32,32 @@ export function translateX12(input: string | Uint8Array, context: TranslationCon
   for (const set of read.transactionSets) {
     if (!mappable(set) || !set.loops) continue;
     const partnerId = context.partnerId ?? set.interchange.sender.id;
-    const mapped = mapTransactionSet(set, set.loops, { partnerId, ...(context.transmissionId ? { transmissionId: context.transmissionId } : {}) });
+    const mapped = mapTransactionSet(set, set.loops, {
+      partnerId,
+      ...(context.transmissionId ? { transmissionId: context.transmissionId } : {}),
+    });
     documents.push(...mapped.documents);
     mappingDiagnostics.push(...mapped.diagnostics);
   }
-  const diagnostics = [...read.diagnostics, ...read.interchanges.flatMap(envelopeDiagnostics), ...mappingDiagnostics].sort(
-    (a, b) => (a.fileSegmentIndex ?? 0) - (b.fileSegmentIndex ?? 0),
-  );
-  return { documents, diagnostics, accepted: !hasErrors(diagnostics) && read.interchanges.length > 0, interchanges: read.interchanges };
+  const diagnostics = [
+    ...read.diagnostics,
+    ...read.interchanges.flatMap(envelopeDiagnostics),
+    ...mappingDiagnostics,
+  ].sort((a, b) => (a.fileSegmentIndex ?? 0) - (b.fileSegmentIndex ?? 0));
+  return {
+    documents,
+    diagnostics,
+    accepted: !hasErrors(diagnostics) && read.interchanges.length > 0,
+    interchanges: read.interchanges,
+  };
 }
 
 function mappable(set: TransactionSet): boolean {
-  return !hasErrors(set.diagnostics) && !hasErrors(set.group.diagnostics) && !set.interchange.diagnostics.some((d) => d.level === 'interchange' && d.severity === 'error');
+  return (
+    !hasErrors(set.diagnostics) &&
+    !hasErrors(set.group.diagnostics) &&
+    !set.interchange.diagnostics.some((d) => d.level === 'interchange' && d.severity === 'error')
+  );
 }
 
 function envelopeDiagnostics(interchange: Interchange): Diagnostic[] {

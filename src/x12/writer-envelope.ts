@@ -151,7 +151,11 @@ export function gsSegment(group: GroupHeaderValues): SegmentValues {
   });
   const dateLength = group.version.slice(0, 6) < '004010' ? 6 : 8;
   if (group.date.length !== dateLength) {
-    throw X12WriteError.invalidValue({ segmentId: 'GS', elementPosition: 4 }, group.date, `${dateLength} digits in version ${group.version}`);
+    throw X12WriteError.invalidValue(
+      { segmentId: 'GS', elementPosition: 4 },
+      group.date,
+      `${dateLength} digits in version ${group.version}`,
+    );
   }
   return ['GS', ...values];
 }

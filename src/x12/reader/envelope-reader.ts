@@ -56,7 +56,16 @@ export class EnvelopeReader implements TokenSink {
 
   badIsa(code: InterchangeNoteCode, message: string, location: SegmentLocation, elements?: string[]): void {
     this.closeInterchange(undefined);
-    const diagnostic: Diagnostic = { level: 'interchange', severity: 'error', code, message, segmentId: 'ISA', line: location.line, column: location.column, fileSegmentIndex: location.index };
+    const diagnostic: Diagnostic = {
+      level: 'interchange',
+      severity: 'error',
+      code,
+      message,
+      segmentId: 'ISA',
+      line: location.line,
+      column: location.column,
+      fileSegmentIndex: location.index,
+    };
     if (!elements || elements.length < 16) {
       this.handlers.fileDiagnostic?.(diagnostic);
       return;
@@ -75,7 +84,13 @@ export class EnvelopeReader implements TokenSink {
   segment(segment: Segment): void {
     const interchange = this.interchange;
     if (!interchange) {
-      this.handlers.fileDiagnostic?.({ level: 'file', code: 'garbage', severity: 'error', message: `segment ${segment.id} outside any interchange`, ...at(segment) });
+      this.handlers.fileDiagnostic?.({
+        level: 'file',
+        code: 'garbage',
+        severity: 'error',
+        message: `segment ${segment.id} outside any interchange`,
+        ...at(segment),
+      });
       return;
     }
     switch (segment.id) {
@@ -124,7 +139,13 @@ export class EnvelopeReader implements TokenSink {
       diagnostics: checks.group,
     };
     if (this.groupNumbers.has(group.controlNumber)) {
-      group.diagnostics.push({ level: 'group', severity: 'error', code: GroupError.controlNumberNotUnique, message: `GS06 '${group.controlNumber}' is used twice in interchange ${interchange.controlNumber}`, ...at(gs, 6) });
+      group.diagnostics.push({
+        level: 'group',
+        severity: 'error',
+        code: GroupError.controlNumberNotUnique,
+        message: `GS06 '${group.controlNumber}' is used twice in interchange ${interchange.controlNumber}`,
+        ...at(gs, 6),
+      });
     }
     this.groupNumbers.add(group.controlNumber);
     interchange.groups.push(group);
@@ -182,7 +203,13 @@ export class EnvelopeReader implements TokenSink {
       group.trailer = ge;
       group.diagnostics.push(...checkGe(group, ge));
     } else {
-      group.diagnostics.push({ level: 'group', severity: 'error', code: GroupError.trailerMissing, message: `functional group ${group.controlNumber} has no GE trailer`, ...at(group.header) });
+      group.diagnostics.push({
+        level: 'group',
+        severity: 'error',
+        code: GroupError.trailerMissing,
+        message: `functional group ${group.controlNumber} has no GE trailer`,
+        ...at(group.header),
+      });
     }
     this.handlers.group?.(group, interchange);
   }
@@ -200,15 +227,36 @@ export class EnvelopeReader implements TokenSink {
       // accepted with the error noted (TA1 E), as the standard's TA104 allows.
       // An interchange that only carries TA1s is often counted by its TA1s; accept either.
       if (iea.value(1) !== String(groups) && !(groups === 0 && iea.value(1) === String(ta1s))) {
-        interchange.diagnostics.push({ level: 'interchange', severity: 'warning', code: InterchangeNote.invalidGroupCount, message: `IEA01 says ${iea.value(1) || 'nothing'} functional groups but the interchange holds ${groups}`, ...at(iea, 1) });
+        interchange.diagnostics.push({
+          level: 'interchange',
+          severity: 'warning',
+          code: InterchangeNote.invalidGroupCount,
+          message: `IEA01 says ${iea.value(1) || 'nothing'} functional groups but the interchange holds ${groups}`,
+          ...at(iea, 1),
+        });
       }
       const match = compareControlNumbers(iea.value(2), interchange.controlNumber);
       if (match !== 'same') {
-        const how = match === 'same-number' ? 'is the same number as ISA13 but not zero-padded' : 'does not match ISA13';
-        interchange.diagnostics.push({ level: 'interchange', severity: 'warning', code: InterchangeNote.controlNumberMismatch, message: `IEA02 '${iea.value(2)}' ${how} '${interchange.controlNumber}'`, ...at(iea, 2) });
+        const how =
+          match === 'same-number'
+            ? 'is the same number as ISA13 but not zero-padded'
+            : 'does not match ISA13';
+        interchange.diagnostics.push({
+          level: 'interchange',
+          severity: 'warning',
+          code: InterchangeNote.controlNumberMismatch,
+          message: `IEA02 '${iea.value(2)}' ${how} '${interchange.controlNumber}'`,
+          ...at(iea, 2),
+        });
       }
     } else {
-      interchange.diagnostics.push({ level: 'interchange', severity: 'error', code: InterchangeNote.prematureEndOfFile, message: `interchange ${interchange.controlNumber} has no IEA trailer: the file was cut short`, ...at(interchange.header) });
+      interchange.diagnostics.push({
+        level: 'interchange',
+        severity: 'error',
+        code: InterchangeNote.prematureEndOfFile,
+        message: `interchange ${interchange.controlNumber} has no IEA trailer: the file was cut short`,
+        ...at(interchange.header),
+      });
     }
     this.handlers.interchange?.(interchange);
   }
@@ -216,8 +264,16 @@ export class EnvelopeReader implements TokenSink {
   private orphan(interchange: Interchange, segment: Segment): void {
     if (this.orphanReported) return;
     this.orphanReported = true;
-    const where = this.group ? `inside group ${this.group.controlNumber} but outside any ST/SE` : 'outside any GS/GE group';
-    interchange.diagnostics.push({ level: 'interchange', severity: 'error', code: InterchangeNote.invalidControlStructure, message: `segment ${segment.id} stands ${where}`, ...at(segment) });
+    const where = this.group
+      ? `inside group ${this.group.controlNumber} but outside any ST/SE`
+      : 'outside any GS/GE group';
+    interchange.diagnostics.push({
+      level: 'interchange',
+      severity: 'error',
+      code: InterchangeNote.invalidControlStructure,
+      message: `segment ${segment.id} stands ${where}`,
+      ...at(segment),
+    });
   }
 }
 
@@ -246,13 +302,34 @@ function describeGarbage(text: string, location: SegmentLocation, atFileStart: b
   const sample = JSON.stringify(text.slice(0, 40));
   // eslint-disable-next-line no-control-regex -- control characters are exactly what marks binary data
   if (/[\u0000-\u0008\u000e-\u001f\ufffd]/u.test(text.slice(0, 512))) {
-    return { level: 'file', code: 'binary', severity: 'error', message: `binary data where an ISA segment was expected (starts ${sample})`, ...where };
+    return {
+      level: 'file',
+      code: 'binary',
+      severity: 'error',
+      message: `binary data where an ISA segment was expected (starts ${sample})`,
+      ...where,
+    };
   }
   if (atFileStart) {
     const firstLine = text.split(/\r?\n/)[0] ?? '';
-    const kind = /^[^,;\t]+([,;\t][^,;\t]*){2,}$/.test(firstLine) ? 'delimited text (CSV?)' : /^\s*[{[<]/.test(text) ? 'JSON or XML' : 'text';
-    return { level: 'file', code: 'not-x12', severity: 'error', message: `not X12: the file does not start with an ISA segment; it looks like ${kind} (starts ${sample})`, ...where };
+    const kind = /^[^,;\t]+([,;\t][^,;\t]*){2,}$/.test(firstLine)
+      ? 'delimited text (CSV?)'
+      : /^\s*[{[<]/.test(text)
+        ? 'JSON or XML'
+        : 'text';
+    return {
+      level: 'file',
+      code: 'not-x12',
+      severity: 'error',
+      message: `not X12: the file does not start with an ISA segment; it looks like ${kind} (starts ${sample})`,
+      ...where,
+    };
   }
-  return { level: 'file', code: 'garbage', severity: 'error', message: `text between interchanges is not X12 and was skipped (starts ${sample})`, ...where };
+  return {
+    level: 'file',
+    code: 'garbage',
+    severity: 'error',
+    message: `text between interchanges is not X12 and was skipped (starts ${sample})`,
+    ...where,
+  };
 }
-

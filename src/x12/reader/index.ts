@@ -46,7 +46,18 @@ export interface X12Reader {
  * index. Bytes are decoded as UTF-8 (partners send BOMs, no-break spaces and `…` terminators).
  */
 export function createX12Reader(handlers: ReaderHandlers, options: ReaderOptions = {}): X12Reader {
-  const envelope = new EnvelopeReader(handlers, options);
+  // Binary data is reported once, whether the start of the file or a NUL byte gave it away.
+  let reportedBinary = false;
+  const envelope = new EnvelopeReader(
+    {
+      ...handlers,
+      fileDiagnostic: (d) => {
+        if (d.level === 'file' && d.code === 'binary') reportedBinary = true;
+        handlers.fileDiagnostic?.(d);
+      },
+    },
+    options,
+  );
   const tokenizer = new Tokenizer(envelope);
   const decoder = new TextDecoder('utf-8');
   let sawInput = false;
@@ -63,14 +74,24 @@ export function createX12Reader(handlers: ReaderHandlers, options: ReaderOptions
     },
     end() {
       if (!sawInput) {
-        handlers.fileDiagnostic?.({ level: 'file', code: 'empty', severity: 'error', message: 'the file is empty' });
+        handlers.fileDiagnostic?.({
+          level: 'file',
+          code: 'empty',
+          severity: 'error',
+          message: 'the file is empty',
+        });
         return;
       }
       tokenizer.push(decoder.decode());
       tokenizer.end();
       envelope.end();
-      if (sawNul) {
-        handlers.fileDiagnostic?.({ level: 'file', code: 'binary', severity: 'error', message: 'the file holds NUL bytes: binary data, not X12' });
+      if (sawNul && !reportedBinary) {
+        handlers.fileDiagnostic?.({
+          level: 'file',
+          code: 'binary',
+          severity: 'error',
+          message: 'the file holds NUL bytes: binary data, not X12',
+        });
       }
     },
   };

@@ -33,11 +33,18 @@ const isLineBreak = (c: string) => c === '\r' || c === '\n';
  * @example
  * scanIsa('ISA*00*          *00*...*P*>~GS*...', 0) // { delimiters: { element: '*', component: '>', segment: '~' }, ... }
  */
-export function scanIsa(text: string, start: number, final: boolean): IsaScan | IsaScanError | typeof NEED_MORE {
+export function scanIsa(
+  text: string,
+  start: number,
+  final: boolean,
+): IsaScan | IsaScanError | typeof NEED_MORE {
   const element = text[start + 3];
   if (element === undefined) return final ? premature() : NEED_MORE;
   if (/[A-Za-z0-9\s]/.test(element)) {
-    return { code: InterchangeNote.invalidElementSeparator, message: `ISA element separator '${printable(element)}' is a letter, digit or space` };
+    return {
+      code: InterchangeNote.invalidElementSeparator,
+      message: `ISA element separator '${printable(element)}' is a letter, digit or space`,
+    };
   }
   const elements: string[] = [];
   let current = '';
@@ -54,7 +61,11 @@ export function scanIsa(text: string, start: number, final: boolean): IsaScan | 
     } else {
       current += c;
     }
-    if (i - start > 400) return { code: InterchangeNote.invalidControlStructure, message: 'ISA segment has fewer than 16 elements' };
+    if (i - start > 400)
+      return {
+        code: InterchangeNote.invalidControlStructure,
+        message: 'ISA segment has fewer than 16 elements',
+      };
   }
   // i is now just past the 16th element separator: ISA16, then the terminator.
   let component = text[i];
@@ -76,33 +87,62 @@ export function scanIsa(text: string, start: number, final: boolean): IsaScan | 
   return { delimiters, elements, end, wrapped };
 }
 
-function checkDelimiters(d: Delimiters, text: string, after: number, wrapped: boolean): IsaScanError | undefined {
+function checkDelimiters(
+  d: Delimiters,
+  text: string,
+  after: number,
+  wrapped: boolean,
+): IsaScanError | undefined {
   if (isLineBreak(d.component)) {
-    return { code: InterchangeNote.invalidComponentSeparator, message: 'ISA16 (component element separator) is missing: the ISA ends right after ISA15' };
+    return {
+      code: InterchangeNote.invalidComponentSeparator,
+      message: 'ISA16 (component element separator) is missing: the ISA ends right after ISA15',
+    };
   }
   if (/[A-Za-z0-9 ]/.test(d.segment)) {
-    return { code: InterchangeNote.invalidSegmentTerminator, message: `segment terminator '${printable(d.segment)}' after ISA16 is a letter, digit or space` };
+    return {
+      code: InterchangeNote.invalidSegmentTerminator,
+      message: `segment terminator '${printable(d.segment)}' after ISA16 is a letter, digit or space`,
+    };
   }
   if (d.component === d.element || d.component === d.segment || /[A-Za-z0-9 ]/.test(d.component)) {
-    return { code: InterchangeNote.invalidComponentSeparator, message: `ISA16 component separator '${printable(d.component)}' is not usable (a letter, digit, space, or equal to another separator)` };
+    return {
+      code: InterchangeNote.invalidComponentSeparator,
+      message: `ISA16 component separator '${printable(d.component)}' is not usable (a letter, digit, space, or equal to another separator)`,
+    };
   }
   if (d.segment === d.element) {
-    return { code: InterchangeNote.invalidSegmentTerminator, message: 'segment terminator equals the element separator' };
+    return {
+      code: InterchangeNote.invalidSegmentTerminator,
+      message: 'segment terminator equals the element separator',
+    };
   }
   if (isLineBreak(d.segment)) {
     if (wrapped) {
-      return { code: InterchangeNote.invalidControlStructure, message: 'ISA is broken by a line break while line breaks terminate segments: the ISA ends early' };
+      return {
+        code: InterchangeNote.invalidControlStructure,
+        message: 'ISA is broken by a line break while line breaks terminate segments: the ISA ends early',
+      };
     }
     // A missing ISA16 shows as ISA16 = the real terminator, with every later line ending in that
     // same character ("...*T*~" then "GS*...~").
     const nextBreak = text.indexOf('\n', after);
     const line = (nextBreak === -1 ? text.slice(after) : text.slice(after, nextBreak)).replace(/\r$/, '');
     if (line.startsWith('GS') && line.endsWith(d.component) && /[~'!|$]/.test(d.component)) {
-      return { code: InterchangeNote.invalidComponentSeparator, message: `ISA16 (component element separator) is missing: '${d.component}' after ISA15 is the segment terminator` };
+      return {
+        code: InterchangeNote.invalidComponentSeparator,
+        message: `ISA16 (component element separator) is missing: '${d.component}' after ISA15 is the segment terminator`,
+      };
     }
   }
-  if (d.repetition !== undefined && (d.repetition === d.element || d.repetition === d.component || d.repetition === d.segment)) {
-    return { code: InterchangeNote.invalidStandardsId, message: `ISA11 repetition separator '${d.repetition}' equals another separator` };
+  if (
+    d.repetition !== undefined &&
+    (d.repetition === d.element || d.repetition === d.component || d.repetition === d.segment)
+  ) {
+    return {
+      code: InterchangeNote.invalidStandardsId,
+      message: `ISA11 repetition separator '${d.repetition}' equals another separator`,
+    };
   }
   return undefined;
 }

@@ -125,8 +125,12 @@ export class Tokenizer {
         const next = this.startInterchange(buf, offset, final);
         if (next === -1) return offset;
         const isaPart = parts[k + 1];
-        const same = this.delimiters !== undefined && sameDelimiters(this.delimiters, d) && d.segment + this.lineEnd === splitter;
-        if (!same || isaPart === undefined || next !== offset + isaPart.length + step) return Math.min(next, buf.length);
+        const same =
+          this.delimiters !== undefined &&
+          sameDelimiters(this.delimiters, d) &&
+          d.segment + this.lineEnd === splitter;
+        if (!same || isaPart === undefined || next !== offset + isaPart.length + step)
+          return Math.min(next, buf.length);
         this.delimiters = d;
         offset = next;
         k++;
@@ -145,7 +149,14 @@ export class Tokenizer {
     if (this.lineEnd === '') return this.emit(part, at);
     const d = this.delimiters as Delimiters;
     const first = part.charCodeAt(0);
-    if (first <= 32 || first === 0xa0 || first === 0xfeff || part.includes('\n') || part.includes('\r') || part.includes(d.segment)) {
+    if (
+      first <= 32 ||
+      first === 0xa0 ||
+      first === 0xfeff ||
+      part.includes('\n') ||
+      part.includes('\r') ||
+      part.includes(d.segment)
+    ) {
       this.nextLineStart = NONE;
       if (!part.includes(d.segment)) return this.emit(part, at);
       this.lineEnd = '';
@@ -173,7 +184,11 @@ export class Tokenizer {
     let s = 0;
     const end = part.length;
     // Skip white space (CR/LF after terminators, tab indentation, NBSP) before the segment id.
-    for (let c = part.charCodeAt(0); s < end && (c <= 32 || c === 0xa0 || c === 0xfeff); c = part.charCodeAt(++s));
+    for (
+      let c = part.charCodeAt(0);
+      s < end && isBlank(c);
+      c = part.charCodeAt(++s)
+    );
     if (s === end) return undefined;
     const d = this.delimiters as Delimiters;
     if (part.charCodeAt(s) === 73 && part.startsWith('ISA', s) && part[s + 3] === d.element) {
@@ -193,9 +208,15 @@ export class Tokenizer {
   }
 
   private split(raw: string, location: SegmentLocation, d: Delimiters): void {
-    const elements = raw.split(d.element);
-    const id = elements.shift() as string;
-    this.sink.segment(new Segment(id.length > 3 ? id.trimEnd() : id, elements, d, location));
+    const cut = raw.indexOf(d.element);
+    const id = cut === -1 ? raw : raw.slice(0, cut);
+    const segment = new Segment(
+      id.length > 3 ? id.trimEnd() : id,
+      cut === -1 ? [] : raw.slice(cut + d.element.length),
+      d,
+      location,
+    );
+    this.sink.segment(segment);
     if (id === 'IEA') {
       this.delimiters = undefined;
       this.dropLineBreaks = false;
@@ -207,7 +228,11 @@ export class Tokenizer {
   /** Looks for an ISA at `pos`; returns where reading goes on, or -1 to wait for more text. */
   private startInterchange(buf: string, pos: number, final: boolean): number {
     let s = pos;
-    for (let c = buf.charCodeAt(s); s < buf.length && (c <= 32 || c === 0xa0 || c === 0xfeff); c = buf.charCodeAt(++s));
+    for (
+      let c = buf.charCodeAt(s);
+      s < buf.length && isBlank(c);
+      c = buf.charCodeAt(++s)
+    );
     if (s >= buf.length) return final ? buf.length : -1;
     if (buf.length - s < 3 && !final) return -1;
     if (!buf.startsWith('ISA', s)) {
@@ -228,7 +253,8 @@ export class Tokenizer {
       return iea === -1 ? buf.length : iea + 3;
     }
     this.delimiters = scan.delimiters;
-    this.dropLineBreaks = scan.wrapped || (scan.delimiters.segment !== '\n' && scan.delimiters.segment !== '\r');
+    this.dropLineBreaks =
+      scan.wrapped || (scan.delimiters.segment !== '\n' && scan.delimiters.segment !== '\r');
     this.sink.isa(scan, new Segment('ISA', scan.elements, scan.delimiters, location));
     this.lineEnd = lineEndAfter(buf, scan.end, scan.delimiters.segment);
     return scan.end + this.lineEnd.length;
@@ -256,13 +282,19 @@ function findNextIsa(buf: string, from: number): number {
   for (let i = buf.indexOf('ISA', from); i !== -1; i = buf.indexOf('ISA', i + 1)) {
     const before = i === 0 ? LINE_FEED : buf.charCodeAt(i - 1);
     const sep = buf[i + 3];
-    if (!/[A-Za-z0-9]/.test(String.fromCharCode(before)) && sep !== undefined && !/[A-Za-z0-9\s]/.test(sep)) return i;
+    if (!/[A-Za-z0-9]/.test(String.fromCharCode(before)) && sep !== undefined && !/[A-Za-z0-9\s]/.test(sep))
+      return i;
   }
   return -1;
 }
 
 function sameDelimiters(a: Delimiters, b: Delimiters): boolean {
-  return a.element === b.element && a.segment === b.segment && a.component === b.component && a.repetition === b.repetition;
+  return (
+    a.element === b.element &&
+    a.segment === b.segment &&
+    a.component === b.component &&
+    a.repetition === b.repetition
+  );
 }
 
 /** The line break right after the ISA's terminator, which partners then put after every segment. */
@@ -270,4 +302,9 @@ function lineEndAfter(buf: string, at: number, terminator: string): string {
   if (terminator === '\n' || terminator === '\r') return '';
   if (buf.startsWith('\r\n', at)) return '\r\n';
   return buf[at] === '\n' ? '\n' : '';
+}
+
+/** White space partners put between segments: spaces, tabs, line breaks, NBSP and a BOM. */
+function isBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff;
 }

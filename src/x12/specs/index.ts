@@ -41,7 +41,8 @@ export function versionSpecs(version: SpecVersion): VersionSpecs {
   if (!specs) {
     const elements = readJson<ElementDictionary>(`${version}/elements.json`);
     const segments = readJson<SegmentDictionary>(`${version}/segments.json`);
-    if (!elements || !segments) throw new Error(`X12 spec dictionaries for ${version} are missing from the package`);
+    if (!elements || !segments)
+      throw new Error(`X12 spec dictionaries for ${version} are missing from the package`);
     specs = { version, elements, segments };
     versionCache.set(version, specs);
   }
@@ -51,6 +52,7 @@ export function versionSpecs(version: SpecVersion): VersionSpecs {
 /** The structure spec of a transaction set, or `undefined` where we do not support that set. */
 export function transactionSetSpec(version: SpecVersion, setId: string): TransactionSetSpec | undefined {
   const key = `${version}/${setId}`;
-  if (!setCache.has(key)) setCache.set(key, /^\d{3}$/.test(setId) ? readJson<TransactionSetSpec>(`${key}.json`) : undefined);
+  if (!setCache.has(key))
+    setCache.set(key, /^\d{3}$/.test(setId) ? readJson<TransactionSetSpec>(`${key}.json`) : undefined);
   return setCache.get(key);
 }

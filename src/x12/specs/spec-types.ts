@@ -5,7 +5,8 @@
  */
 
 /** X12 data element types. `N0`-`N9` are numeric with implied decimals. */
-export type ElementType = 'AN' | 'ID' | 'DT' | 'TM' | 'R' | 'B' | `N${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}` | 'N';
+export type ElementType =
+  'AN' | 'ID' | 'DT' | 'TM' | 'R' | 'B' | `N${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}` | 'N';
 
 /** `<version>/elements.json` */
 export interface ElementDictionary {

@@ -1,4 +1,9 @@
-import type { ElementDefinition, ElementUse, SegmentDefinition, CompositeDefinition } from '../specs/spec-types.js';
+import type {
+  ElementDefinition,
+  ElementUse,
+  SegmentDefinition,
+  CompositeDefinition,
+} from '../specs/spec-types.js';
 import type { VersionSpecs } from '../specs/index.js';
 
 /** Element types as small integers, so the per-value check is a switch on a number. */
@@ -64,7 +69,9 @@ const valueCache = new WeakMap<ElementDefinition, CompiledValue>();
 export function compileSegment(id: string, def: SegmentDefinition, specs: VersionSpecs): CompiledSegment {
   let compiled = segmentCache.get(def);
   if (!compiled) {
-    const elements = def.elements.map((use, i) => compileUse(`${id}${String(i + 1).padStart(2, '0')}`, i + 1, use, specs));
+    const elements = def.elements.map((use, i) =>
+      compileUse(`${id}${String(i + 1).padStart(2, '0')}`, i + 1, use, specs),
+    );
     const lastMandatory = elements.reduce((last, use) => (use.mandatory ? use.position : last), 0);
     compiled = { id, elements, lastMandatory, notes: compileNotes(def.syntax) };
     segmentCache.set(def, compiled);
@@ -85,7 +92,12 @@ function compileUse(label: string, position: number, use: ElementUse, specs: Ver
   };
 }
 
-function compileComposite(label: string, ref: string, def: CompositeDefinition, specs: VersionSpecs): CompiledComposite {
+function compileComposite(
+  label: string,
+  ref: string,
+  def: CompositeDefinition,
+  specs: VersionSpecs,
+): CompiledComposite {
   return {
     ref,
     components: def.elements.map((use, k) => compileUse(`${label}-${k + 1}`, k + 1, use, specs)),
@@ -97,15 +109,38 @@ function compileValue(def: ElementDefinition | undefined): CompiledValue | undef
   if (!def) return undefined;
   let compiled = valueCache.get(def);
   if (!compiled) {
-    const kind = def.type === 'ID' ? Kind.ID : def.type === 'R' ? Kind.R : def.type === 'DT' ? Kind.DT : def.type === 'TM' ? Kind.TM : def.type === 'B' ? Kind.B : def.type.startsWith('N') ? Kind.N : Kind.AN;
-    compiled = { name: def.name, kind, min: def.min, max: def.max, codes: def.codes ? new Set(def.codes) : undefined };
+    const kind =
+      def.type === 'ID'
+        ? Kind.ID
+        : def.type === 'R'
+          ? Kind.R
+          : def.type === 'DT'
+            ? Kind.DT
+            : def.type === 'TM'
+              ? Kind.TM
+              : def.type === 'B'
+                ? Kind.B
+                : def.type.startsWith('N')
+                  ? Kind.N
+                  : Kind.AN;
+    compiled = {
+      name: def.name,
+      kind,
+      min: def.min,
+      max: def.max,
+      codes: def.codes ? new Set(def.codes) : undefined,
+    };
     valueCache.set(def, compiled);
   }
   return compiled;
 }
 
 function compileNotes(notes: readonly string[] | undefined): CompiledNote[] {
-  return (notes ?? []).map((text) => ({ text, kind: text[0] ?? '', positions: (text.slice(1).match(/\d{2}/g) ?? []).map(Number) }));
+  return (notes ?? []).map((text) => ({
+    text,
+    kind: text[0] ?? '',
+    positions: (text.slice(1).match(/\d{2}/g) ?? []).map(Number),
+  }));
 }
 
 /** The compiled definition of segment `id` in a version, or `undefined` when the version has none. */

@@ -44,12 +44,28 @@ function compileNode(node: StructureNode, ids: Set<string>): CompiledNode {
   const max = node.max < 0 ? Number.POSITIVE_INFINITY : node.max;
   if ('segment' in node) {
     ids.add(node.segment);
-    return { kind: 'segment', id: node.segment, startId: node.segment, mandatory: node.req === 'M', max, children: [], childIndex: new Map() };
+    return {
+      kind: 'segment',
+      id: node.segment,
+      startId: node.segment,
+      mandatory: node.req === 'M',
+      max,
+      children: [],
+      childIndex: new Map(),
+    };
   }
   const children = node.children.map((c) => compileNode(c, ids));
   const first = children[0];
   if (!first || first.kind !== 'segment') throw new Error(`loop ${node.loop} must start with a segment`);
-  return { kind: 'loop', id: node.loop, startId: first.id, mandatory: node.req === 'M', max, children, childIndex: indexByStart(children) };
+  return {
+    kind: 'loop',
+    id: node.loop,
+    startId: first.id,
+    mandatory: node.req === 'M',
+    max,
+    children,
+    childIndex: indexByStart(children),
+  };
 }
 
 /** Positions of each start segment id in a node list, so a segment finds its place without a scan. */

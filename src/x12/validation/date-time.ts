@@ -16,7 +16,7 @@ export function isValidDate(value: string): boolean {
   const month = digit(n - 4) * 10 + digit(n - 3);
   const day = digit(n - 2) * 10 + digit(n - 1);
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= (month === 2 ? (isLeap(year) ? 29 : 28) : DAYS_IN_MONTH[month - 1] ?? 0);
+  return day <= (month === 2 ? (isLeap(year) ? 29 : 28) : (DAYS_IN_MONTH[month - 1] ?? 0));
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

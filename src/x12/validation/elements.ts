@@ -1,55 +1,135 @@
 import { ElementError, type ElementErrorCode } from '../codes.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Segment } from '../segment.js';
-import { Kind, type CompiledComposite, type CompiledElement, type CompiledSegment, type CompiledValue } from './compiled-segment.js';
+import {
+  Kind,
+  type CompiledComposite,
+  type CompiledElement,
+  type CompiledSegment,
+  type CompiledValue,
+} from './compiled-segment.js';
 import { isValidDate, isValidTime } from './date-time.js';
 import { checkSyntaxNotes, type SyntaxNoteProblem } from './syntax-notes.js';
 
 /**
  * Checks every element of a segment against its compiled definition: count, requirement, length,
  * type, code list, composites and repetitions, then the syntax notes. Problems are appended to
- * `out`; a good segment allocates nothing.
+ * `out`. The segment's text is scanned in place: a good segment allocates nothing but the
+ * substrings it looks up in code lists.
  */
-export function checkElements(segment: Segment, position: number, loopId: string | undefined, def: CompiledSegment, out: Diagnostic[]): void {
-  const { elements } = segment;
+export function checkElements(
+  segment: Segment,
+  position: number,
+  loopId: string | undefined,
+  def: CompiledSegment,
+  out: Diagnostic[],
+): void {
   // One reused context instead of an object per segment: this runs for every segment read.
   const place = shared;
   place.segment = segment;
   place.position = position;
   place.loopId = loopId;
   place.out = out;
-  if (elements.length > def.elements.length) {
-    report(place, ElementError.tooManyElements, def.elements.length + 1, undefined, undefined, `segment ${segment.id} has ${elements.length} elements; the standard defines ${def.elements.length}`);
-  }
-  const { repetition, component } = segment.delimiters;
+  const { element: separator, repetition, component } = segment.delimiters;
+  const text = segment.text ?? (segment.elements.length > 0 ? segment.elements.join(separator) : undefined);
   const uses = def.elements;
-  const present = Math.min(elements.length, uses.length);
-  for (let i = 0; i < present; i++) {
-    const raw = elements[i] as string;
-    const use = uses[i] as CompiledElement;
-    if (raw === '') {
-      if (use.mandatory) report(place, ElementError.mandatoryMissing, use.position, use.ref, undefined, `mandatory element ${use.label} is missing`);
-    } else if (repetition !== undefined && raw.includes(repetition)) {
-      checkRepeated(place, use, raw, repetition);
-    } else if (use.composite || raw.includes(component)) {
-      checkOne(place, use, raw);
-    } else {
-      // The common case inline: text and code elements need only their length and code checked.
-      const value = use.value;
-      if (value === undefined) continue;
-      if (value.kind === Kind.AN && raw.length >= value.min && raw.length <= value.max) continue;
-      if (value.kind === Kind.ID && raw.length >= value.min && raw.length <= value.max && (value.codes === undefined || value.codes.has(raw))) continue;
-      checkValue(place, use, value, raw, undefined);
+  let count = 0;
+  if (text !== undefined) {
+    let nextComponent = text.indexOf(component);
+    let nextRepetition = repetition === undefined ? -1 : text.indexOf(repetition);
+    for (let start = 0; ;) {
+      let end = text.indexOf(separator, start);
+      const last = end === -1;
+      if (last) end = text.length;
+      const use = uses[count];
+      if (use === undefined) {
+        const total = count + 1 + (last ? 0 : text.slice(end).split(separator).length - 1);
+        report(
+          place,
+          ElementError.tooManyElements,
+          uses.length + 1,
+          undefined,
+          undefined,
+          `segment ${segment.id} has ${total} elements; the standard defines ${uses.length}`,
+        );
+        break;
+      }
+      if (nextComponent !== -1 && nextComponent < start) nextComponent = text.indexOf(component, start);
+      if (nextRepetition !== -1 && nextRepetition < start)
+        nextRepetition = text.indexOf(repetition as string, start);
+      presence[count++] = start !== end;
+      if (start === end) {
+        if (use.mandatory)
+          report(
+            place,
+            ElementError.mandatoryMissing,
+            use.position,
+            use.ref,
+            undefined,
+            `mandatory element ${use.label} is missing`,
+          );
+      } else if (nextRepetition !== -1 && nextRepetition < end) {
+        checkRepeated(place, use, text.slice(start, end), repetition as string);
+      } else if (use.composite || (nextComponent !== -1 && nextComponent < end)) {
+        checkOne(place, use, text.slice(start, end));
+      } else if (use.value) {
+        checkInPlace(place, use, use.value, text, start, end);
+      }
+      if (last) break;
+      start = end + separator.length;
     }
   }
-  for (let i = present; i < def.lastMandatory; i++) {
+  for (let i = count; i < def.lastMandatory; i++) {
     const use = uses[i] as CompiledElement;
-    if (use.mandatory) report(place, ElementError.mandatoryMissing, use.position, use.ref, undefined, `mandatory element ${use.label} is missing`);
+    if (use.mandatory)
+      report(
+        place,
+        ElementError.mandatoryMissing,
+        use.position,
+        use.ref,
+        undefined,
+        `mandatory element ${use.label} is missing`,
+      );
   }
   if (def.notes.length) {
-    const problems = checkSyntaxNotes(def.notes, elements);
+    const problems = checkSyntaxNotes(def.notes, presence, count);
     if (problems) reportNotes(place, problems, (p) => def.elements[p - 1]?.ref, undefined);
   }
+}
+
+/** Which elements of the segment being checked hold a value (reused; valid up to the count). */
+const presence: boolean[] = [];
+
+/** The common case without substrings: text and numbers need only their length and characters. */
+function checkInPlace(
+  place: Place,
+  use: CompiledElement,
+  value: CompiledValue,
+  text: string,
+  start: number,
+  end: number,
+): void {
+  const length = end - start;
+  switch (value.kind) {
+    case Kind.AN:
+      if (length >= value.min && length <= value.max) return;
+      break;
+    case Kind.ID:
+      if (
+        length >= value.min &&
+        length <= value.max &&
+        (value.codes === undefined || value.codes.has(text.slice(start, end)))
+      )
+        return;
+      break;
+    case Kind.N:
+    case Kind.R: {
+      const digits = numericLength(text, start, end, value.kind === Kind.R);
+      if (digits >= value.min && digits <= value.max) return;
+      break;
+    }
+  }
+  checkValue(place, use, value, text.slice(start, end), undefined);
 }
 
 interface Place {
@@ -65,19 +145,43 @@ function checkRepeated(place: Place, use: CompiledElement, raw: string, separato
   if (use.repeat === 1) {
     // Partners declare a repetition separator (often '-') and then use it in ZIP+4 codes and
     // references. An element that cannot repeat cannot hold repetitions: the character is data.
-    report(place, ElementError.invalidCharacter, use.position, use.ref, raw, `element ${use.label} does not repeat but holds the repetition separator '${separator}'; read as data`, undefined, 'warning');
+    report(
+      place,
+      ElementError.invalidCharacter,
+      use.position,
+      use.ref,
+      raw,
+      `element ${use.label} does not repeat but holds the repetition separator '${separator}'; read as data`,
+      undefined,
+      'warning',
+    );
     checkOne(place, use, raw);
     return;
   }
   const reps = raw.split(separator);
-  if (reps.length > use.repeat) report(place, ElementError.tooManyRepetitions, use.position, use.ref, raw, `element ${use.label} repeats ${reps.length} times; at most ${use.repeat}`);
+  if (reps.length > use.repeat)
+    report(
+      place,
+      ElementError.tooManyRepetitions,
+      use.position,
+      use.ref,
+      raw,
+      `element ${use.label} repeats ${reps.length} times; at most ${use.repeat}`,
+    );
   for (const rep of reps) if (rep !== '') checkOne(place, use, rep);
 }
 
 function checkOne(place: Place, use: CompiledElement, raw: string): void {
   if (use.composite) return checkComposite(place, use, use.composite, raw);
   if (raw.includes(place.segment.delimiters.component)) {
-    report(place, ElementError.tooManyComponents, use.position, use.ref, raw, `element ${use.label} is not a composite but holds the component separator '${place.segment.delimiters.component}'`);
+    report(
+      place,
+      ElementError.tooManyComponents,
+      use.position,
+      use.ref,
+      raw,
+      `element ${use.label} is not a composite but holds the component separator '${place.segment.delimiters.component}'`,
+    );
     return;
   }
   if (use.value) checkValue(place, use, use.value, raw, undefined);
@@ -86,25 +190,53 @@ function checkOne(place: Place, use: CompiledElement, raw: string): void {
 function checkComposite(place: Place, use: CompiledElement, composite: CompiledComposite, raw: string): void {
   const parts = raw.split(place.segment.delimiters.component);
   if (parts.length > composite.components.length) {
-    report(place, ElementError.tooManyComponents, use.position, use.ref, raw, `composite ${use.label} has ${parts.length} components; ${composite.ref} defines ${composite.components.length}`);
+    report(
+      place,
+      ElementError.tooManyComponents,
+      use.position,
+      use.ref,
+      raw,
+      `composite ${use.label} has ${parts.length} components; ${composite.ref} defines ${composite.components.length}`,
+    );
   }
   for (const component of composite.components) {
     const value = parts[component.position - 1] ?? '';
     if (value === '') {
-      if (component.mandatory) report(place, ElementError.mandatoryMissing, use.position, component.ref, undefined, `mandatory component ${component.label} is missing`, component.position);
-    } else if (component.value) checkValue(place, component, component.value, value, component.position, use.position);
+      if (component.mandatory)
+        report(
+          place,
+          ElementError.mandatoryMissing,
+          use.position,
+          component.ref,
+          undefined,
+          `mandatory component ${component.label} is missing`,
+          component.position,
+        );
+    } else if (component.value)
+      checkValue(place, component, component.value, value, component.position, use.position);
   }
   if (composite.notes.length) {
-    const problems = checkSyntaxNotes(composite.notes, parts);
+    const problems = checkSyntaxNotes(
+      composite.notes,
+      parts.map((p) => p !== ''),
+      parts.length,
+    );
     if (problems) reportNotes(place, problems, (p) => composite.components[p - 1]?.ref, use.position);
   }
 }
 
-function checkValue(place: Place, use: CompiledElement, def: CompiledValue, value: string, component: number | undefined, elementPosition = use.position): void {
+function checkValue(
+  place: Place,
+  use: CompiledElement,
+  def: CompiledValue,
+  value: string,
+  component: number | undefined,
+  elementPosition = use.position,
+): void {
   let length = value.length;
   let code: ElementErrorCode | undefined;
   if (def.kind === Kind.N || def.kind === Kind.R) {
-    length = numericLength(value, def.kind === Kind.R);
+    length = numericLength(value, 0, value.length, def.kind === Kind.R);
     if (length < 0) code = ElementError.invalidCharacter;
   }
   if (code === undefined) {
@@ -114,7 +246,16 @@ function checkValue(place: Place, use: CompiledElement, def: CompiledValue, valu
     else if (def.kind === Kind.TM) code = isValidTime(value) ? undefined : ElementError.invalidTime;
     else if (def.codes && !def.codes.has(value)) code = ElementError.invalidCode;
   }
-  if (code !== undefined) report(place, code, elementPosition, use.ref, value, `${use.label} (${def.name}) ${valueProblem(code, def, value, length)}`, component);
+  if (code !== undefined)
+    report(
+      place,
+      code,
+      elementPosition,
+      use.ref,
+      value,
+      `${use.label} (${def.name}) ${valueProblem(code, def, value, length)}`,
+      component,
+    );
 }
 
 function valueProblem(code: ElementErrorCode, def: CompiledValue, value: string, length: number): string {
@@ -136,36 +277,64 @@ function valueProblem(code: ElementErrorCode, def: CompiledValue, value: string,
 
 /**
  * Digits counted toward an N or R element's length (sign, decimal point and exponent excluded),
- * or -1 when the value is not a number of that type.
+ * or -1 when `text[start, end)` is not a number of that type.
  */
-export function numericLength(value: string, decimal: boolean): number {
+export function numericLength(text: string, start = 0, end = text.length, decimal = false): number {
   let digits = 0;
   let point = false;
-  let i = value.charCodeAt(0) === 45 ? 1 : 0;
-  for (; i < value.length; i++) {
-    const c = value.charCodeAt(i);
+  let i = text.charCodeAt(start) === 45 ? start + 1 : start;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
     else if (c === 46 && decimal && !point) point = true;
-    else if ((c === 69 || c === 101) && decimal && digits > 0) return /^-?\d+$/.test(value.slice(i + 1)) ? digits : -1;
+    else if ((c === 69 || c === 101) && decimal && digits > 0)
+      return /^-?\d+$/.test(text.slice(i + 1, end)) ? digits : -1;
     else return -1;
   }
   return digits > 0 ? digits : -1;
 }
 
-function reportNotes(place: Place, problems: SyntaxNoteProblem[], refAt: (p: number) => string | undefined, compositePosition: number | undefined): void {
+function reportNotes(
+  place: Place,
+  problems: SyntaxNoteProblem[],
+  refAt: (p: number) => string | undefined,
+  compositePosition: number | undefined,
+): void {
   const { segment, position, loopId } = place;
   for (const note of problems) {
     const elementPosition = compositePosition ?? note.position;
     const label = `${segment.id}${String(elementPosition).padStart(2, '0')}${compositePosition ? `-${note.position}` : ''}`;
-    report(place, note.code, elementPosition, refAt(note.position), undefined, `${label}: ${note.reason}`, compositePosition ? note.position : undefined);
+    report(
+      place,
+      note.code,
+      elementPosition,
+      refAt(note.position),
+      undefined,
+      `${label}: ${note.reason}`,
+      compositePosition ? note.position : undefined,
+    );
     const last = place.out[place.out.length - 1];
     if (last && note.trigger !== undefined && compositePosition === undefined) {
-      last.trigger = { segmentId: segment.id, segmentPosition: position, elementPosition: note.trigger, ...(loopId ? { loopId } : {}) };
+      last.trigger = {
+        segmentId: segment.id,
+        segmentPosition: position,
+        elementPosition: note.trigger,
+        ...(loopId ? { loopId } : {}),
+      };
     }
   }
 }
 
-function report(place: Place, code: ElementErrorCode, n: number, ref: string | undefined, value: string | undefined, message: string, component?: number, severity: 'error' | 'warning' = 'error'): void {
+function report(
+  place: Place,
+  code: ElementErrorCode,
+  n: number,
+  ref: string | undefined,
+  value: string | undefined,
+  message: string,
+  component?: number,
+  severity: 'error' | 'warning' = 'error',
+): void {
   const { segment } = place;
   place.out.push({
     level: 'element',

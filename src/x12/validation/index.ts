@@ -30,18 +30,39 @@ export function validateTransactionSet(set: TransactionSet): SetValidation {
   const resolved = resolveSpecVersion(set.group.version);
   if (!resolved) {
     noteGroupVersion(set);
-    return { diagnostics: [notSupported(set, `version ${set.group.version || '(empty GS08)'} is not supported: this gateway validates 004010 and 005010 (and their later releases)`)], tree: undefined };
+    return {
+      diagnostics: [
+        notSupported(
+          set,
+          `version ${set.group.version || '(empty GS08)'} is not supported: this gateway validates 004010 and 005010 (and their later releases)`,
+        ),
+      ],
+      tree: undefined,
+    };
   }
   const spec = transactionSetSpec(resolved.version, set.id);
   if (!spec) {
-    return { diagnostics: [notSupported(set, `transaction set ${set.id} is not supported (version ${resolved.version})`)], tree: undefined };
+    return {
+      diagnostics: [
+        notSupported(set, `transaction set ${set.id} is not supported (version ${resolved.version})`),
+      ],
+      tree: undefined,
+    };
   }
   const specs = versionSpecs(resolved.version);
   const compiled = compileSet(spec, specs.segments);
   const walker = new StructureWalker(compiled);
   const diagnostics: Diagnostic[] = [];
   if (!resolved.exact && st) {
-    diagnostics.push({ level: 'transaction', severity: 'warning', code: TransactionSetError.notSupported, message: `GS08 ${set.group.version}: validated against the ${resolved.version} rules, the nearest version supported`, segmentId: 'ST', segmentPosition: 1, line: st.location.line });
+    diagnostics.push({
+      level: 'transaction',
+      severity: 'warning',
+      code: TransactionSetError.notSupported,
+      message: `GS08 ${set.group.version}: validated against the ${resolved.version} rules, the nearest version supported`,
+      segmentId: 'ST',
+      segmentPosition: 1,
+      line: st.location.line,
+    });
   }
   const segments = set.segments;
   let last = segments[0];
@@ -68,12 +89,22 @@ function notSupported(set: TransactionSet, message: string): Diagnostic {
     segmentId: 'ST',
     segmentPosition: 1,
     elementPosition: 1,
-    ...(st ? { line: st.location.line, column: st.location.column, fileSegmentIndex: st.location.index } : {}),
+    ...(st
+      ? { line: st.location.line, column: st.location.column, fileSegmentIndex: st.location.index }
+      : {}),
   };
 }
 
 function noteGroupVersion(set: TransactionSet): void {
   const group = set.group;
   if (group.diagnostics.some((d) => d.level === 'group' && d.code === GroupError.versionNotSupported)) return;
-  group.diagnostics.push({ level: 'group', severity: 'error', code: GroupError.versionNotSupported, message: `functional group version ${group.version || '(empty)'} is not supported: this gateway validates 004010 and 005010 (and their later releases)`, segmentId: 'GS', elementPosition: 8, line: group.header.location.line });
+  group.diagnostics.push({
+    level: 'group',
+    severity: 'error',
+    code: GroupError.versionNotSupported,
+    message: `functional group version ${group.version || '(empty)'} is not supported: this gateway validates 004010 and 005010 (and their later releases)`,
+    segmentId: 'GS',
+    elementPosition: 8,
+    line: group.header.location.line,
+  });
 }

@@ -36,7 +36,18 @@ export class StructureWalker {
   readonly root: LoopInstance = { loopId: 'ST', items: [] };
 
   constructor(private readonly set: CompiledSet) {
-    this.stack = [{ nodes: set.root, index: set.rootIndex, loopId: undefined, at: -1, counts: set.root.map(() => 0), stamps: set.root.map(() => 0), generation: 1, instance: this.root }];
+    this.stack = [
+      {
+        nodes: set.root,
+        index: set.rootIndex,
+        loopId: undefined,
+        at: -1,
+        counts: set.root.map(() => 0),
+        stamps: set.root.map(() => 0),
+        generation: 1,
+        instance: this.root,
+      },
+    ];
   }
 
   /** The loop the last placed segment sits in (for AK303), if any. */
@@ -51,12 +62,22 @@ export class StructureWalker {
   place(segment: Segment, position: number): CompiledNode | undefined {
     for (let depth = this.stack.length - 1; depth >= 0; depth--) {
       const frame = this.stack[depth] as Frame;
-      const candidates = frame.index.get(segment.id);
-      if (!candidates) continue;
       // In a loop, its first segment starts the next iteration, found one level up.
       const from = depth > 0 && frame.at < 1 ? 1 : frame.at;
-      for (const i of candidates) {
+      // Files mostly repeat the current segment or go on to the next one: try those two first.
+      const here = frame.nodes[from];
+      const nextNode = frame.nodes[from + 1];
+      let quick = -1;
+      if (here !== undefined && here.startId === segment.id && !this.full(frame, from)) quick = from;
+      else if (nextNode !== undefined && nextNode.startId === segment.id && here?.startId !== segment.id)
+        quick = from + 1;
+      const candidates = quick >= 0 ? [quick] : frame.index.get(segment.id);
+      if (!candidates) continue;
+      for (let c = 0; c < candidates.length; c++) {
+        const i = candidates[c] as number;
         if (i < from) continue;
+        // A place used up to its maximum gives way to a later place with the same segment id.
+        if (i === frame.at && c + 1 < candidates.length && this.full(frame, i)) continue;
         while (this.stack.length - 1 > depth) this.closeFrame(position, segment);
         this.reportSkipped(frame, i, position, segment);
         const node = frame.nodes[i] as CompiledNode;
@@ -76,6 +97,13 @@ export class StructureWalker {
     this.reportSkipped(root, root.nodes.length, lastPosition, last, true);
   }
 
+  /** Whether node `i` of the frame's current iteration has been used as often as it may. */
+  private full(frame: Frame, i: number): boolean {
+    return (
+      frame.stamps[i] === frame.generation && (frame.counts[i] ?? 0) >= (frame.nodes[i] as CompiledNode).max
+    );
+  }
+
   private current(): Frame {
     return this.stack[this.stack.length - 1] as Frame;
   }
@@ -86,8 +114,18 @@ export class StructureWalker {
     frame.stamps[i] = frame.generation;
     if (uses > node.max) {
       const code = node.kind === 'loop' ? SegmentError.loopOverMaximum : SegmentError.segmentOverMaximumUse;
-      const what = node.kind === 'loop' ? `loop ${node.id} occurs ${uses} times` : `segment ${node.id} is used ${uses} times`;
-      this.report(code, segment.id, position, frame.loopId, `${what}; at most ${node.max} allowed here`, segment);
+      const what =
+        node.kind === 'loop'
+          ? `loop ${node.id} occurs ${uses} times`
+          : `segment ${node.id} is used ${uses} times`;
+      this.report(
+        code,
+        segment.id,
+        position,
+        frame.loopId,
+        `${what}; at most ${node.max} allowed here`,
+        segment,
+      );
     }
     if (node.kind === 'segment') {
       frame.instance.items.push(segment);
@@ -97,7 +135,17 @@ export class StructureWalker {
     frame.instance.items.push(instance);
     const depth = this.stack.length;
     let next = this.pool[depth];
-    if (!next) this.pool[depth] = next = { nodes: node.children, index: node.childIndex, loopId: node.id, at: 0, counts: [], stamps: [], generation: 0, instance };
+    if (!next)
+      this.pool[depth] = next = {
+        nodes: node.children,
+        index: node.childIndex,
+        loopId: node.id,
+        at: 0,
+        counts: [],
+        stamps: [],
+        generation: 0,
+        instance,
+      };
     next.nodes = node.children;
     next.index = node.childIndex;
     next.loopId = node.id;
@@ -115,15 +163,29 @@ export class StructureWalker {
   }
 
   /** Mandatory nodes between the frame's current place and `upTo` that never occurred. */
-  private reportSkipped(frame: Frame, upTo: number, position: number, at: Segment | undefined, atEnd = false): void {
+  private reportSkipped(
+    frame: Frame,
+    upTo: number,
+    position: number,
+    at: Segment | undefined,
+    atEnd = false,
+  ): void {
     for (let k = frame.at + 1; k < upTo; k++) {
       const node = frame.nodes[k] as CompiledNode;
       if (!node.mandatory || frame.stamps[k] === frame.generation) continue;
       if (atEnd && node.id === 'SE') continue; // a missing SE is an envelope error, reported there
-      const what = node.kind === 'loop' ? `loop ${node.id} (starting with ${node.startId})` : `segment ${node.id}`;
+      const what =
+        node.kind === 'loop' ? `loop ${node.id} (starting with ${node.startId})` : `segment ${node.id}`;
       const where = frame.loopId ? ` in loop ${frame.loopId}` : '';
       const before = at ? ` before ${at.id} at position ${position}` : '';
-      this.report(SegmentError.mandatorySegmentMissing, node.startId, position, frame.loopId, `mandatory ${what} is missing${where}${before}`, at);
+      this.report(
+        SegmentError.mandatorySegmentMissing,
+        node.startId,
+        position,
+        frame.loopId,
+        `mandatory ${what} is missing${where}${before}`,
+        at,
+      );
     }
     frame.at = Math.max(frame.at, upTo - 1);
   }
@@ -152,7 +214,14 @@ export class StructureWalker {
     return this.stack.some((f) => f.nodes.some((n, k) => k <= f.at && n.startId === id));
   }
 
-  private report(code: Diagnostic['code'], segmentId: string, position: number, loopId: string | undefined, message: string, at: Segment | undefined): void {
+  private report(
+    code: Diagnostic['code'],
+    segmentId: string,
+    position: number,
+    loopId: string | undefined,
+    message: string,
+    at: Segment | undefined,
+  ): void {
     this.diagnostics.push({
       level: 'segment',
       severity: 'error',
@@ -161,7 +230,9 @@ export class StructureWalker {
       segmentId,
       segmentPosition: position,
       ...(loopId ? { loopId } : {}),
-      ...(at ? { line: at.location.line, column: at.location.column, fileSegmentIndex: at.location.index } : {}),
+      ...(at
+        ? { line: at.location.line, column: at.location.column, fileSegmentIndex: at.location.index }
+        : {}),
     });
   }
 }

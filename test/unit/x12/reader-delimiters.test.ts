@@ -6,15 +6,32 @@ import { PO_BODY, sample } from './sample.js';
 describe('delimiters come from each ISA', () => {
   it('reads the common * > ~ set', () => {
     const { interchanges, transactionSets } = readX12(sample());
-    expect(interchanges[0]?.delimiters).toEqual({ element: '*', component: '>', segment: '~', repetition: undefined });
+    expect(interchanges[0]?.delimiters).toEqual({
+      element: '*',
+      component: '>',
+      segment: '~',
+      repetition: undefined,
+    });
     expect(transactionSets[0]?.segments.map((s) => s.id)).toEqual(['ST', 'BEG', 'PO1', 'CTT', 'SE']);
     expect(transactionSets[0]?.segments[2]?.value(4)).toBe('2.50');
   });
 
   it('reads | ^ : with a repetition separator in 00501 and splits composites and repetitions', () => {
-    const text = sample({ element: '|', component: ':', version: '00501', repetition: '^', gsVersion: '005010', sets: [['BEG*00*SA*PO-1**20240115', 'REF*ZZ*A^B', 'MEA*PD*G*12*LB:2']] });
+    const text = sample({
+      element: '|',
+      component: ':',
+      version: '00501',
+      repetition: '^',
+      gsVersion: '005010',
+      sets: [['BEG*00*SA*PO-1**20240115', 'REF*ZZ*A^B', 'MEA*PD*G*12*LB:2']],
+    });
     const { interchanges, transactionSets } = readX12(text);
-    expect(interchanges[0]?.delimiters).toEqual({ element: '|', component: ':', segment: '~', repetition: '^' });
+    expect(interchanges[0]?.delimiters).toEqual({
+      element: '|',
+      component: ':',
+      segment: '~',
+      repetition: '^',
+    });
     const ref = transactionSets[0]?.segments[2];
     expect(ref?.repeats(2)).toEqual(['A', 'B']);
     expect(transactionSets[0]?.segments[3]?.components(4)).toEqual(['LB', '2']);
@@ -46,7 +63,11 @@ describe('delimiters come from each ISA', () => {
     const wrapped = flat.match(/.{1,80}/g)?.join('\n') ?? '';
     const { transactionSets, interchanges } = readX12(wrapped);
     expect(interchanges[0]?.date).toBe('240115');
-    expect(transactionSets[0]?.segments.map((s) => s.toX12()).join('~')).toBe(readX12(flat).transactionSets[0]?.segments.map((s) => s.toX12()).join('~'));
+    expect(transactionSets[0]?.segments.map((s) => s.toX12()).join('~')).toBe(
+      readX12(flat)
+        .transactionSets[0]?.segments.map((s) => s.toX12())
+        .join('~'),
+    );
   });
 
   it('reads a multi-byte terminator character (U+2026)', () => {
@@ -55,7 +76,10 @@ describe('delimiters come from each ISA', () => {
   });
 
   it('reads several interchanges with different delimiters in one file', () => {
-    const text = sample({ isa13: '000000001' }) + '\n' + sample({ element: '|', component: ':', segment: '\n', isa13: '000000002' });
+    const text =
+      sample({ isa13: '000000001' }) +
+      '\n' +
+      sample({ element: '|', component: ':', segment: '\n', isa13: '000000002' });
     const { interchanges, transactionSets } = readX12(text);
     expect(interchanges.map((i) => [i.controlNumber, i.delimiters.element, i.delimiters.segment])).toEqual([
       ['000000001', '*', '~'],
@@ -71,7 +95,9 @@ describe('delimiters come from each ISA', () => {
     for (const size of [1, 2, 7, 64]) {
       const sets: string[] = [];
       const bytes = Buffer.from(text);
-      const reader = createX12Reader({ transactionSet: (s: TransactionSet) => sets.push(s.segments.map((x) => x.toX12()).join('|')) });
+      const reader = createX12Reader({
+        transactionSet: (s: TransactionSet) => sets.push(s.segments.map((x) => x.toX12()).join('|')),
+      });
       for (let i = 0; i < bytes.length; i += size) reader.push(bytes.subarray(i, i + size));
       reader.end();
       expect(sets).toEqual(whole.transactionSets.map((s) => s.segments.map((x) => x.toX12()).join('|')));
@@ -84,4 +110,3 @@ describe('delimiters come from each ISA', () => {
     expect(beg?.location).toMatchObject({ line: 4, column: 1, index: 4 });
   });
 });
-

@@ -20,7 +20,25 @@ export function isa(o: SampleOptions = {}): string {
   const e = o.element ?? '*';
   const version = o.version ?? '00401';
   const isa11 = o.repetition ?? (version >= '00402' ? '^' : 'U');
-  const f = ['ISA', '00', ' '.repeat(10), '00', ' '.repeat(10), 'ZZ', 'SENDER'.padEnd(15), 'ZZ', 'RECEIVER'.padEnd(15), '240115', '1200', isa11, version, o.isa13 ?? '000000001', '0', 'P', o.component ?? '>'];
+  const f = [
+    'ISA',
+    '00',
+    ' '.repeat(10),
+    '00',
+    ' '.repeat(10),
+    'ZZ',
+    'SENDER'.padEnd(15),
+    'ZZ',
+    'RECEIVER'.padEnd(15),
+    '240115',
+    '1200',
+    isa11,
+    version,
+    o.isa13 ?? '000000001',
+    '0',
+    'P',
+    o.component ?? '>',
+  ];
   return f.join(e) + (o.segment ?? '~');
 }
 
