@@ -26,10 +26,12 @@ async function pass() {
   } else if (reader === 'node-x12') {
     const parsed = new X12Parser(true).parse(readFileSync(file, 'utf8'));
     const interchanges = Array.isArray(parsed) ? parsed : [parsed];
-    for (const ic of interchanges) for (const g of ic.functionalGroups) for (const t of g.transactions) {
-      sets++;
-      segments += t.segments.length;
-    }
+    for (const ic of interchanges)
+      for (const g of ic.functionalGroups)
+        for (const t of g.transactions) {
+          sets++;
+          segments += t.segments.length;
+        }
   } else {
     errors = 0;
     const source = createReadStream(file, { highWaterMark: READ_CHUNK });
@@ -53,4 +55,6 @@ for (let i = 0; i < 2; i++) {
   seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
 }
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ cold: bytes / 1e6 / seconds[0], warm: bytes / 1e6 / seconds[1], peakRssMb, ...counts }));
+console.log(
+  JSON.stringify({ cold: bytes / 1e6 / seconds[0], warm: bytes / 1e6 / seconds[1], peakRssMb, ...counts }),
+);

@@ -16,11 +16,19 @@ const readers = ['naive-split', 'node-x12', 'edi-gateway'];
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 
 function run(reader, file) {
-  const child = spawnSync(process.execPath, ['--max-old-space-size=4096', `${here}read-x12-worker.mjs`, reader, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const child = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=4096', `${here}read-x12-worker.mjs`, reader, file],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
   try {
     return JSON.parse(child.stdout.trim().split('\n').pop() ?? '');
   } catch {
-    return { error: /heap out of memory|Allocation failed/i.test(child.stderr) ? 'out of memory' : `failed (exit ${child.status})` };
+    return {
+      error: /heap out of memory|Allocation failed/i.test(child.stderr)
+        ? 'out of memory'
+        : `failed (exit ${child.status})`,
+    };
   }
 }
 
@@ -28,21 +36,32 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 mkdirSync(outDir, { recursive: true });
 console.log(`median of ${ROUNDS} rounds; cold = first pass in a fresh process, warm = second pass`);
-console.log('file     reader        cold MB/s  vs naive  warm MB/s  vs naive  peak RSS MB      sets  segments  errors');
+console.log(
+  'file     reader        cold MB/s  vs naive  warm MB/s  vs naive  peak RSS MB      sets  segments  errors',
+);
 for (const mb of sizes.length ? sizes : [10, 100]) {
   const file = `${outDir}/po-${mb}mb.edi`;
   if (!existsSync(file)) await generate850s(file, mb);
   const results = Object.fromEntries(readers.map((r) => [r, []]));
-  for (let round = 0; round < ROUNDS; round++) for (const reader of readers) {
-    // A reader that ran out of memory once will again: do not spend the time.
-    if (results[reader][0]?.error) continue;
-    results[reader].push(run(reader, file));
-  }
+  for (let round = 0; round < ROUNDS; round++)
+    for (const reader of readers) {
+      // A reader that ran out of memory once will again: do not spend the time.
+      if (results[reader][0]?.error) continue;
+      results[reader].push(run(reader, file));
+    }
   const summary = Object.fromEntries(
     readers.map((r) => {
       const ok = results[r].filter((x) => !x.error);
       if (!ok.length) return [r, { error: results[r][0]?.error ?? 'no result' }];
-      return [r, { cold: median(ok.map((x) => x.cold)), warm: median(ok.map((x) => x.warm)), rss: median(ok.map((x) => x.peakRssMb)), ...ok[0] }];
+      return [
+        r,
+        {
+          cold: median(ok.map((x) => x.cold)),
+          warm: median(ok.map((x) => x.warm)),
+          rss: median(ok.map((x) => x.peakRssMb)),
+          ...ok[0],
+        },
+      ];
     }),
   );
   const naive = summary['naive-split'];

@@ -26,7 +26,9 @@ function purchaseOrder(n, lines) {
   for (let l = 1; l <= lines; l++) {
     const qty = 1 + ((n * l) % 48);
     const price = ((n + l) % 9000) / 100 + 1;
-    segs.push(`PO1*${l}*${qty}*EA*${price.toFixed(2)}*PE*UP*0${String(71000000000 + ((n * 7 + l) % 9999999)).padStart(11, '0')}*VN*SKU-${(n + l) % 100000}`);
+    segs.push(
+      `PO1*${l}*${qty}*EA*${price.toFixed(2)}*PE*UP*0${String(71000000000 + ((n * 7 + l) % 9999999)).padStart(11, '0')}*VN*SKU-${(n + l) % 100000}`,
+    );
     segs.push(`PID*F****ITEM ${l} OF ORDER ${n} BLUE WIDGET`);
   }
   segs.push(`CTT*${lines}`);
@@ -77,5 +79,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   const r = await generate850s(path, Number(mb));
-  console.log(`${path}: ${(r.bytes / 1e6).toFixed(1)} MB, ${r.transactionSets} transaction sets, ${r.interchanges} interchanges`);
+  console.log(
+    `${path}: ${(r.bytes / 1e6).toFixed(1)} MB, ${r.transactionSets} transaction sets, ${r.interchanges} interchanges`,
+  );
 }

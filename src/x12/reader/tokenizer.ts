@@ -184,11 +184,7 @@ export class Tokenizer {
     let s = 0;
     const end = part.length;
     // Skip white space (CR/LF after terminators, tab indentation, NBSP) before the segment id.
-    for (
-      let c = part.charCodeAt(0);
-      s < end && isBlank(c);
-      c = part.charCodeAt(++s)
-    );
+    for (let c = part.charCodeAt(0); s < end && isBlank(c); c = part.charCodeAt(++s));
     if (s === end) return undefined;
     const d = this.delimiters as Delimiters;
     if (part.charCodeAt(s) === 73 && part.startsWith('ISA', s) && part[s + 3] === d.element) {
@@ -228,11 +224,7 @@ export class Tokenizer {
   /** Looks for an ISA at `pos`; returns where reading goes on, or -1 to wait for more text. */
   private startInterchange(buf: string, pos: number, final: boolean): number {
     let s = pos;
-    for (
-      let c = buf.charCodeAt(s);
-      s < buf.length && isBlank(c);
-      c = buf.charCodeAt(++s)
-    );
+    for (let c = buf.charCodeAt(s); s < buf.length && isBlank(c); c = buf.charCodeAt(++s));
     if (s >= buf.length) return final ? buf.length : -1;
     if (buf.length - s < 3 && !final) return -1;
     if (!buf.startsWith('ISA', s)) {

@@ -146,7 +146,7 @@ function compileNotes(notes: readonly string[] | undefined): CompiledNote[] {
 /** The compiled definition of segment `id` in a version, or `undefined` when the version has none. */
 export function segmentDefinition(id: string, specs: VersionSpecs): CompiledSegment | undefined {
   let map = byVersion.get(specs);
-  if (!map) byVersion.set(specs, (map = new Map()));
+  if (!map) byVersion.set(specs, (map = new Map<string, CompiledSegment | null>()));
   let compiled = map.get(id);
   if (compiled === undefined) {
     const def = specs.segments.segments[id];

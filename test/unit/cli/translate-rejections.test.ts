@@ -97,7 +97,11 @@ describe('edi-gateway translate: files that are not X12', () => {
     expect(run.stdout).toBe('[]\n');
     // Reported once, where the binary data starts.
     expect(run.errLines).toHaveLength(1);
-    expect(run.errLines[0]).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, line 1:1: \\[binary\\] binary data where an ISA segment was expected`));
+    expect(run.errLines[0]).toMatch(
+      new RegExp(
+        `^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, line 1:1: \\[binary\\] binary data where an ISA segment was expected`,
+      ),
+    );
   });
 
   it('rejects a CSV file and says it looks like delimited text', async () => {
