@@ -43,14 +43,19 @@ export function checkElements(
       if (last) end = text.length;
       const use = uses[count];
       if (use === undefined) {
-        const total = count + 1 + (last ? 0 : text.slice(end).split(separator).length - 1);
+        const extra = text.slice(start);
+        const total = uses.length + extra.split(separator).length;
+        // Trailing separators with nothing after them lose no data: noted, and read anyway.
+        const empty = extra.split(separator).every((v) => v === '');
         report(
           place,
           ElementError.tooManyElements,
           uses.length + 1,
           undefined,
           undefined,
-          `segment ${segment.id} has ${total} elements; the standard defines ${uses.length}`,
+          `segment ${segment.id} has ${total} elements; the standard defines ${uses.length}${empty ? ' (the extra ones are empty; read anyway)' : ''}`,
+          undefined,
+          empty ? 'warning' : 'error',
         );
         break;
       }
@@ -137,9 +142,17 @@ interface Place {
   position: number;
   loopId: string | undefined;
   out: Diagnostic[];
+  /** 1-based repetition being checked (AK401-3), while a repeated element is. */
+  repetition: number | undefined;
 }
 
-const shared: Place = { segment: undefined as unknown as Segment, position: 0, loopId: undefined, out: [] };
+const shared: Place = {
+  segment: undefined as unknown as Segment,
+  position: 0,
+  loopId: undefined,
+  out: [],
+  repetition: undefined,
+};
 
 function checkRepeated(place: Place, use: CompiledElement, raw: string, separator: string): void {
   if (use.repeat === 1) {
@@ -168,7 +181,12 @@ function checkRepeated(place: Place, use: CompiledElement, raw: string, separato
       raw,
       `element ${use.label} repeats ${reps.length} times; at most ${use.repeat}`,
     );
-  for (const rep of reps) if (rep !== '') checkOne(place, use, rep);
+  reps.forEach((rep, k) => {
+    if (rep === '') return;
+    place.repetition = k + 1;
+    checkOne(place, use, rep);
+  });
+  place.repetition = undefined;
 }
 
 function checkOne(place: Place, use: CompiledElement, raw: string): void {
@@ -345,6 +363,7 @@ function report(
     segmentPosition: place.position,
     elementPosition: n,
     ...(component !== undefined ? { componentPosition: component } : {}),
+    ...(place.repetition !== undefined ? { repetitionPosition: place.repetition } : {}),
     ...(ref !== undefined ? { elementRef: ref } : {}),
     ...(value !== undefined ? { value: value.slice(0, 99) } : {}),
     ...(place.loopId ? { loopId: place.loopId } : {}),

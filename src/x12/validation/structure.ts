@@ -92,7 +92,7 @@ export class StructureWalker {
 
   /** Closes every open loop at the end of the set: whatever mandatory is still missing is reported. */
   finish(lastPosition: number, last: Segment | undefined): void {
-    while (this.stack.length > 1) this.closeFrame(lastPosition, last);
+    while (this.stack.length > 1) this.closeFrame(lastPosition, last, true);
     const root = this.current();
     this.reportSkipped(root, root.nodes.length, lastPosition, last, true);
   }
@@ -157,9 +157,9 @@ export class StructureWalker {
     this.stack.push(next);
   }
 
-  private closeFrame(position: number, at: Segment | undefined): void {
+  private closeFrame(position: number, at: Segment | undefined, atEnd = false): void {
     const frame = this.stack.pop() as Frame;
-    this.reportSkipped(frame, frame.nodes.length, position, at);
+    this.reportSkipped(frame, frame.nodes.length, position, at, atEnd);
   }
 
   /** Mandatory nodes between the frame's current place and `upTo` that never occurred. */
@@ -177,7 +177,12 @@ export class StructureWalker {
       const what =
         node.kind === 'loop' ? `loop ${node.id} (starting with ${node.startId})` : `segment ${node.id}`;
       const where = frame.loopId ? ` in loop ${frame.loopId}` : '';
-      const before = at ? ` before ${at.id} at position ${position}` : '';
+      // At the end of the set the missing part belongs after the last segment read, not before it.
+      const before = !at
+        ? ''
+        : atEnd && at.id !== 'SE'
+          ? ` (the set ends after ${at.id} at position ${position})`
+          : ` before ${at.id} at position ${position}`;
       this.report(
         SegmentError.mandatorySegmentMissing,
         node.startId,

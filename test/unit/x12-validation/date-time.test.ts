@@ -24,13 +24,32 @@ describe('isValidDate', () => {
   });
 
   it('rejects month 00 and 13, day 00, and a day past the end of its month', () => {
-    for (const date of ['20241301', '20240001', '20240100', '20240132', '20240431', '20240631', '241301', '240100']) {
+    for (const date of [
+      '20241301',
+      '20240001',
+      '20240100',
+      '20240132',
+      '20240431',
+      '20240631',
+      '241301',
+      '240100',
+    ]) {
       expect(isValidDate(date), date).toBe(false);
     }
   });
 
   it('rejects other lengths and anything but digits', () => {
-    for (const date of ['', '2024011', '202401150', '24011', '2024-1-1', '2024011A', ' 240115', '24-1-1', '２０２４０１１５']) {
+    for (const date of [
+      '',
+      '2024011',
+      '202401150',
+      '24011',
+      '2024-1-1',
+      '2024011A',
+      ' 240115',
+      '24-1-1',
+      '２０２４０１１５',
+    ]) {
       expect(isValidDate(date), date).toBe(false);
     }
   });

@@ -57,6 +57,21 @@ describe('AK403 3: too many data elements', () => {
     expect(elementFacts(d!)).toEqual(atBeg('3', 13, undefined));
     expect(d?.message).toBe('segment BEG has 13 elements; the standard defines 12');
   });
+
+  it('only notes trailing separators with nothing after them, and reads the segment', () => {
+    const [d, ...rest] = elementProblems({ ctt: 'CTT*1********' });
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({
+      level: 'element',
+      code: '3',
+      severity: 'warning',
+      segmentId: 'CTT',
+      elementPosition: 8,
+    });
+    expect(d?.message).toBe(
+      'segment CTT has 9 elements; the standard defines 7 (the extra ones are empty; read anyway)',
+    );
+  });
 });
 
 describe('AK403 4 and 5: too short and too long', () => {

@@ -33,7 +33,9 @@ describe('composite C040 in REF04 (005010)', () => {
   it("applies the composite's own syntax notes (P0304) to component positions", () => {
     const [d] = po(['REF*PO*123**VN>A1>ZZ'], '005010');
     expect(where([d!])).toEqual([['2', 4, 4, '127']]);
-    expect(d?.message).toBe('REF04-4: required because its pair is present (syntax note P0304: 03, 04 go together)');
+    expect(d?.message).toBe(
+      'REF04-4: required because its pair is present (syntax note P0304: 03, 04 go together)',
+    );
   });
 
   it('reports more components than C040 defines as AK403 13, with the composite id', () => {
@@ -58,7 +60,13 @@ describe('composite C001 (unit of measure) in SLN05 and MEA04', () => {
   it('checks component values: an invalid unit code, a letter in the R exponent', () => {
     expect(where(detail(['SLN*1**I*5*Q9']))).toEqual([['7', 5, 1, '355']]);
     const [d] = detail(['SLN*1**I*5*EA>X']);
-    expect(d).toMatchObject({ code: '6', elementPosition: 5, componentPosition: 2, elementRef: '1018', value: 'X' });
+    expect(d).toMatchObject({
+      code: '6',
+      elementPosition: 5,
+      componentPosition: 2,
+      elementRef: '1018',
+      value: 'X',
+    });
     expect(where(detail(['MEA**WT*10*Q9']))).toEqual([['7', 4, 1, '355']]);
   });
 
@@ -72,9 +80,16 @@ describe('component separator in a simple element (AK403 13)', () => {
   it('reports the element and copies its value', () => {
     const problems = problemsOf([BEG, 'PO1*1*10*EA*2.50**VP*SKU>1', CTT]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ code: '13', segmentId: 'PO1', elementPosition: 7, elementRef: '234' });
+    expect(problems[0]).toMatchObject({
+      code: '13',
+      segmentId: 'PO1',
+      elementPosition: 7,
+      elementRef: '234',
+    });
     expect(problems[0]).toMatchObject({ value: 'SKU>1', loopId: 'PO1', severity: 'error' });
-    expect(problems[0]?.message).toBe("element PO107 is not a composite but holds the component separator '>'");
+    expect(problems[0]?.message).toBe(
+      "element PO107 is not a composite but holds the component separator '>'",
+    );
   });
 });
 
@@ -83,7 +98,12 @@ describe('repetition separator', () => {
     const problems = po(['N1*ST*SHIP TO', 'N3*12^34 MAIN ST'], '005010');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ level: 'element', severity: 'warning', code: '6', segmentId: 'N3' });
-    expect(problems[0]).toMatchObject({ segmentPosition: 4, elementPosition: 1, elementRef: '166', value: '12^34 MAIN ST' });
+    expect(problems[0]).toMatchObject({
+      segmentPosition: 4,
+      elementPosition: 1,
+      elementRef: '166',
+      value: '12^34 MAIN ST',
+    });
     expect(problems[0]?.message).toBe(
       "element N301 does not repeat but holds the repetition separator '^'; read as data",
     );
@@ -106,7 +126,15 @@ describe('repetition separator', () => {
 describe('repeating element CTX01 of the 999 (up to 10 repetitions)', () => {
   const ack = (ctx: string) =>
     problemsOf(
-      ['AK1*PO*1*005010X220A1', 'AK2*850*0001', 'IK3*N1*3**8', `CTX*${ctx}`, 'IK4*4*67*2', 'IK5*R*5', 'AK9*R*1*1*0'],
+      [
+        'AK1*PO*1*005010X220A1',
+        'AK2*850*0001',
+        'IK3*N1*3**8',
+        `CTX*${ctx}`,
+        'IK4*4*67*2',
+        'IK5*R*5',
+        'AK9*R*1*1*0',
+      ],
       { setId: '999', gs08: '005010X231A1' },
     );
   const reps = (n: number) => Array.from({ length: n }, (_, i) => `TRIGGER ${i + 1}>REF`).join('^');
@@ -118,7 +146,13 @@ describe('repeating element CTX01 of the 999 (up to 10 repetitions)', () => {
   it('reports eleven as too many repetitions (AK403 12)', () => {
     const [d, ...rest] = ack(reps(11));
     expect(rest).toEqual([]);
-    expect(d).toMatchObject({ code: '12', segmentId: 'CTX', segmentPosition: 5, elementPosition: 1, elementRef: 'C998' });
+    expect(d).toMatchObject({
+      code: '12',
+      segmentId: 'CTX',
+      segmentPosition: 5,
+      elementPosition: 1,
+      elementRef: 'C998',
+    });
     expect(d).toMatchObject({ loopId: 'IK3', line: 7, value: reps(11).slice(0, 99) });
     expect(d?.message).toBe('element CTX01 repeats 11 times; at most 10');
   });

@@ -68,6 +68,9 @@ describe('structure walker on a hand-made set', () => {
   it('reports what is missing at the end of a set cut off before SE, but not SE itself', () => {
     const { diagnostics } = walk(ORDER, ['ST', 'AAA', 'LIN']);
     expect(diagnostics.map((d) => [d.code, d.segmentId])).toEqual([['3', 'TOT']]);
+    expect(diagnostics[0]?.message).toBe(
+      'mandatory loop TOT (starting with TOT) is missing (the set ends after LIN at position 3)',
+    );
   });
 
   it('reports a loop over its maximum at the segment starting the extra iteration (AK304 4)', () => {

@@ -70,7 +70,10 @@ describe('a later release of a supported version', () => {
 
 describe('what cannot be validated', () => {
   it('rejects a 003010 group (AK905 2) and its set (AK502 1), without checking the segments', () => {
-    const { tags, set, group, interchange } = outcome(['BEG*Q9*SA', 'ZZZ', CTT], { gs08: '003010', gs04: '240115' });
+    const { tags, set, group, interchange } = outcome(['BEG*Q9*SA', 'ZZZ', CTT], {
+      gs08: '003010',
+      gs04: '240115',
+    });
     expect(interchange).toEqual([]);
     expect(group.map((d) => [d.level, d.code, d.severity, d.segmentId, d.elementPosition])).toEqual([
       ['group', '2', 'error', 'GS', 8],
@@ -79,7 +82,12 @@ describe('what cannot be validated', () => {
       'functional group version 003010 is not supported: this gateway validates 004010 and 005010 (and their later releases)',
     );
     expect(tags).toEqual(['transaction:1:error']);
-    expect(set.diagnostics[0]).toMatchObject({ segmentId: 'ST', segmentPosition: 1, elementPosition: 1, line: 3 });
+    expect(set.diagnostics[0]).toMatchObject({
+      segmentId: 'ST',
+      segmentPosition: 1,
+      elementPosition: 1,
+      line: 3,
+    });
     expect(set.loops).toBeUndefined();
   });
 
@@ -95,7 +103,12 @@ describe('what cannot be validated', () => {
   it('rejects a transaction set it holds no spec for (940) with AK502 1', () => {
     const { tags, set, group } = outcome(['W05*N*1*PO1', 'LX*1'], { setId: '940' });
     expect(tags).toEqual(['transaction:1:error']);
-    expect(set.diagnostics[0]).toMatchObject({ segmentId: 'ST', segmentPosition: 1, elementPosition: 1, line: 3 });
+    expect(set.diagnostics[0]).toMatchObject({
+      segmentId: 'ST',
+      segmentPosition: 1,
+      elementPosition: 1,
+      line: 3,
+    });
     expect(set.diagnostics[0]?.message).toBe('transaction set 940 is not supported (version 004010)');
     expect(group).toEqual([]);
     expect(set.loops).toBeUndefined();
