@@ -3,12 +3,11 @@ import { AllowanceCharge } from './allowance-charge.js';
 import { Carrier } from './carrier.js';
 import { DateEntry } from './dates.js';
 import { documentBase } from './document-base.js';
-import { LinePack, ProductCharacteristic } from './line-parts.js';
+import { productLineDetails } from './line-parts.js';
 import { Note } from './note.js';
 import { Party } from './party.js';
 import { PaymentTerms } from './payment-terms.js';
 import { Code, CurrencyCode, DecimalString, IsoDate, StringEnum, Text } from './primitives.js';
-import { ProductIdentifier, ProductIds } from './product-ids.js';
 import { DocumentPurpose } from './purpose.js';
 import { Reference } from './reference.js';
 import { Tax } from './tax.js';
@@ -31,18 +30,7 @@ export const InvoiceLine = Type.Object(
     quantity: DecimalString,
     uom: Code,
     unitPrice: DecimalString,
-    priceBasis: Type.Optional(Code),
-    ids: ProductIds,
-    productIds: Type.Optional(Type.Array(ProductIdentifier)),
-    description: Type.Optional(Text),
-    characteristics: Type.Optional(Type.Array(ProductCharacteristic)),
-    pack: Type.Optional(LinePack),
-    dates: Type.Optional(Type.Array(DateEntry)),
-    parties: Type.Optional(Type.Array(Party)),
-    references: Type.Optional(Type.Array(Reference)),
-    notes: Type.Optional(Type.Array(Note)),
-    allowancesCharges: Type.Optional(Type.Array(AllowanceCharge)),
-    taxes: Type.Optional(Type.Array(Tax)),
+    ...productLineDetails,
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Code, DecimalString, Measure, Text } from './primitives.js';
+import { AllowanceCharge } from './allowance-charge.js';
 import { DateEntry } from './dates.js';
+import { Note } from './note.js';
+import { Party } from './party.js';
+import { ProductIdentifier, ProductIds } from './product-ids.js';
+import { Reference } from './reference.js';
+import { Tax } from './tax.js';
 
 /** How a line's product is packed (X12 PO4): e.g. 4 inner packs of 6 EA, 3 LB each. */
 export const LinePack = Type.Object(
@@ -50,3 +56,23 @@ export const ControlTotals = Type.Object(
   { additionalProperties: false },
 );
 export type ControlTotals = Static<typeof ControlTotals>;
+
+/**
+ * What an ordered line and an invoiced line say alike about their product, beyond number,
+ * quantity and price: spread into both schemas so the two cannot drift apart.
+ */
+export const productLineDetails = {
+  /** Basis of the unit price (`PE` per each, `CT` contract...). */
+  priceBasis: Type.Optional(Code),
+  ids: ProductIds,
+  productIds: Type.Optional(Type.Array(ProductIdentifier)),
+  description: Type.Optional(Text),
+  characteristics: Type.Optional(Type.Array(ProductCharacteristic)),
+  pack: Type.Optional(LinePack),
+  dates: Type.Optional(Type.Array(DateEntry)),
+  parties: Type.Optional(Type.Array(Party)),
+  references: Type.Optional(Type.Array(Reference)),
+  notes: Type.Optional(Type.Array(Note)),
+  allowancesCharges: Type.Optional(Type.Array(AllowanceCharge)),
+  taxes: Type.Optional(Type.Array(Tax)),
+};

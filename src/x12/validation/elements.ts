@@ -64,15 +64,7 @@ export function checkElements(
         nextRepetition = text.indexOf(repetition as string, start);
       presence[count++] = start !== end;
       if (start === end) {
-        if (use.mandatory)
-          report(
-            place,
-            ElementError.mandatoryMissing,
-            use.position,
-            use.ref,
-            undefined,
-            `mandatory element ${use.label} is missing`,
-          );
+        if (use.mandatory) reportMissing(place, use);
       } else if (nextRepetition !== -1 && nextRepetition < end) {
         checkRepeated(place, use, text.slice(start, end), repetition as string);
       } else if (use.composite || (nextComponent !== -1 && nextComponent < end)) {
@@ -86,20 +78,23 @@ export function checkElements(
   }
   for (let i = count; i < def.lastMandatory; i++) {
     const use = uses[i] as CompiledElement;
-    if (use.mandatory)
-      report(
-        place,
-        ElementError.mandatoryMissing,
-        use.position,
-        use.ref,
-        undefined,
-        `mandatory element ${use.label} is missing`,
-      );
+    if (use.mandatory) reportMissing(place, use);
   }
   if (def.notes.length) {
     const problems = checkSyntaxNotes(def.notes, presence, count);
     if (problems) reportNotes(place, problems, (p) => def.elements[p - 1]?.ref, undefined);
   }
+}
+
+function reportMissing(place: Place, use: CompiledElement): void {
+  report(
+    place,
+    ElementError.mandatoryMissing,
+    use.position,
+    use.ref,
+    undefined,
+    `mandatory element ${use.label} is missing`,
+  );
 }
 
 /** Which elements of the segment being checked hold a value (reused; valid up to the count). */
