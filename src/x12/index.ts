@@ -25,7 +25,7 @@ export {
   toIsoDate,
   type SetValidation,
 } from './validation/index.js';
-export { resolveSpecVersion, SPEC_VERSIONS, type SpecVersion } from './specs/index.js';
+export { resolveSpecVersion, versionSpecs, SPEC_VERSIONS, type SpecVersion } from './specs/index.js';
 export * from './writer.js';
 export * from './acks/index.js';
 

@@ -1,0 +1,65 @@
+import {
+  canonicalSchemas,
+  validateCanonical,
+  formatCanonicalError,
+  type CanonicalDocument,
+  type CanonicalDocumentType,
+} from '../../canonical/index.js';
+import { fillRequiredArrays } from './required-arrays.js';
+import {
+  TransactionSetError,
+  type Diagnostic,
+  type LoopInstance,
+  type TransactionSet,
+} from '../../x12/index.js';
+import { documentHeader } from '../x12-to-canonical/document-header.js';
+import { ElementReader } from '../x12-to-canonical/element-reader.js';
+import { withoutUndefined } from '../x12-to-canonical/prune.js';
+import type { MappingContext } from '../x12-to-canonical/transaction-set-mapper.js';
+import { applyInbound } from './inbound.js';
+import type { Mapping } from './mapping-schema.js';
+import { CodeTables } from './tables.js';
+
+export interface MappedDocument {
+  documents: CanonicalDocument[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads one transaction set into a canonical document with a mapping. Values that do not convert
+ * and documents the canonical schema refuses become diagnostics; nothing throws for bad data.
+ *
+ * @example
+ * const mapping = loadMapping('./mappings', 'x12/004010/855');
+ * const { documents, diagnostics } = readWithMapping(set, set.loops!, mapping, { partnerId: 'acme' });
+ */
+export function readWithMapping(
+  set: TransactionSet,
+  tree: LoopInstance,
+  mapping: Mapping,
+  context: MappingContext,
+): MappedDocument {
+  const elements = new ElementReader(set);
+  const type = mapping.document as CanonicalDocumentType;
+  const draft: Record<string, unknown> = { type, ...documentHeader(type, set, context) };
+  applyInbound(mapping.body, tree, draft, { elements, tables: new CodeTables(mapping.tables) });
+  fillRequiredArrays(draft, canonicalSchemas[type]);
+  const diagnostics = [...elements.diagnostics];
+  const validation = validateCanonical(withoutUndefined(draft));
+  if (validation.valid) return { documents: [validation.document], diagnostics };
+  const st = set.segments[0];
+  for (const error of validation.errors) {
+    diagnostics.push({
+      level: 'transaction',
+      code: TransactionSetError.segmentsInError,
+      severity: 'error',
+      message: `the ${type} read from this set with ${mapping.sources.at(-1) ?? 'its mapping'} is incomplete or wrong at ${formatCanonicalError(error)}`,
+      segmentId: 'ST',
+      segmentPosition: 1,
+      ...(st
+        ? { line: st.location.line, column: st.location.column, fileSegmentIndex: st.location.index }
+        : {}),
+    });
+  }
+  return { documents: [], diagnostics };
+}

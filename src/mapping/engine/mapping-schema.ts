@@ -1,0 +1,185 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+/**
+ * The mapping file format (`mappings/x12/<version>/<set>.yaml` and partner overrides). A mapping
+ * is data: rules that say, for both directions at once, which element of which segment holds which
+ * field of the canonical document. Nothing in a file is evaluated; conversions are named formats and
+ * code tables.
+ */
+
+/** How an element's text becomes a canonical value and back. */
+export const FORMATS = ['text', 'date', 'time', 'decimal', 'implied2', 'integer'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const Position = Type.Integer({ minimum: 1, maximum: 99 });
+const Path = Type.String({
+  pattern: '^(\\.|[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])?)*)$',
+});
+
+/** One element <-> one field. */
+export const FieldRule = Type.Object(
+  {
+    element: Position,
+    component: Type.Optional(Position),
+    /** Where the value lives in the canonical object the rule works on. */
+    path: Type.Optional(Path),
+    /** A fixed value: written outbound, required to match inbound (a qualifier, say). */
+    value: Type.Optional(Type.String({ minLength: 1 })),
+    format: Type.Optional(Type.Union(FORMATS.map((f) => Type.Literal(f)))),
+    /** Code table converting the X12 code to the canonical value (and back). */
+    table: Type.Optional(Type.String({ minLength: 1 })),
+    /** Outbound: the element must be written even when the document has no value (from `default`). */
+    default: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type FieldRule = Static<typeof FieldRule>;
+
+/** Qualifier/value element pairs (PO106-PO125, LIN02-LIN31...) <-> a list, and well-known ids by name. */
+export const PairsRule = Type.Object(
+  {
+    pairs: Type.Tuple([Position, Position]),
+    /** List of `{ qualifier, value }` as sent. */
+    path: Path,
+    /** Object of well-known ids, keyed through `table` (`VP` -> `vendorPartNumber`). */
+    named: Type.Optional(Path),
+    table: Type.Optional(Type.String({ minLength: 1 })),
+    /** List only the pairs that got no name (a contact's phone is named; a pager number is listed). */
+    unnamedOnly: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type PairsRule = Static<typeof PairsRule>;
+
+/** `{ <element position>: code | [codes] }`: which segments or loops a rule is about. */
+const Where = Type.Record(
+  Type.String({ pattern: '^\\d{1,2}$' }),
+  Type.Union([Type.String(), Type.Array(Type.String(), { minItems: 1 })]),
+);
+
+const common = {
+  /** Names the rule for partner overrides; defaults to the segment, loop or hierarchy id. */
+  id: Type.Optional(Type.String({ minLength: 1 })),
+  where: Type.Optional(Where),
+  /** One canonical item per segment / loop iteration, in this array. */
+  each: Type.Optional(Path),
+  /** The canonical object the rule works on (default: the current one). */
+  into: Type.Optional(Path),
+  /** Outbound: place this rule after the rule with this id (overrides adding rules). */
+  after: Type.Optional(Type.String()),
+  /** In an override: drop the rule of the same id. */
+  remove: Type.Optional(Type.Boolean()),
+};
+
+export const SegmentRule = Type.Object(
+  {
+    segment: Type.String({ pattern: '^[A-Z][A-Z0-9]{1,2}$' }),
+    ...common,
+    fields: Type.Optional(Type.Array(Type.Union([FieldRule, PairsRule]))),
+    /** Outbound: write the segment even when none of its fields has a value. */
+    always: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type SegmentRule = Static<typeof SegmentRule>;
+
+export interface LoopRule {
+  loop: string;
+  id?: string;
+  where?: Record<string, string | string[]>;
+  each?: string;
+  into?: string;
+  after?: string;
+  remove?: boolean;
+  body: Rule[];
+}
+
+export interface HierarchyLevel {
+  each?: string;
+  into?: string;
+  /** HL04 when the level has children; otherwise `0`. Written outbound, ignored inbound. */
+  body: Rule[];
+}
+
+export interface HierarchyRule {
+  hierarchy: 'HL';
+  id?: string;
+  after?: string;
+  remove?: boolean;
+  /** HL03 level code -> how that level maps; children attach to their HL02 parent's object. */
+  levels: Record<string, HierarchyLevel>;
+}
+
+export type Rule = SegmentRule | LoopRule | HierarchyRule;
+
+const RuleRef = Type.Unsafe<Rule>(Type.Ref('Rule'));
+
+const LoopRuleSchema = Type.Object(
+  { loop: Type.String({ minLength: 2 }), ...common, body: Type.Array(RuleRef) },
+  { additionalProperties: false },
+);
+
+const HierarchyRuleSchema = Type.Object(
+  {
+    hierarchy: Type.Literal('HL'),
+    id: common.id,
+    after: common.after,
+    remove: common.remove,
+    levels: Type.Record(
+      Type.String({ pattern: '^[A-Z0-9]{1,2}$' }),
+      Type.Object(
+        { each: Type.Optional(Path), into: Type.Optional(Path), body: Type.Array(RuleRef) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** The rule schema, recursive through loop and level bodies. */
+export const RuleSchema: TSchema = Type.Union([SegmentRule, LoopRuleSchema, HierarchyRuleSchema], {
+  $id: 'Rule',
+});
+
+export const MappingFile = Type.Object(
+  {
+    /** Another mapping this one starts from (`x12/004010/850`): a version's or a partner's changes. */
+    extends: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_./-]+$' })),
+    set: Type.Optional(Type.String({ pattern: '^\\d{3}$' })),
+    version: Type.Optional(Type.String({ pattern: '^\\d{6}' })),
+    document: Type.Optional(Type.String({ minLength: 1 })),
+    tables: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.String()))),
+    body: Type.Optional(Type.Array(RuleRef)),
+  },
+  { additionalProperties: false },
+);
+export type MappingFile = Static<typeof MappingFile>;
+
+/** A mapping after `extends` and overrides are resolved: what runs. */
+export interface Mapping {
+  set: string;
+  version: string;
+  document: string;
+  tables: Record<string, Record<string, string>>;
+  body: Rule[];
+  /** The files it was merged from, base first. */
+  sources: string[];
+}
+
+export function isSegmentRule(rule: Rule): rule is SegmentRule {
+  return 'segment' in rule;
+}
+export function isLoopRule(rule: Rule): rule is LoopRule {
+  return 'loop' in rule;
+}
+export function isHierarchyRule(rule: Rule): rule is HierarchyRule {
+  return 'hierarchy' in rule;
+}
+export function isPairsRule(field: FieldRule | PairsRule): field is PairsRule {
+  return 'pairs' in field;
+}
+
+/** The id a rule is known by in overrides. */
+export function ruleId(rule: Rule): string {
+  return rule.id ?? (isSegmentRule(rule) ? rule.segment : isLoopRule(rule) ? rule.loop : 'HL');
+}
