@@ -63,5 +63,5 @@ function mergeRule(base: Rule, change: Rule): Rule {
     }
     return { ...base, ...change, levels } satisfies HierarchyRule;
   }
-  return { ...base, ...change } as Rule;
+  return { ...base, ...change };
 }

@@ -131,7 +131,7 @@ function writePairs(
   context: OutboundContext,
 ): boolean {
   let pairs: (readonly [string, string])[] = itemsAt(item, rule.path).map(
-    (p) => [String(p['qualifier'] ?? ''), String(p['value'] ?? '')] as const,
+    (p) => [text(p['qualifier']), text(p['value'])] as const,
   );
   // Named ids are written when the list does not carry them (or only lists the unnamed ones).
   if ((pairs.length === 0 || rule.unnamedOnly) && rule.named && rule.table) {
@@ -155,4 +155,8 @@ function writePairs(
     position += 2;
   }
   return position > first;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }

@@ -56,7 +56,7 @@ export function renderSet(
       ? ['ST', mapping.set, String(controlNumber).padStart(4, '0'), version]
       : ['ST', mapping.set, String(controlNumber).padStart(4, '0')];
   const out: SegmentValues[] = [st];
-  applyOutbound(mapping.body, document as unknown as Record<string, unknown>, out, context);
+  applyOutbound(mapping.body, document, out, context);
   return out;
 }
 

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, hasErrors, readX12 } from '../../../src/x12/index.js';
+import { content, mappingFor, roundTrip } from './round-trip.js';
+
+const FIXTURES = new URL('../../../fixtures/x12/', import.meta.url).pathname;
+const GROUP_OF: Record<string, string> = {
+  '850': 'PO',
+  '855': 'PR',
+  '856': 'SH',
+  '810': 'IN',
+  '820': 'RA',
+  '997': 'FA',
+  '999': 'FA',
+};
+
+/** Every accepted transaction set of the sample files, with the mapping for its set and version. */
+const cases = Object.keys(GROUP_OF).flatMap((dir) => {
+  let files: string[] = [];
+  try {
+    files = readdirSync(join(FIXTURES, dir));
+  } catch {
+    return [];
+  }
+  return files.flatMap((file) =>
+    readX12(readFileSync(join(FIXTURES, dir, file)))
+      .transactionSets.filter((set) => set.loops && !hasErrors(set.diagnostics) && mappingFor(set))
+      .map((set, i) => ({ name: `${dir}/${file}#${i + 1}`, set })),
+  );
+});
+
+describe('read -> canonical -> render -> read -> canonical gives the same document', () => {
+  it.each(cases)('$name', ({ set }) => {
+    const mapping = mappingFor(set);
+    if (!mapping) throw new Error('no mapping');
+    const { first, document, second } = roundTrip(set, mapping, GROUP_OF[set.id] ?? 'PO');
+    expect(first.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual(
+      [],
+    );
+    expect(document).toBeDefined();
+    expect(content(second)).toEqual(content(document));
+  });
+
+  it('covers every accepted 855 sample', () => {
+    expect(cases.filter((c) => c.set.id === '855').length).toBeGreaterThanOrEqual(8);
+  });
+});
