@@ -12,8 +12,10 @@ export const FORMATS = ['text', 'date', 'time', 'decimal', 'implied2', 'integer'
 export type Format = (typeof FORMATS)[number];
 
 const Position = Type.Integer({ minimum: 1, maximum: 99 });
+// Plain property names only; names that reach an object's prototype are refused outright.
 const Path = Type.String({
-  pattern: '^(\\.|[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])?)*)$',
+  pattern:
+    '^(?!(.*\\.)?(__proto__|constructor|prototype)(\\[|\\.|$))(\\.|[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])?)*)$',
 });
 
 /** One element <-> one field. */
