@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
-import type { Segment } from '../../x12/index.js';
+import { parseX12Implied, parseX12Real } from '../../canonical/index.js';
+import { ElementError, type Segment } from '../../x12/index.js';
 import type { ElementReader } from '../x12-to-canonical/element-reader.js';
 import type { Format } from './mapping-schema.js';
 
@@ -27,12 +28,36 @@ export function readValue(
     case 'time':
       return elements.timeFrom(raw, segment, position);
     case 'decimal':
-      return elements.real(segment, position);
+      return checked(parseX12Real(raw), elements, segment, position, component, raw, 'is not a number');
     case 'implied2':
-      return elements.implied(segment, position, 2);
+      return checked(
+        parseX12Implied(raw, 2),
+        elements,
+        segment,
+        position,
+        component,
+        raw,
+        'is not a whole number (type N2: digits only, 2 implied decimals)',
+      );
     case 'integer':
-      return elements.count(segment, position);
+      return elements.count(segment, position, component);
+    case 'date-range':
+      return raw;
   }
+}
+
+function checked(
+  value: string | undefined,
+  elements: ElementReader,
+  segment: Segment,
+  position: number,
+  component: number | undefined,
+  raw: string,
+  why: string,
+): string | undefined {
+  if (value === undefined)
+    elements.reject(segment, position, ElementError.invalidCharacter, raw, why, component);
+  return value;
 }
 
 /** Outbound: the element text of a canonical value, in its format; `undefined` when there is none. */
@@ -55,9 +80,16 @@ export function writeValue(
     case 'time':
       return text.replaceAll(':', '').replace('.', '').slice(0, 8);
     case 'decimal':
-      // X12 R: no trailing zeros after the point, no point without decimals.
-      return new Decimal(text).toFixed();
+      // The canonical decimal keeps the scale it was read with (`150.00`), so it goes back as read.
+      return new Decimal(text).toFixed(decimalPlaces(text));
     case 'implied2':
       return new Decimal(text).times(100).toDecimalPlaces(0).toFixed(0);
+    case 'date-range':
+      return text;
   }
+}
+
+function decimalPlaces(text: string): number {
+  const point = text.indexOf('.');
+  return point === -1 ? 0 : text.length - point - 1;
 }

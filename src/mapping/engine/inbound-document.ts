@@ -20,6 +20,18 @@ import { applyInbound } from './inbound.js';
 import type { Mapping } from './mapping-schema.js';
 import { CodeTables } from './tables.js';
 
+/** Lists written by position (`errorCodes[2]` with no `[1]`) keep no holes. */
+function compactArrays(value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  for (const [key, item] of Object.entries(value)) {
+    if (Array.isArray(item)) {
+      const dense = item.filter((v) => v !== undefined);
+      (value as Record<string, unknown>)[key] = dense;
+      dense.forEach(compactArrays);
+    } else compactArrays(item);
+  }
+}
+
 export interface MappedDocument {
   documents: CanonicalDocument[];
   diagnostics: Diagnostic[];
@@ -44,6 +56,7 @@ export function readWithMapping(
   const draft: Record<string, unknown> = { type, ...documentHeader(type, set, context) };
   applyInbound(mapping.body, tree, draft, { elements, tables: new CodeTables(mapping.tables) });
   fillRequiredArrays(draft, canonicalSchemas[type]);
+  compactArrays(draft);
   const diagnostics = [...elements.diagnostics];
   const validation = validateCanonical(withoutUndefined(draft));
   if (validation.valid) return { documents: [validation.document], diagnostics };

@@ -94,10 +94,26 @@ function readFields(
       continue;
     }
     if (field.path === undefined || field.value !== undefined) continue;
+    if (field.when && !wherePasses(segment, field.when, context)) continue;
+    if (field.format === 'date-range') {
+      readDateRange(field, segment, target, context);
+      continue;
+    }
     let value = readValue(context.elements, segment, field.element, field.component, field.format);
     if (value !== undefined && field.table) value = context.tables.toCanonical(field.table, String(value));
     if (value !== undefined) setPath(target, field.path, value);
   }
+}
+
+/** `CCYYMMDD-CCYYMMDD` (DTM RD8): the start into `path`, the end into `endPath`. */
+function readDateRange(field: FieldRule, segment: Segment, target: Bag, context: InboundContext): void {
+  const raw = valueOf(segment, field, context);
+  if (raw === undefined || field.path === undefined) return;
+  const [from = '', to = ''] = raw.split('-');
+  const start = context.elements.dateFrom(from, segment, field.element);
+  const end = context.elements.dateFrom(to, segment, field.element);
+  if (start !== undefined) setPath(target, field.path, start);
+  if (end !== undefined && field.endPath !== undefined) setPath(target, field.endPath, end);
 }
 
 /** Qualifier/value pairs: every pair in the list, the first of each well-known kind by name. */

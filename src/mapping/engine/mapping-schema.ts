@@ -8,7 +8,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
  */
 
 /** How an element's text becomes a canonical value and back. */
-export const FORMATS = ['text', 'date', 'time', 'decimal', 'implied2', 'integer'] as const;
+export const FORMATS = ['text', 'date', 'time', 'decimal', 'implied2', 'integer', 'date-range'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const Position = Type.Integer({ minimum: 1, maximum: 99 });
@@ -17,6 +17,12 @@ const Path = Type.String({
   pattern:
     '^(?!(.*\\.)?(__proto__|constructor|prototype)(\\[|\\.|$))(\\.|[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])?)*)$',
 });
+
+/** `{ <element position>: code | [codes] }`: which segments or loops a rule is about. */
+const Where = Type.Record(
+  Type.String({ pattern: '^\\d{1,2}$' }),
+  Type.Union([Type.String(), Type.Array(Type.String(), { minItems: 1 })]),
+);
 
 /** One element <-> one field. */
 export const FieldRule = Type.Object(
@@ -32,6 +38,10 @@ export const FieldRule = Type.Object(
     table: Type.Optional(Type.String({ minLength: 1 })),
     /** Outbound: the element must be written even when the document has no value (from `default`). */
     default: Type.Optional(Type.String()),
+    /** Only when other elements of the segment hold these codes (`{ '1': IV }`: RMR02 is an invoice number when RMR01 is IV). */
+    when: Type.Optional(Where),
+    /** With `format: date-range` (`CCYYMMDD-CCYYMMDD`, DTM RD8): where the end date goes; `path` takes the start. */
+    endPath: Type.Optional(Path),
   },
   { additionalProperties: false },
 );
@@ -52,12 +62,6 @@ export const PairsRule = Type.Object(
   { additionalProperties: false },
 );
 export type PairsRule = Static<typeof PairsRule>;
-
-/** `{ <element position>: code | [codes] }`: which segments or loops a rule is about. */
-const Where = Type.Record(
-  Type.String({ pattern: '^\\d{1,2}$' }),
-  Type.Union([Type.String(), Type.Array(Type.String(), { minItems: 1 })]),
-);
 
 const common = {
   /** Names the rule for partner overrides; defaults to the segment, loop or hierarchy id. */

@@ -74,7 +74,14 @@ export function writeSegment(
       continue;
     }
     const text = fieldText(rule.segment, field, item, context);
-    if (text !== undefined && place(elements, field, text)) hasData = true;
+    if (text !== undefined && place(elements, field, text)) {
+      hasData = true;
+      // A value that only means this when other elements hold given codes brings those codes.
+      for (const [position, codes] of Object.entries(field.when ?? {})) {
+        const code = Array.isArray(codes) ? codes[0] : codes;
+        if (code !== undefined) place(elements, { element: Number(position) }, code);
+      }
+    }
   }
   for (const field of rule.fields ?? []) {
     if (!isPairsRule(field) && field.default !== undefined) place(elements, field, field.default);
@@ -95,6 +102,11 @@ function fieldText(
   context: OutboundContext,
 ): string | undefined {
   if (field.path === undefined) return undefined;
+  if (field.format === 'date-range') {
+    const start = writeValue(getPath(item, field.path), 'date');
+    const end = field.endPath === undefined ? undefined : writeValue(getPath(item, field.endPath), 'date');
+    return start === undefined ? undefined : `${start}-${end ?? start}`;
+  }
   let value = getPath(item, field.path);
   if (field.table && typeof value === 'string') value = context.tables.toX12(field.table, value);
   const dateLength = field.format === 'date' ? context.dateLength(segmentId, field.element) : 8;

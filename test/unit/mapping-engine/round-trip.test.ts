@@ -45,4 +45,19 @@ describe('read -> canonical -> render -> read -> canonical gives the same docume
   it('covers every accepted 855 sample', () => {
     expect(cases.filter((c) => c.set.id === '855').length).toBeGreaterThanOrEqual(8);
   });
+
+  it('covers every accepted 856 sample', () => {
+    expect(cases.filter((c) => c.set.id === '856').map((c) => c.name)).toEqual([
+      '856/EdiEngine__856.Crossdock.OK.edi#1',
+      '856/node-x12__856.edi#1',
+      '856/vscode-edi-x12-support__old.edi#1',
+    ]);
+  });
+
+  it('covers every accepted 820, 997 and 999 sample', () => {
+    const count = (id: string) => cases.filter((c) => c.set.id === id).length;
+    expect(count('820')).toBeGreaterThanOrEqual(4);
+    expect(count('997')).toBeGreaterThanOrEqual(7);
+    expect(count('999')).toBeGreaterThanOrEqual(7);
+  });
 });
