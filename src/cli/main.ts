@@ -3,6 +3,8 @@ import { ackCommand } from './ack-command.js';
 import { isGatewayError } from '../errors/index.js';
 import { CliError } from './cli-error.js';
 import { processOutput, type CliOutput } from './output.js';
+import { partnerCheckCommand } from './partner-check-command.js';
+import { renderCommand, type RenderOptions } from './render-command.js';
 import { serveCommand } from './serve-command.js';
 import { translateCommand } from './translate-command.js';
 
@@ -44,6 +46,30 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
         exitCode = await ackCommand(file, opts, output);
       },
     );
+
+  program
+    .command('render')
+    .description("canonical document(s) -> the partner's X12 on stdout")
+    .argument('<canonical.json>', 'a canonical document or an array of them')
+    .requiredOption('--partner <id>', 'the partner to render for (a file in PARTNERS_DIR)')
+    .option('--control-number <n>', 'first ISA13/GS06 to use', '1')
+    .option('--partners-dir <dir>', 'partner files (default PARTNERS_DIR or ./partners)')
+    .option('--mappings-dir <dir>', 'mapping files (default MAPPINGS_DIR or ./mappings)')
+    .action(async (file: string, opts: RenderOptions) => {
+      exitCode = await renderCommand(file, opts, output);
+    });
+
+  program
+    .command('partner')
+    .description('partner configuration tools')
+    .command('check')
+    .description('validate a partner file and its mappings; with samples, round-trip each one')
+    .argument('<partner.yaml>', 'the partner file')
+    .option('--sample <file...>', 'sample files of this partner to run through read -> map -> render -> read')
+    .option('--mappings-dir <dir>', 'mapping files (default MAPPINGS_DIR or ./mappings)')
+    .action(async (file: string, opts: { sample?: string[]; mappingsDir?: string }) => {
+      exitCode = await partnerCheckCommand(file, opts, output);
+    });
 
   program
     .command('serve')

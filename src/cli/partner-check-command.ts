@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkPartnerSample } from '../mapping/check-partner-sample.js';
+import { partnerMapping } from '../mapping/render-for-partner.js';
+import { loadPartnerFile, PartnerError } from '../partners/index.js';
+import type { CliOutput } from './output.js';
+import { folders } from './partner-context.js';
+import { readInputFile } from './read-input.js';
+
+/**
+ * `edi-gateway partner check <partner.yaml> [--sample FILE...]`: validates a partner config and
+ * the merged mappings of every set it exchanges; with samples, runs each through read -> validate
+ * -> map -> render -> read and reports every problem with file and place. Exit 1 on any problem.
+ *
+ * @example
+ * edi-gateway partner check partners/bigbox-retail.yaml --sample fixtures/partners/bigbox-retail/850.edi
+ */
+export async function partnerCheckCommand(
+  file: string,
+  options: { sample?: string[]; mappingsDir?: string },
+  output: CliOutput,
+): Promise<number> {
+  const { mappingsDir } = folders(options);
+  const problems: string[] = [];
+  let partner;
+  try {
+    partner = loadPartnerFile(file, { mappingsDir });
+  } catch (error) {
+    if (!(error instanceof PartnerError)) throw error;
+    output.err(`${error.message}\n`);
+    return 1;
+  }
+  if (partner.kind === 'x12') {
+    const version = partner.x12.version.slice(0, 6);
+    for (const set of new Set([...partner.documents.inbound, ...partner.documents.outbound])) {
+      if (!existsSync(join(mappingsDir, 'x12', version, `${set}.yaml`))) {
+        problems.push(
+          `${file}: /documents: no mapping for ${set} in version ${version} (${join(mappingsDir, 'x12', version, `${set}.yaml`)})`,
+        );
+        continue;
+      }
+      try {
+        partnerMapping(partner, set, mappingsDir);
+      } catch (error) {
+        problems.push(`${file}: /mappings/${set}: ${(error as Error).message}`);
+      }
+    }
+    for (const sample of options.sample ?? []) {
+      problems.push(...checkPartnerSample(await readInputFile(sample), sample, partner, mappingsDir));
+    }
+  }
+  for (const problem of problems) output.err(`${problem}\n`);
+  const samples = options.sample?.length ?? 0;
+  output.out(
+    `${problems.length === 0 ? 'ok' : 'failed'}: ${partner.id} (${partner.kind}), ${samples} sample${samples === 1 ? '' : 's'} checked, ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`,
+  );
+  return problems.length === 0 ? 0 : 1;
+}

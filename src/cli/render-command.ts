@@ -1,0 +1,62 @@
+import { validateCanonical, formatCanonicalError, type CanonicalDocument } from '../canonical/index.js';
+import { renderForPartner } from '../mapping/render-for-partner.js';
+import { CliError, USAGE } from './cli-error.js';
+import type { CliOutput } from './output.js';
+import { folders, x12Partner } from './partner-context.js';
+import { readInputFile } from './read-input.js';
+
+export interface RenderOptions {
+  partner: string;
+  controlNumber?: string;
+  partnersDir?: string;
+  mappingsDir?: string;
+}
+
+/**
+ * `edi-gateway render <canonical.json> --partner ID`: canonical document(s) -> the partner's X12
+ * on stdout, in its version, delimiters and mappings, checked by our own validator.
+ *
+ * @example
+ * edi-gateway render fixtures/canonical/ship-notice.json --partner bigbox-retail
+ */
+export async function renderCommand(
+  file: string,
+  options: RenderOptions,
+  output: CliOutput,
+): Promise<number> {
+  const first = Number(options.controlNumber ?? '1');
+  if (!/^\d{1,9}$/.test(options.controlNumber ?? '1') || first === 0) {
+    throw new CliError(
+      `--control-number must be a whole number from 1 to 999999999, not '${options.controlNumber}'`,
+      USAGE,
+    );
+  }
+  const documents = parseDocuments(file, (await readInputFile(file)).toString('utf8'));
+  const { partnersDir, mappingsDir } = folders(options);
+  const partner = x12Partner(options.partner, partnersDir, mappingsDir);
+  const x12 = renderForPartner(documents, partner, {
+    mappingsDir,
+    controlNumbers: { interchange: first, group: first, transactionSet: 1 },
+    now: new Date(),
+  });
+  output.out(x12.endsWith('\n') ? x12 : `${x12}\n`);
+  return 0;
+}
+
+/** One document or an array of them, each valid against the canonical schema. */
+function parseDocuments(file: string, text: string): CanonicalDocument[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${file}: not JSON: ${(error as Error).message}`);
+  }
+  const items = Array.isArray(value) ? value : [value];
+  if (items.length === 0) throw new CliError(`${file}: holds no document`);
+  return items.map((item, i) => {
+    const result = validateCanonical(item);
+    if (result.valid) return result.document;
+    const where = Array.isArray(value) ? `[${i}]` : '';
+    throw new CliError(result.errors.map((e) => `${file}${where}: ${formatCanonicalError(e)}`).join('\n'));
+  });
+}
