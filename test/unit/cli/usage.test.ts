@@ -12,7 +12,7 @@ describe('edi-gateway usage', () => {
       .split('\n')
       .map((line) => /^ {2}(\w+) /.exec(line)?.[1])
       .filter((name) => name !== undefined);
-    expect(commands).toEqual(['translate', 'ack', 'serve', 'help']);
+    expect(commands).toEqual(['translate', 'ack', 'render', 'partner', 'serve', 'help']);
   });
 
   it('translate --help shows the file argument and the --partner option', async () => {

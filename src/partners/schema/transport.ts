@@ -1,0 +1,118 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { StringEnum, TaggedUnion } from './combinators.js';
+import { CertificateFileSchema, EnvOrFileSecretSchema, EnvSecretSchema } from './secret.js';
+
+const Folder = Type.String({ minLength: 1 });
+const pollSeconds = Type.Integer({ minimum: 5, maximum: 86_400, default: 60 });
+const Url = Type.String({ pattern: '^https?://[^\\s/]+\\S*$', description: 'an http:// or https:// URL' });
+
+export const SftpTransportSchema = Type.Object(
+  {
+    type: Type.Literal('sftp'),
+    host: Type.String({
+      pattern: '^([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[?[0-9A-Fa-f:.]+\\]?)$',
+      description: 'a host name or IP address, without sftp:// and without a port',
+    }),
+    port: Type.Integer({ minimum: 1, maximum: 65_535, default: 22 }),
+    username: Type.String({ minLength: 1 }),
+    password: Type.Optional(EnvSecretSchema),
+    privateKey: Type.Optional(EnvOrFileSecretSchema),
+    passphrase: Type.Optional(EnvSecretSchema),
+    // Pinned, never learned on first connection: that is when a man in the middle would be trusted.
+    hostKey: Type.String({
+      pattern: '^SHA256:[A-Za-z0-9+/]{43}$',
+      description:
+        "the server's host key fingerprint as `ssh-keyscan HOST | ssh-keygen -lf -` prints it (SHA256: and 43 characters)",
+    }),
+    inbox: Type.String({ minLength: 1, description: 'the remote folder we collect their files from' }),
+    outbox: Type.String({ minLength: 1, description: 'the remote folder we deliver our files to' }),
+    archive: Type.Optional(Folder),
+    pollSeconds,
+    // Uploads are written under a temporary name and renamed, so they never pick up half a file.
+    tempSuffix: Type.String({ pattern: '^\\.[A-Za-z0-9_-]+$', default: '.part' }),
+  },
+  { additionalProperties: false },
+);
+
+export const As2TransportSchema = Type.Object(
+  {
+    type: Type.Literal('as2'),
+    ourId: Type.String({
+      pattern: '^[!-~]([ -~]{0,126}[!-~])?$',
+      description: 'an AS2 id (1-128 characters)',
+    }),
+    theirId: Type.String({
+      pattern: '^[!-~]([ -~]{0,126}[!-~])?$',
+      description: 'an AS2 id (1-128 characters)',
+    }),
+    url: Url,
+    ourCertificate: CertificateFileSchema,
+    ourKey: EnvOrFileSecretSchema,
+    theirCertificate: CertificateFileSchema,
+    signing: StringEnum(['sha256', 'sha384', 'sha512', 'sha1'], { default: 'sha256' }),
+    encryption: StringEnum(['aes128-cbc', 'aes192-cbc', 'aes256-cbc', 'aes128-gcm', 'aes256-gcm', '3des'], {
+      default: 'aes256-cbc',
+    }),
+    mdn: StringEnum(['sync', 'async'], { default: 'sync' }),
+    asyncMdnUrl: Type.Optional(Url),
+  },
+  { additionalProperties: false },
+);
+
+/** A local or mounted folder pair, for partners behind a VAN mailbox or a shared drive. */
+export const FolderTransportSchema = Type.Object(
+  {
+    type: Type.Literal('folder'),
+    inbox: Folder,
+    outbox: Folder,
+    archive: Type.Optional(Folder),
+    pollSeconds,
+  },
+  { additionalProperties: false },
+);
+
+export const HttpTransportSchema = Type.Object(
+  {
+    type: Type.Literal('http'),
+    // The token travels in a header: plain http only to this machine, for tests.
+    url: Type.String({
+      pattern: '^(https://[^\\s/]+|http://(localhost|127\\.0\\.0\\.1)(:[0-9]+)?)(/\\S*)?$',
+      description: 'an https:// URL (http:// only for localhost)',
+    }),
+    auth: EnvSecretSchema,
+  },
+  { additionalProperties: false },
+);
+
+export const MarketplaceTransportSchema = Type.Object(
+  {
+    type: Type.Literal('marketplace'),
+    platform: StringEnum(['amazon', 'shopify', 'walmart']),
+    account: Type.String({
+      minLength: 1,
+      description: 'the seller id, shop domain or partner id the credentials belong to',
+    }),
+    credentials: Type.Record(Type.String({ pattern: '^[a-z][A-Za-z0-9]*$' }), EnvSecretSchema, {
+      additionalProperties: false,
+      minProperties: 1,
+      description: 'keys are credential names in camelCase, such as clientId',
+    }),
+    pollMinutes: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+  },
+  { additionalProperties: false },
+);
+
+export const X12TransportSchema = TaggedUnion('type', [
+  SftpTransportSchema,
+  As2TransportSchema,
+  FolderTransportSchema,
+  HttpTransportSchema,
+]);
+export const MarketplaceConnectionSchema = TaggedUnion('type', [MarketplaceTransportSchema]);
+
+export type SftpTransport = Static<typeof SftpTransportSchema>;
+export type As2Transport = Static<typeof As2TransportSchema>;
+export type FolderTransport = Static<typeof FolderTransportSchema>;
+export type HttpTransport = Static<typeof HttpTransportSchema>;
+export type MarketplaceTransport = Static<typeof MarketplaceTransportSchema>;
+export type X12Transport = Static<typeof X12TransportSchema>;
