@@ -52,6 +52,9 @@ export function mergeRules(base: readonly Rule[], changes: readonly Rule[]): Rul
 }
 
 function mergeRule(base: Rule, change: Rule): Rule {
+  // A segment that became a loop in a later version (TD3 in the 005010 856) is replaced, not mixed.
+  if (isLoopRule(base) !== isLoopRule(change) || isHierarchyRule(base) !== isHierarchyRule(change))
+    return change;
   if (isLoopRule(base) && isLoopRule(change)) {
     return { ...base, ...change, body: mergeRules(base.body, change.body) } satisfies LoopRule;
   }
