@@ -60,4 +60,11 @@ describe('read -> canonical -> render -> read -> canonical gives the same docume
     expect(count('997')).toBeGreaterThanOrEqual(7);
     expect(count('999')).toBeGreaterThanOrEqual(7);
   });
+
+  it('covers every accepted 850 and 810 sample, 005010 included', () => {
+    const names = (id: string) => cases.filter((c) => c.set.id === id).map((c) => c.name);
+    expect(names('850').length).toBeGreaterThanOrEqual(11);
+    expect(names('850')).toContain('850/bootstrap-archived__5010_850_input.edi#1');
+    expect(names('810').length).toBeGreaterThanOrEqual(7);
+  });
 });
