@@ -6,6 +6,7 @@ import {
   type CanonicalDocumentType,
 } from '../../canonical/index.js';
 import { fillRequiredArrays } from './required-arrays.js';
+import { getPath, setPath } from './paths.js';
 import {
   TransactionSetError,
   type Diagnostic,
@@ -55,6 +56,8 @@ export function readWithMapping(
   const type = mapping.document as CanonicalDocumentType;
   const draft: Record<string, unknown> = { type, ...documentHeader(type, set, context) };
   applyInbound(mapping.body, tree, draft, { elements, tables: new CodeTables(mapping.tables) });
+  for (const [path, value] of Object.entries(mapping.defaults))
+    if (getPath(draft, path) === undefined) setPath(draft, path, value);
   fillRequiredArrays(draft, canonicalSchemas[type]);
   compactArrays(draft);
   const diagnostics = [...elements.diagnostics];

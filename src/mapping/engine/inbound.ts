@@ -19,6 +19,8 @@ type Bag = Record<string, unknown>;
 export interface InboundContext {
   elements: ElementReader;
   tables: CodeTables;
+  /** 1-based place of the loop iteration being read in its list (for `otherwise: position`). */
+  position?: number;
 }
 
 /**
@@ -37,21 +39,21 @@ export function applyInbound(
       applyHierarchyInbound(rule, loop, target, context);
     } else if (isSegmentRule(rule)) {
       const matching = segmentsOf(loop, rule.segment).filter((s) => matches(s, rule, context));
-      for (const segment of rule.each ? matching : matching.slice(0, 1)) {
+      (rule.each ? matching : matching.slice(0, 1)).forEach((segment, index) => {
         const item = rule.each ? {} : objectAt(target, rule.into);
-        readFields(rule.fields ?? [], segment, item, context);
+        readFields(rule.fields ?? [], segment, item, context, index + 1);
         if (rule.each && Object.keys(item).length > 0) pushAt(objectAt(target, rule.into), rule.each, item);
-      }
+      });
     } else {
       const iterations = loopsOf(loop, rule.loop).filter((l) => {
         const first = l.items[0];
         return first !== undefined && !('loopId' in first) && wherePasses(first, rule.where, context);
       });
-      for (const iteration of iterations) {
+      iterations.forEach((iteration, index) => {
         const item = rule.each ? {} : objectAt(target, rule.into);
-        applyInbound(rule.body, iteration, item, context);
+        applyInbound(rule.body, iteration, item, { ...context, position: index + 1 });
         if (rule.each && Object.keys(item).length > 0) pushAt(objectAt(target, rule.into), rule.each, item);
-      }
+      });
     }
   }
 }
@@ -87,6 +89,7 @@ function readFields(
   segment: Segment,
   target: Bag,
   context: InboundContext,
+  itemPosition: number,
 ): void {
   for (const field of fields) {
     if (isPairsRule(field)) {
@@ -100,6 +103,8 @@ function readFields(
       continue;
     }
     let value = readValue(context.elements, segment, field.element, field.component, field.format);
+    if (value === undefined && field.otherwise === 'position')
+      value = String(context.position ?? itemPosition);
     if (value !== undefined && field.table) value = context.tables.toCanonical(field.table, String(value));
     if (value !== undefined) setPath(target, field.path, value);
   }

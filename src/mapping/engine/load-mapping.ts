@@ -34,6 +34,7 @@ export function loadMapping(mappingsDir: string, name: string, overrides: readon
     version: merged.version as string,
     document: merged.document as string,
     tables: merged.tables ?? {},
+    defaults: merged.defaults ?? {},
     body: merged.body ?? [],
     sources: [...new Set(chain.map((c) => c.path))],
   };

@@ -40,6 +40,8 @@ export const FieldRule = Type.Object(
     default: Type.Optional(Type.String()),
     /** Only when other elements of the segment hold these codes (`{ '1': IV }`: RMR02 is an invoice number when RMR01 is IV). */
     when: Type.Optional(Where),
+    /** Inbound, when the element is empty: `position` reads the item's 1-based place in its list (a PO1 without PO101). */
+    otherwise: Type.Optional(Type.Literal('position')),
     /** With `format: date-range` (`CCYYMMDD-CCYYMMDD`, DTM RD8): where the end date goes; `path` takes the start. */
     endPath: Type.Optional(Path),
   },
@@ -155,6 +157,8 @@ export const MappingFile = Type.Object(
     version: Type.Optional(Type.String({ pattern: '^\\d{6}' })),
     document: Type.Optional(Type.String({ minLength: 1 })),
     tables: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.String()))),
+    /** Inbound values for fields the file did not carry (`currency: USD` for orders without CUR); a partner override sets its own. */
+    defaults: Type.Optional(Type.Record(Path, Type.String())),
     body: Type.Optional(Type.Array(RuleRef)),
   },
   { additionalProperties: false },
@@ -167,6 +171,7 @@ export interface Mapping {
   version: string;
   document: string;
   tables: Record<string, Record<string, string>>;
+  defaults: Record<string, string>;
   body: Rule[];
   /** The files it was merged from, base first. */
   sources: string[];

@@ -26,6 +26,7 @@ export function mergeMappingFiles(files: readonly MappingFile[]): MappingFile {
       ...(file.version ? { version: file.version } : {}),
       ...(file.document ? { document: file.document } : {}),
       tables,
+      defaults: { ...merged.defaults, ...file.defaults },
       body: file.body ? mergeRules(merged.body ?? [], file.body) : merged.body,
     };
   }
