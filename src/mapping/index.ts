@@ -1,7 +1,14 @@
 /**
- * The mapping engine: X12 transaction sets to canonical documents (and, later, back), with the
- * code tables both directions share. No I/O.
+ * The mapping engine and its entry points: X12 <-> canonical through the mapping files in
+ * `mappings/` (and each partner's overrides). No network I/O; mapping files are read from disk.
  */
-export * from './x12-to-canonical/index.js';
-export * from './codes/index.js';
+export * from './engine/index.js';
 export { translateX12, type Translation, type TranslationContext } from './translate-x12.js';
+export {
+  renderForPartner,
+  partnerEnvelope,
+  partnerMapping,
+  type PartnerRenderOptions,
+} from './render-for-partner.js';
+export { checkPartnerSample } from './check-partner-sample.js';
+export { defaultMappingsDir, BUNDLED_MAPPINGS } from './mappings-dir.js';

@@ -1,10 +1,25 @@
 import type { CanonicalDocument } from '../canonical/index.js';
-import { hasErrors, readX12, type Diagnostic, type Interchange, type TransactionSet } from '../x12/index.js';
-import { mapTransactionSet } from './x12-to-canonical/index.js';
+import type { X12PartnerConfig } from '../partners/index.js';
+import {
+  hasErrors,
+  readX12,
+  TransactionSetError,
+  type Diagnostic,
+  type Interchange,
+  type TransactionSet,
+} from '../x12/index.js';
+import { loadMapping, readWithMapping, type Mapping } from './engine/index.js';
+import { defaultMappingsDir } from './mappings-dir.js';
+import { partnerMapping } from './render-for-partner.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface TranslationContext {
-  /** Partner id stamped on the documents; default: the ISA sender id. */
+  /** Partner id stamped on the documents; default: the partner's id, else the ISA sender id. */
   partnerId?: string;
+  /** The partner whose mappings and overrides apply; default mappings when absent. */
+  partner?: X12PartnerConfig;
+  mappingsDir?: string;
   transmissionId?: string;
 }
 
@@ -19,20 +34,28 @@ export interface Translation {
 }
 
 /**
- * Reads, validates and maps a whole X12 file: the `translate` command and the HTTP API both stand
- * on it. Sets inside a rejected interchange or group, and sets with errors, are not mapped.
+ * Reads, validates and maps a whole X12 file with the mapping files (the partner's, where one is
+ * given): the `translate` command and the HTTP API both stand on it. Sets inside a rejected
+ * interchange or group, and sets with errors, are not mapped.
  *
  * @example
  * const { documents, accepted, diagnostics } = translateX12(fs.readFileSync('po.edi'));
  */
 export function translateX12(input: string | Uint8Array, context: TranslationContext = {}): Translation {
   const read = readX12(input);
+  const mappingsDir = context.mappingsDir ?? defaultMappingsDir();
+  const mappings = new Map<string, Mapping | undefined>();
   const documents: CanonicalDocument[] = [];
   const mappingDiagnostics: Diagnostic[] = [];
   for (const set of read.transactionSets) {
     if (!mappable(set) || !set.loops) continue;
-    const partnerId = context.partnerId ?? set.interchange.sender.id;
-    const mapped = mapTransactionSet(set, set.loops, {
+    const mapping = mappingFor(set, context.partner, mappingsDir, mappings);
+    if (!mapping) {
+      mappingDiagnostics.push(noMapping(set, mappingsDir));
+      continue;
+    }
+    const partnerId = context.partnerId ?? context.partner?.id ?? set.interchange.sender.id;
+    const mapped = readWithMapping(set, set.loops, mapping, {
       partnerId,
       ...(context.transmissionId ? { transmissionId: context.transmissionId } : {}),
     });
@@ -49,6 +72,43 @@ export function translateX12(input: string | Uint8Array, context: TranslationCon
     diagnostics,
     accepted: !hasErrors(diagnostics) && read.interchanges.length > 0,
     interchanges: read.interchanges,
+  };
+}
+
+function mappingFor(
+  set: TransactionSet,
+  partner: X12PartnerConfig | undefined,
+  dir: string,
+  cache: Map<string, Mapping | undefined>,
+): Mapping | undefined {
+  const version = set.group.version.startsWith('005') ? '005010' : '004010';
+  const key = `${version}/${set.id}`;
+  if (!cache.has(key)) {
+    const exists = existsSync(join(dir, 'x12', version, `${set.id}.yaml`));
+    cache.set(
+      key,
+      !exists
+        ? undefined
+        : partner && partner.x12.version.startsWith(version)
+          ? partnerMapping(partner, set.id, dir)
+          : loadMapping(dir, `x12/${key}`),
+    );
+  }
+  return cache.get(key);
+}
+
+function noMapping(set: TransactionSet, dir: string): Diagnostic {
+  const st = set.segments[0];
+  return {
+    level: 'transaction',
+    severity: 'error',
+    code: TransactionSetError.notSupported,
+    message: `transaction set ${set.id} (${set.group.version}) has no mapping in ${dir}`,
+    segmentId: 'ST',
+    segmentPosition: 1,
+    ...(st
+      ? { line: st.location.line, column: st.location.column, fileSegmentIndex: st.location.index }
+      : {}),
   };
 }
 

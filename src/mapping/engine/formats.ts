@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { parseX12Implied, parseX12Real } from '../../canonical/index.js';
 import { ElementError, type Segment } from '../../x12/index.js';
-import type { ElementReader } from '../x12-to-canonical/element-reader.js';
+import type { ElementReader } from './element-reader.js';
 import type { Format } from './mapping-schema.js';
 
 /**

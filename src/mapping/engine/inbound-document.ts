@@ -13,10 +13,10 @@ import {
   type LoopInstance,
   type TransactionSet,
 } from '../../x12/index.js';
-import { documentHeader } from '../x12-to-canonical/document-header.js';
-import { ElementReader } from '../x12-to-canonical/element-reader.js';
-import { withoutUndefined } from '../x12-to-canonical/prune.js';
-import type { MappingContext } from '../x12-to-canonical/transaction-set-mapper.js';
+import { documentHeader } from './document-header.js';
+import { ElementReader } from './element-reader.js';
+import { withoutUndefined } from './prune.js';
+import type { MappingContext } from './mapping-context.js';
 import { applyInbound } from './inbound.js';
 import type { Mapping } from './mapping-schema.js';
 import { CodeTables } from './tables.js';

@@ -1,5 +1,5 @@
 import { loopsOf, segmentsOf, type LoopInstance, type Segment } from '../../x12/index.js';
-import type { ElementReader } from '../x12-to-canonical/element-reader.js';
+import type { ElementReader } from './element-reader.js';
 import { readValue } from './formats.js';
 import { applyHierarchyInbound } from './hierarchy-inbound.js';
 import {

@@ -12,3 +12,5 @@ export type {
   FieldRule,
   PairsRule,
 } from './mapping-schema.js';
+export type { MappingContext, DocumentHeader } from './mapping-context.js';
+export { ElementReader } from './element-reader.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../../../src/canonical/index.js';
-import { envelope, textSets } from '../mapping/fixture-sets.js';
+import { envelope, textSets } from './texts.js';
 import { content } from './round-trip.js';
 import { canonicalHeader, readSample, readSet, renderedBody } from './sample-documents.js';
 

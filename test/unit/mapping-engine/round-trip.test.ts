@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, hasErrors, readX12 } from '../../../src/x12/index.js';
@@ -17,12 +17,7 @@ const GROUP_OF: Record<string, string> = {
 
 /** Every accepted transaction set of the sample files, with the mapping for its set and version. */
 const cases = Object.keys(GROUP_OF).flatMap((dir) => {
-  let files: string[] = [];
-  try {
-    files = readdirSync(join(FIXTURES, dir));
-  } catch {
-    return [];
-  }
+  const files = existsSync(join(FIXTURES, dir)) ? readdirSync(join(FIXTURES, dir)) : [];
   return files.flatMap((file) =>
     readX12(readFileSync(join(FIXTURES, dir, file)))
       .transactionSets.filter((set) => set.loops && !hasErrors(set.diagnostics) && mappingFor(set))

@@ -9,7 +9,6 @@ import {
   type Segment,
   type TransactionSet,
 } from '../../x12/index.js';
-import type { CodeTable } from '../codes/index.js';
 
 /**
  * Reads element values of one transaction set into canonical form and records every value it
@@ -127,19 +126,6 @@ export class ElementReader {
       return undefined;
     }
     return Number(raw);
-  }
-
-  /**
-   * A coded element converted with `table`. A code the table does not know and has no fallback
-   * for is reported (code 7), since the document would otherwise lose its meaning.
-   */
-  coded<V extends string>(segment: Segment, position: number, table: CodeTable<V>): V | undefined {
-    const code = this.text(segment, position);
-    const value = table.toCanonical(code);
-    if (code !== undefined && value === undefined) {
-      this.reject(segment, position, ElementError.invalidCode, code, `is not a ${table.name} code`);
-    }
-    return value;
   }
 
   /** Reports an element whose value cannot be converted or used. */

@@ -1,6 +1,6 @@
 import { documentId, type CanonicalDocumentType, type DocumentSource } from '../../canonical/index.js';
 import type { TransactionSet } from '../../x12/index.js';
-import type { DocumentHeader, MappingContext } from './transaction-set-mapper.js';
+import type { DocumentHeader, MappingContext } from './mapping-context.js';
 
 /**
  * `id`, `partnerId` and `source` of the document read from `set`. The id is derived from the
