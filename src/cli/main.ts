@@ -25,7 +25,10 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
     .command('translate')
     .description('X12 -> canonical documents, a JSON array on stdout')
     .argument('<file>', 'the inbound file')
-    .option('--partner <id>', 'partner id to stamp on the documents (default: the ISA sender id)')
+    .option(
+      '--partner <id>',
+      "read with this partner's mappings (default: the partner whose ISA id sent the file, else the default mappings)",
+    )
     .action(async (file: string, opts: { partner?: string }) => {
       exitCode = await translateCommand(file, opts, output);
     });

@@ -1,4 +1,7 @@
-import { translateX12 } from '../mapping/index.js';
+import { existsSync } from 'node:fs';
+import { translateX12, type TranslationContext } from '../mapping/index.js';
+import { loadPartners, PartnerRegistry } from '../partners/index.js';
+import { folders, x12Partner } from './partner-context.js';
 import { CliError } from './cli-error.js';
 import { printDiagnostics, type CliOutput } from './output.js';
 import { looksLikeJson, readInputFile } from './read-input.js';
@@ -21,7 +24,12 @@ export async function translateCommand(
       `${file}: JSON input: marketplace payloads (Amazon, Shopify, Walmart) are not translated by this version; only X12`,
     );
   }
-  const translation = translateX12(bytes, options.partner ? { partnerId: options.partner } : {});
+  const { partnersDir, mappingsDir } = folders({});
+  const context: TranslationContext = { mappingsDir };
+  if (options.partner) context.partner = x12Partner(options.partner, partnersDir, mappingsDir);
+  else if (existsSync(partnersDir))
+    context.partners = new PartnerRegistry(loadPartners(partnersDir, { mappingsDir }));
+  const translation = translateX12(bytes, context);
   printDiagnostics(output, file, translation.diagnostics);
   output.out(`${JSON.stringify(translation.documents, null, 2)}\n`);
   return translation.accepted ? 0 : 1;

@@ -1,5 +1,5 @@
 import type { CanonicalDocument } from '../canonical/index.js';
-import type { X12PartnerConfig } from '../partners/index.js';
+import type { PartnerRegistry, X12PartnerConfig } from '../partners/index.js';
 import {
   hasErrors,
   readX12,
@@ -17,8 +17,10 @@ import { join } from 'node:path';
 export interface TranslationContext {
   /** Partner id stamped on the documents; default: the partner's id, else the ISA sender id. */
   partnerId?: string;
-  /** The partner whose mappings and overrides apply; default mappings when absent. */
+  /** The partner whose mappings and overrides apply to every interchange in the file. */
   partner?: X12PartnerConfig;
+  /** Otherwise each interchange's partner is looked up by its ISA sender here; default mappings when none is found. */
+  partners?: PartnerRegistry;
   mappingsDir?: string;
   transmissionId?: string;
 }
@@ -49,12 +51,14 @@ export function translateX12(input: string | Uint8Array, context: TranslationCon
   const mappingDiagnostics: Diagnostic[] = [];
   for (const set of read.transactionSets) {
     if (!mappable(set) || !set.loops) continue;
-    const mapping = mappingFor(set, context.partner, mappingsDir, mappings);
+    const sender = set.interchange.sender;
+    const partner = context.partner ?? context.partners?.byInterchangeSender(sender.qualifier, sender.id);
+    const mapping = mappingFor(set, partner, mappingsDir, mappings);
     if (!mapping) {
       mappingDiagnostics.push(noMapping(set, mappingsDir));
       continue;
     }
-    const partnerId = context.partnerId ?? context.partner?.id ?? set.interchange.sender.id;
+    const partnerId = context.partnerId ?? partner?.id ?? sender.id;
     const mapped = readWithMapping(set, set.loops, mapping, {
       partnerId,
       ...(context.transmissionId ? { transmissionId: context.transmissionId } : {}),
@@ -82,7 +86,7 @@ function mappingFor(
   cache: Map<string, Mapping | undefined>,
 ): Mapping | undefined {
   const version = set.group.version.startsWith('005') ? '005010' : '004010';
-  const key = `${version}/${set.id}`;
+  const key = `${partner?.id ?? ''}/${version}/${set.id}`;
   if (!cache.has(key)) {
     const exists = existsSync(join(dir, 'x12', version, `${set.id}.yaml`));
     cache.set(

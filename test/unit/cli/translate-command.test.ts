@@ -66,11 +66,20 @@ describe('edi-gateway translate: accepted files', () => {
     ]);
   });
 
-  it('stamps the --partner id on the documents instead of the ISA sender id', async () => {
-    const run = await runCli('translate', GOOD_850, '--partner', 'bigbox');
+  it('reads with the --partner partner and stamps its id on the documents instead of the ISA sender id', async () => {
+    const run = await runCli('translate', GOOD_850, '--partner', 'bigbox-retail');
 
     expect(run.code).toBe(0);
-    expect(documents(run.stdout).map((d) => d.partnerId)).toEqual(['bigbox']);
+    expect(documents(run.stdout).map((d) => d.partnerId)).toEqual(['bigbox-retail']);
+  });
+
+  it('names the partners there are when --partner names none of them', async () => {
+    const run = await runCli('translate', GOOD_850, '--partner', 'bigbox');
+
+    expect(run.code).toBe(1);
+    expect(run.errLines).toEqual([
+      "error: no partner 'bigbox' in ./partners (partners: bigbox-retail, dropship-direct, northwind-health)",
+    ]);
   });
 
   it('translates a 005010 850 with no diagnostics', async () => {
