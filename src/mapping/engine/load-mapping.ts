@@ -77,9 +77,14 @@ function parseFile(path: string): LoadedFile {
   }
   const value: unknown = doc.toJS();
   if (!check(value)) {
-    const problems = (check.errors ?? []).map(
-      (e) => `${path}: ${e.instancePath || '/'} ${e.message ?? 'is invalid'}`,
-    );
+    // The if/then that picks a rule's kind adds "must match then schema" to the real error.
+    const problems = (check.errors ?? [])
+      .filter((e) => e.keyword !== 'if')
+      .map((e) => {
+        const extra =
+          e.keyword === 'additionalProperties' ? ` ('${String(e.params['additionalProperty'])}')` : '';
+        return `${path}: ${e.instancePath || '/'} ${e.message ?? 'is invalid'}${extra}`;
+      });
     throw new GatewayError('mapping-invalid', [...new Set(problems)].join('\n'), {
       permanent: true,
       status: 500,

@@ -83,7 +83,17 @@ export const SegmentRule = Type.Object(
   {
     segment: Type.String({ pattern: '^[A-Z][A-Z0-9]{1,2}$' }),
     ...common,
-    fields: Type.Optional(Type.Array(Type.Union([FieldRule, PairsRule]))),
+    // A field is a pairs rule when it says `pairs`; either way, a mistake is reported once.
+    fields: Type.Optional(
+      Type.Array(
+        Type.Unsafe<FieldRule | PairsRule>({
+          type: 'object',
+          if: { required: ['pairs'] },
+          then: PairsRule,
+          else: FieldRule,
+        }),
+      ),
+    ),
     /** Outbound: write the segment even when none of its fields has a value. */
     always: Type.Optional(Type.Boolean()),
   },
@@ -99,6 +109,7 @@ export interface LoopRule {
   into?: string;
   after?: string;
   remove?: boolean;
+  /** Always present once loaded; an override may leave it out. */
   body: Rule[];
 }
 
@@ -122,8 +133,9 @@ export type Rule = SegmentRule | LoopRule | HierarchyRule;
 
 const RuleRef = Type.Unsafe<Rule>(Type.Ref('Rule'));
 
+// `body` may be left out by an override that only changes or removes the loop.
 const LoopRuleSchema = Type.Object(
-  { loop: Type.String({ minLength: 2 }), ...common, body: Type.Array(RuleRef) },
+  { loop: Type.String({ minLength: 2 }), ...common, body: Type.Optional(Type.Array(RuleRef)) },
   { additionalProperties: false },
 );
 
@@ -144,9 +156,25 @@ const HierarchyRuleSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** The rule schema, recursive through loop and level bodies. */
-export const RuleSchema: TSchema = Type.Union([SegmentRule, LoopRuleSchema, HierarchyRuleSchema], {
+/**
+ * The rule schema, recursive through loop and level bodies. The kind is chosen by the key a rule
+ * has (`segment`, `loop`, `hierarchy`), so a mistake is reported against that kind only, not as
+ * a failure to match any of three.
+ */
+export const RuleSchema: TSchema = Type.Unsafe<Rule>({
   $id: 'Rule',
+  type: 'object',
+  if: { required: ['segment'] },
+  then: SegmentRule,
+  else: {
+    if: { required: ['loop'] },
+    then: LoopRuleSchema,
+    else: {
+      if: { required: ['hierarchy'] },
+      then: HierarchyRuleSchema,
+      else: { required: ['segment'], description: 'a rule names a segment, a loop or the HL hierarchy' },
+    },
+  },
 });
 
 export const MappingFile = Type.Object(

@@ -47,7 +47,11 @@ export function mergeRules(base: readonly Rule[], changes: readonly Rule[]): Rul
       continue;
     }
     const after = change.after === undefined ? -1 : out.findIndex((r) => ruleId(r) === change.after);
-    out.splice(after >= 0 ? after + 1 : out.length, 0, change);
+    out.splice(
+      after >= 0 ? after + 1 : out.length,
+      0,
+      isLoopRule(change) ? { ...change, body: change.body ?? [] } : change,
+    );
   }
   return out;
 }
@@ -57,7 +61,7 @@ function mergeRule(base: Rule, change: Rule): Rule {
   if (isLoopRule(base) !== isLoopRule(change) || isHierarchyRule(base) !== isHierarchyRule(change))
     return change;
   if (isLoopRule(base) && isLoopRule(change)) {
-    return { ...base, ...change, body: mergeRules(base.body, change.body) } satisfies LoopRule;
+    return { ...base, ...change, body: mergeRules(base.body, change.body ?? []) } satisfies LoopRule;
   }
   if (isHierarchyRule(base) && isHierarchyRule(change)) {
     const levels = { ...base.levels };
