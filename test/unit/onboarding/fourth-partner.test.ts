@@ -119,8 +119,10 @@ describe('onboarding a fourth partner from files alone, as docs/onboarding.md sa
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('~\nCUR*BY*USD~\n');
     expect(run.stdout).not.toContain('SCH*');
-    expect(run.stdout).toMatch(
-      /^ISA\*00\*          \*00\*          \*ZZ\*ACMESUPPLY     \*ZZ\*COASTALGROC    \*/,
-    );
+    expect(
+      run.stdout.startsWith(
+        `ISA*00*${' '.repeat(10)}*00*${' '.repeat(10)}*ZZ*ACMESUPPLY     *ZZ*COASTALGROC    *`,
+      ),
+    ).toBe(true);
   });
 });
