@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { X12Parser } from 'node-x12';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, hasErrors, readX12 } from '../../../src/x12/index.js';
 import { content, mappingFor, roundTrip } from './round-trip.js';
@@ -29,12 +30,16 @@ describe('read -> canonical -> render -> read -> canonical gives the same docume
   it.each(cases)('$name', ({ set }) => {
     const mapping = mappingFor(set);
     if (!mapping) throw new Error('no mapping');
-    const { first, document, second } = roundTrip(set, mapping, GROUP_OF[set.id] ?? 'PO');
+    const { first, document, second, x12 } = roundTrip(set, mapping, GROUP_OF[set.id] ?? 'PO');
     expect(first.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual(
       [],
     );
     expect(document).toBeDefined();
     expect(content(second)).toEqual(content(document));
+    // A second, independent reader: node-x12's strict parser checks the envelope counts too.
+    const parsed = new X12Parser(true).parse(x12 ?? '');
+    const interchange = Array.isArray(parsed) ? parsed[0] : parsed;
+    expect(interchange?.functionalGroups[0]?.transactions[0]?.header.valueOf(1)).toBe(set.id);
   });
 
   it('covers every accepted 855 sample', () => {
