@@ -1,6 +1,8 @@
 import express, { type Express } from 'express';
 import { errorHandler } from './error-handler.js';
-import { x12Routes } from './x12-routes.js';
+import { x12Routes, type AppOptions } from './x12-routes.js';
+
+export type { AppOptions } from './x12-routes.js';
 
 /**
  * The gateway's HTTP application: health, and the X12 endpoints. Payloads are read as raw bytes,
@@ -9,13 +11,13 @@ import { x12Routes } from './x12-routes.js';
  * @example
  * const server = createApp().listen(8080);
  */
-export function createApp(): Express {
+export function createApp(options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use('/api/x12', express.raw({ type: () => true, limit: '100mb' }), x12Routes());
+  app.use('/api/x12', express.raw({ type: () => true, limit: '100mb' }), x12Routes(options));
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'not-found', message: 'no such endpoint' } });
   });

@@ -1,17 +1,29 @@
 import { Router, type Request } from 'express';
 import { GatewayError } from '../errors/index.js';
 import { translateX12 } from '../mapping/index.js';
+import type { PartnerRegistry } from '../partners/index.js';
 import { buildAcknowledgement, readX12 } from '../x12/index.js';
 
 /**
  * `POST /api/x12/translate`: canonical documents and diagnostics as JSON (422 when rejected).
  * `POST /api/x12/ack?type=997|999&ta1=auto|always|never`: the acknowledgement X12 as text.
  */
-export function x12Routes(): Router {
+/** What the routes read with: the partners (for their mappings) and the mappings folder. */
+export interface AppOptions {
+  partners?: PartnerRegistry;
+  mappingsDir?: string;
+}
+
+export function x12Routes(options: AppOptions = {}): Router {
   const router = Router();
   router.post('/translate', (req, res) => {
-    const partner = optionalQuery(req, 'partner');
-    const result = translateX12(body(req), partner ? { partnerId: partner } : {});
+    const partnerId = optionalQuery(req, 'partner');
+    const known = partnerId === undefined ? undefined : options.partners?.byId(partnerId);
+    const result = translateX12(body(req), {
+      ...(options.mappingsDir ? { mappingsDir: options.mappingsDir } : {}),
+      ...(options.partners ? { partners: options.partners } : {}),
+      ...(known?.kind === 'x12' ? { partner: known } : partnerId ? { partnerId } : {}),
+    });
     res
       .status(result.accepted ? 200 : 422)
       .json({ accepted: result.accepted, documents: result.documents, diagnostics: result.diagnostics });

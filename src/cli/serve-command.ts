@@ -1,5 +1,8 @@
 import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import { startServer } from '../api/index.js';
+import { defaultMappingsDir } from '../mapping/index.js';
+import { loadPartners, PartnerRegistry } from '../partners/index.js';
 import { loadConfig } from '../config/env.js';
 import { CliError } from './cli-error.js';
 import type { CliOutput } from './output.js';
@@ -12,7 +15,14 @@ import type { CliOutput } from './output.js';
  */
 export async function serveCommand(output: CliOutput): Promise<number> {
   const config = loadConfig(process.env);
-  const server = await startServer(config).catch((error: NodeJS.ErrnoException) => {
+  // Partner files are checked at start: a bad one stops the gateway with every problem listed.
+  const partners = existsSync(config.PARTNERS_DIR)
+    ? new PartnerRegistry(loadPartners(config.PARTNERS_DIR, { mappingsDir: config.MAPPINGS_DIR }))
+    : undefined;
+  const server = await startServer(config, '0.0.0.0', {
+    mappingsDir: config.MAPPINGS_DIR,
+    ...(partners ? { partners } : {}),
+  }).catch((error: NodeJS.ErrnoException) => {
     throw new CliError(
       error.code === 'EADDRINUSE'
         ? `port ${config.PORT} is already in use (set PORT)`
