@@ -1,19 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CanonicalDocument } from '../canonical/index.js';
 import type { X12PartnerConfig } from '../partners/index.js';
-import { formatDiagnostic, hasErrors, readX12, type Diagnostic, type TransactionSet } from '../x12/index.js';
+import {
+  formatDiagnostic,
+  functionalGroupOf,
+  hasErrors,
+  readX12,
+  type Diagnostic,
+  type TransactionSet,
+} from '../x12/index.js';
 import { readWithMapping, renderInterchange } from './engine/index.js';
 import { partnerEnvelope, partnerMapping } from './render-for-partner.js';
-
-const GROUP_OF_SET: Record<string, string> = {
-  '850': 'PO',
-  '855': 'PR',
-  '856': 'SH',
-  '810': 'IN',
-  '820': 'RA',
-  '997': 'FA',
-  '999': 'FA',
-};
 
 /**
  * Runs one sample file of a partner through read -> validate -> map -> render -> read -> map with
@@ -86,7 +83,7 @@ function checkSet(
       partnerEnvelope(partner),
       { interchange: 1, group: 1, transactionSet: 1 },
       new Date(),
-      GROUP_OF_SET[set.id] ?? 'PO',
+      functionalGroupOf(set.id) ?? 'PO',
     );
   } catch (error) {
     return [...mapped, `${where}: rendering the document back fails: ${(error as Error).message}`];

@@ -26,6 +26,7 @@ export {
   type SetValidation,
 } from './validation/index.js';
 export { resolveSpecVersion, versionSpecs, SPEC_VERSIONS, type SpecVersion } from './specs/index.js';
+export { functionalGroupOf } from './reader/functional-groups.js';
 export * from './writer.js';
 export * from './acks/index.js';
 
