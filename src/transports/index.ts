@@ -1,0 +1,13 @@
+/**
+ * Transports receive and deliver bytes for a partner. `Transport` is the port; each adapter
+ * (`folder/` now) implements it and passes the shared contract suite in `test/contracts/`.
+ */
+export type { DeliveryReceipt, InboundFile, Transport } from './transport.js';
+export { TransportError, isTransportError, type TransportErrorCode } from './transport-error.js';
+export { isInProgressName } from './in-progress-names.js';
+export {
+  archiveFolderName,
+  createFolderTransport,
+  type FolderTransportOptions,
+  type FolderTransportSettings,
+} from './folder/index.js';
