@@ -1,0 +1,29 @@
+import { AuditEventSchema } from './audit-event.js';
+import { CanonicalDocumentRecordSchema } from './canonical-document-record.js';
+import { ControlNumberCounterSchema } from './control-number-counter.js';
+import { GroupRecordSchema } from './group-record.js';
+import { InterchangeRecordSchema } from './interchange-record.js';
+import { TransactionSetRecordSchema } from './transaction-set-record.js';
+import { TransmissionEventSchema } from './transmission-event.js';
+import { TransmissionSchema } from './transmission.js';
+
+export * from './audit-event.js';
+export * from './canonical-document-record.js';
+export * from './control-number-counter.js';
+export * from './group-record.js';
+export * from './interchange-record.js';
+export * from './transaction-set-record.js';
+export * from './transmission-event.js';
+export * from './transmission.js';
+
+/** Every entity the store maps, in the order the ORM is given them. */
+export const storeEntities = [
+  TransmissionSchema,
+  TransmissionEventSchema,
+  InterchangeRecordSchema,
+  GroupRecordSchema,
+  TransactionSetRecordSchema,
+  CanonicalDocumentRecordSchema,
+  AuditEventSchema,
+  ControlNumberCounterSchema,
+];

@@ -1,0 +1,14 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20250101000000InitialLibsql } from './20250101000000-initial-libsql.js';
+import { Migration20250101000000InitialPostgres } from './20250101000000-initial-postgres.js';
+
+/**
+ * The migrations of each dialect, oldest first. They are listed here rather than found by a file
+ * glob so that the same list runs from `src/` under tsx and from `dist/` after a build.
+ */
+export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObject[]> = {
+  postgresql: [
+    { name: 'Migration20250101000000InitialPostgres', class: Migration20250101000000InitialPostgres },
+  ],
+  libsql: [{ name: 'Migration20250101000000InitialLibsql', class: Migration20250101000000InitialLibsql }],
+};

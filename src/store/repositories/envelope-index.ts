@@ -1,0 +1,67 @@
+import type { TransmissionDirection } from '../entities/transmission.js';
+
+export interface TransactionSetEntry {
+  /** ST01. */
+  setId: string;
+  /** ST02. */
+  controlNumber: string;
+  /** AK501 / IK501. */
+  outcomeCode: string;
+  errorCount: number;
+}
+
+export interface GroupEntry {
+  /** GS01. */
+  functionalId: string;
+  /** GS06. */
+  controlNumber: string;
+  /** GS08. */
+  version: string;
+  /** AK901. */
+  outcomeCode: string;
+  transactionSets: TransactionSetEntry[];
+}
+
+/** One interchange of a transmission, with its groups and sets, as the reader judged it. */
+export interface InterchangeEntry {
+  transmissionId: string;
+  direction: TransmissionDirection;
+  partnerId: string | null;
+  sender: { qualifier: string; id: string };
+  receiver: { qualifier: string; id: string };
+  /** ISA13. */
+  controlNumber: string;
+  /** ISA12. */
+  version: string;
+  /** ISA15. */
+  usage: string;
+  ackRequested: boolean;
+  /** TA1 code: `A`, `E` or `R`. */
+  outcome: string;
+  groups: GroupEntry[];
+}
+
+export interface RecordedInterchange {
+  id: number;
+  /** Ids of the stored transaction sets, group by group, in the order given. */
+  transactionSetIds: number[];
+}
+
+/** The store's port for the envelope index. */
+export interface EnvelopeIndex {
+  /**
+   * Stores an interchange, its groups and sets in one transaction. An inbound interchange whose
+   * partner, sender id and ISA13 are already stored fails with code `duplicate`, so a resent file
+   * is caught even when two workers read it at the same moment.
+   *
+   * @example
+   * const { transactionSetIds } = await envelopes.recordInterchange({ transmissionId, direction: 'inbound', ... });
+   */
+  recordInterchange(entry: InterchangeEntry): Promise<RecordedInterchange>;
+  /** The stored inbound interchange with these keys, if any: the transmission that carried it. */
+  findInbound(
+    partnerId: string,
+    senderId: string,
+    controlNumber: string,
+  ): Promise<{ transmissionId: string } | null>;
+}

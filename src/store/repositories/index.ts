@@ -1,0 +1,45 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { AuditLog } from './audit-log.js';
+import type { ControlNumberAllocator } from './control-number-allocator.js';
+import type { DocumentStore } from './document-store.js';
+import type { EnvelopeIndex } from './envelope-index.js';
+import { OrmAuditLog } from './orm-audit-log.js';
+import { OrmControlNumberAllocator } from './orm-control-number-allocator.js';
+import { OrmDocumentStore } from './orm-document-store.js';
+import { OrmEnvelopeIndex } from './orm-envelope-index.js';
+import { OrmTransmissionStore } from './orm-transmission-store.js';
+import type { TransmissionStore } from './transmission-store.js';
+
+export type * from './audit-log.js';
+export { CONTROL_NUMBER_MAX, type ControlNumberAllocator } from './control-number-allocator.js';
+export type * from './document-store.js';
+export type * from './envelope-index.js';
+export type * from './transmission-store.js';
+
+/** Every repository of the store, as the rest of the gateway uses them. */
+export interface Repositories {
+  transmissions: TransmissionStore;
+  envelopes: EnvelopeIndex;
+  documents: DocumentStore;
+  controlNumbers: ControlNumberAllocator;
+  audit: AuditLog;
+}
+
+/**
+ * The repositories over one opened store. They hold no state of their own, so one set can be
+ * shared by every request and worker of a process.
+ *
+ * @example
+ * const store = await openStore(config);
+ * const { transmissions } = createRepositories(store.orm);
+ * const id = await transmissions.recordInbound(bytes, { channel: 'http' });
+ */
+export function createRepositories(orm: MikroORM): Repositories {
+  return {
+    transmissions: new OrmTransmissionStore(orm),
+    envelopes: new OrmEnvelopeIndex(orm),
+    documents: new OrmDocumentStore(orm),
+    controlNumbers: new OrmControlNumberAllocator(orm),
+    audit: new OrmAuditLog(orm),
+  };
+}

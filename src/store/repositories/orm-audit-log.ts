@@ -1,0 +1,43 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { AuditEventSchema } from '../entities/audit-event.js';
+import { guard } from '../store-error.js';
+import type { AuditEntry, AuditLog, AuditSubject, RecordedAuditEvent } from './audit-log.js';
+
+/** `AuditLog` on MikroORM. */
+export class OrmAuditLog implements AuditLog {
+  constructor(private readonly orm: MikroORM) {}
+
+  record(entry: AuditEntry): Promise<void> {
+    return guard(`auditing ${entry.action} on ${entry.subjectType} ${entry.subjectId}`, async () => {
+      await this.orm.em.fork().insert(AuditEventSchema, {
+        at: entry.at ?? new Date(),
+        actor: entry.actor,
+        action: entry.action,
+        subjectType: entry.subjectType,
+        subjectId: entry.subjectId,
+        details: entry.details ?? null,
+      });
+    });
+  }
+
+  list(subject: AuditSubject): Promise<RecordedAuditEvent[]> {
+    return guard(`reading the audit trail of ${subject.type} ${subject.id}`, async () => {
+      const rows = await this.orm.em
+        .fork()
+        .find(
+          AuditEventSchema,
+          { subjectType: subject.type, subjectId: subject.id },
+          { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+        );
+      return rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        subjectType: r.subjectType,
+        subjectId: r.subjectId,
+        details: r.details,
+      }));
+    });
+  }
+}

@@ -1,0 +1,139 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { raw, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/core';
+import { TransmissionEventSchema } from '../entities/transmission-event.js';
+import { TransmissionSchema, type Transmission, type TransmissionStatus } from '../entities/transmission.js';
+import { guard, storeError } from '../store-error.js';
+import type {
+  InboundMeta,
+  TransmissionDetail,
+  TransmissionFilter,
+  TransmissionStore,
+  TransmissionSummary,
+} from './transmission-store.js';
+
+const ERROR_STATUSES: ReadonlySet<TransmissionStatus> = new Set(['failed', 'rejected']);
+
+/** `TransmissionStore` on MikroORM, for PostgreSQL and libsql alike. */
+export class OrmTransmissionStore implements TransmissionStore {
+  constructor(private readonly orm: MikroORM) {}
+
+  recordInbound(bytes: Uint8Array, meta: InboundMeta): Promise<string> {
+    const id = randomUUID();
+    const receivedAt = meta.receivedAt ?? new Date();
+    // Copied so that a caller reusing its buffer cannot change what is stored.
+    const payload = Buffer.from(bytes);
+    const sha256 = createHash('sha256').update(payload).digest('hex');
+    return guard('storing an inbound transmission', () =>
+      this.orm.em.fork().transactional(async (em) => {
+        await em.insert(TransmissionSchema, {
+          id,
+          direction: 'inbound',
+          partnerId: meta.partnerId ?? null,
+          channel: meta.channel,
+          payload,
+          archiveRef: null,
+          sha256,
+          size: payload.length,
+          sourceRef: meta.sourceRef ?? null,
+          receivedAt,
+          status: 'received',
+          attempts: 0,
+          lastError: null,
+        });
+        await em.insert(TransmissionEventSchema, {
+          transmission: id,
+          at: receivedAt,
+          status: 'received',
+          message: null,
+        });
+        return id;
+      }),
+    );
+  }
+
+  setStatus(id: string, status: TransmissionStatus, message: string | null = null): Promise<void> {
+    return guard(`setting transmission ${id} to ${status}`, () =>
+      this.orm.em.fork().transactional(async (em) => {
+        const changes: Record<string, unknown> = { status };
+        // Counted in the same statement so that two workers never lose an increment.
+        if (status === 'processing') changes['attempts'] = raw('attempts + 1');
+        if (ERROR_STATUSES.has(status)) changes['lastError'] = message;
+        const updated = await em.nativeUpdate(TransmissionSchema, { id }, changes);
+        if (updated === 0) throw notFound(id);
+        await em.insert(TransmissionEventSchema, { transmission: id, at: new Date(), status, message });
+      }),
+    );
+  }
+
+  setPartner(id: string, partnerId: string): Promise<void> {
+    return guard(`naming the partner of transmission ${id}`, async () => {
+      const updated = await this.orm.em.fork().nativeUpdate(TransmissionSchema, { id }, { partnerId });
+      if (updated === 0) throw notFound(id);
+    });
+  }
+
+  findBySha256(sha256: string): Promise<TransmissionSummary[]> {
+    return this.summaries('finding transmissions by sha256', { sha256: sha256.toLowerCase() });
+  }
+
+  list(filter: TransmissionFilter = {}): Promise<TransmissionSummary[]> {
+    const where: FilterQuery<Transmission> = {};
+    if (filter.status !== undefined) where.status = filter.status;
+    if (filter.partnerId !== undefined) where.partnerId = filter.partnerId;
+    return this.summaries('listing transmissions', where, filter.limit ?? 100);
+  }
+
+  get(id: string): Promise<TransmissionDetail | null> {
+    return guard(`reading transmission ${id}`, async () => {
+      const em = this.orm.em.fork();
+      const found = await em.findOne(TransmissionSchema, { id }, { populate: ['payload'] });
+      if (found === null) return null;
+      const events = await em.find(
+        TransmissionEventSchema,
+        { transmission: id },
+        { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+      );
+      return {
+        ...toSummary(found),
+        payload: found.payload === null ? null : Buffer.from(found.payload),
+        history: events.map((e) => ({ at: e.at, status: e.status, message: e.message })),
+      };
+    });
+  }
+
+  private summaries(
+    doing: string,
+    where: FilterQuery<Transmission>,
+    limit?: number,
+  ): Promise<TransmissionSummary[]> {
+    return guard(doing, async () => {
+      const em: EntityManager = this.orm.em.fork();
+      const rows = await em.find(TransmissionSchema, where, {
+        orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }],
+        ...(limit === undefined ? {} : { limit }),
+      });
+      return rows.map(toSummary);
+    });
+  }
+}
+
+function toSummary(t: Transmission): TransmissionSummary {
+  return {
+    id: t.id,
+    direction: t.direction,
+    partnerId: t.partnerId,
+    channel: t.channel,
+    sha256: t.sha256,
+    size: t.size,
+    sourceRef: t.sourceRef,
+    archiveRef: t.archiveRef,
+    receivedAt: t.receivedAt,
+    status: t.status,
+    attempts: t.attempts,
+    lastError: t.lastError,
+  };
+}
+
+function notFound(id: string) {
+  return storeError('not-found', `transmission ${id} does not exist`, true, undefined, 404);
+}

@@ -1,0 +1,82 @@
+import type {
+  TransmissionChannel,
+  TransmissionDirection,
+  TransmissionStatus,
+} from '../entities/transmission.js';
+
+/** Where inbound bytes came from, known at intake. */
+export interface InboundMeta {
+  channel: TransmissionChannel;
+  /** File name, AS2 message id, request id... */
+  sourceRef?: string | null;
+  /** Known at intake only for marketplace pulls and partner-specific endpoints. */
+  partnerId?: string | null;
+  /** Defaults to now. */
+  receivedAt?: Date;
+}
+
+export interface TransmissionSummary {
+  id: string;
+  direction: TransmissionDirection;
+  partnerId: string | null;
+  channel: TransmissionChannel;
+  sha256: string;
+  size: number;
+  sourceRef: string | null;
+  archiveRef: string | null;
+  receivedAt: Date;
+  status: TransmissionStatus;
+  attempts: number;
+  lastError: string | null;
+}
+
+export interface StatusChange {
+  at: Date;
+  status: TransmissionStatus;
+  message: string | null;
+}
+
+export interface TransmissionDetail extends TransmissionSummary {
+  /** The stored bytes; null when they were moved to the archive (`archiveRef`). */
+  payload: Buffer | null;
+  /** Every status the transmission went through, oldest first. */
+  history: StatusChange[];
+}
+
+export interface TransmissionFilter {
+  status?: TransmissionStatus;
+  partnerId?: string;
+  /** Default 100. */
+  limit?: number;
+}
+
+/**
+ * The store's port for transmissions. Every method throws a `GatewayError` (see `StoreErrorCode`)
+ * rather than a driver error.
+ */
+export interface TransmissionStore {
+  /**
+   * Stores the raw bytes with their SHA-256 and size, status `received`, and returns the new id.
+   * Intake calls this before anything reads the bytes, so nothing is acknowledged that is not stored.
+   *
+   * @example
+   * const id = await transmissions.recordInbound(bytes, { channel: 'sftp', sourceRef: 'in/po-1.edi' });
+   */
+  recordInbound(bytes: Uint8Array, meta: InboundMeta): Promise<string>;
+  /**
+   * Moves a transmission to `status` and appends the change to its history. `processing` counts
+   * one more attempt; `failed` and `rejected` keep `message` as the last error.
+   *
+   * @example
+   * await transmissions.setStatus(id, 'failed', 'SFTP upload refused: permission denied');
+   */
+  setStatus(id: string, status: TransmissionStatus, message?: string | null): Promise<void>;
+  /** Names the partner once the envelope has been read. */
+  setPartner(id: string, partnerId: string): Promise<void>;
+  /** Transmissions with exactly these bytes, newest first. */
+  findBySha256(sha256: string): Promise<TransmissionSummary[]>;
+  /** Newest first. */
+  list(filter?: TransmissionFilter): Promise<TransmissionSummary[]>;
+  /** The transmission with its bytes and history, or null when there is none with this id. */
+  get(id: string): Promise<TransmissionDetail | null>;
+}

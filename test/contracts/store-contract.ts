@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isGatewayError } from '../../src/errors/index.js';
+import {
+  ControlNumberCounterSchema,
+  createRepositories,
+  type OpenedStore,
+  type Repositories,
+} from '../../src/store/index.js';
+import { AWKWARD, interchange } from './store-samples.js';
+
+/** How a test file gives the contract suite a fresh database of one dialect. */
+export interface StoreHarness {
+  /** Opens the database under test; every call opens the same, initially empty, database. */
+  open(): Promise<OpenedStore>;
+  /** Removes the database (schema or folder) and closes the store given. */
+  dispose(store: OpenedStore): Promise<void>;
+}
+
+/**
+ * The behaviour every store adapter must show. Each dialect's test file calls it once.
+ *
+ * @example
+ * describeStoreContract('libsql', { open: () => openStore({ DATA_DIR: dir }), dispose: (s) => s.close() });
+ */
+export function describeStoreContract(dialect: string, harness: StoreHarness): void {
+  describe(`store contract: ${dialect}`, () => {
+    let store: OpenedStore;
+    let repos: Repositories;
+
+    beforeAll(async () => {
+      store = await harness.open();
+      repos = createRepositories(store.orm);
+    });
+    afterAll(async () => {
+      if (store !== undefined) await harness.dispose(store);
+    });
+
+    it('applies the migrations once; opening again changes nothing and keeps the data', async () => {
+      const migrator = store.orm.getMigrator();
+      expect(await migrator.getPendingMigrations()).toEqual([]);
+      const executed = (await migrator.getExecutedMigrations()).map((m) => m.name);
+      expect(executed).toHaveLength(1);
+      const id = await repos.transmissions.recordInbound(Buffer.from('kept'), { channel: 'cli' });
+
+      const again = await harness.open();
+      try {
+        const executedAgain = (await again.orm.getMigrator().getExecutedMigrations()).map((m) => m.name);
+        expect(executedAgain).toEqual(executed);
+        const kept = await createRepositories(again.orm).transmissions.get(id);
+        expect(kept?.payload?.toString()).toBe('kept');
+      } finally {
+        await again.close();
+      }
+    });
+
+    it('stores inbound bytes exactly, with their sha256 and size, as received', async () => {
+      const receivedAt = new Date('2025-03-01T10:00:00.123Z');
+      const id = await repos.transmissions.recordInbound(AWKWARD, {
+        channel: 'sftp',
+        sourceRef: 'inbound/po-0001.edi',
+        receivedAt,
+      });
+      const stored = await repos.transmissions.get(id);
+      expect(stored).not.toBeNull();
+      expect(Buffer.compare(stored!.payload!, AWKWARD)).toBe(0);
+      expect(stored).toMatchObject({
+        direction: 'inbound',
+        channel: 'sftp',
+        partnerId: null,
+        sha256: createHash('sha256').update(AWKWARD).digest('hex'),
+        size: AWKWARD.length,
+        sourceRef: 'inbound/po-0001.edi',
+        status: 'received',
+        attempts: 0,
+        lastError: null,
+      });
+      expect(stored!.receivedAt.toISOString()).toBe(receivedAt.toISOString());
+      expect(stored!.history.map((h) => h.status)).toEqual(['received']);
+      // Nothing but the transmission itself exists yet: no envelope was indexed from it.
+      expect(await repos.envelopes.findInbound('any', 'any', 'any')).toBeNull();
+    });
+
+    it('keeps every status change in order, counting attempts and the last error', async () => {
+      const id = await repos.transmissions.recordInbound(Buffer.from('x'), { channel: 'http' });
+      await repos.transmissions.setStatus(id, 'processing');
+      await repos.transmissions.setStatus(id, 'failed', 'mapping crashed');
+      await repos.transmissions.setStatus(id, 'processing', 'retry');
+      await repos.transmissions.setStatus(id, 'processed');
+      const stored = await repos.transmissions.get(id);
+      expect(stored?.history.map((h) => [h.status, h.message])).toEqual([
+        ['received', null],
+        ['processing', null],
+        ['failed', 'mapping crashed'],
+        ['processing', 'retry'],
+        ['processed', null],
+      ]);
+      expect(stored).toMatchObject({ status: 'processed', attempts: 2, lastError: 'mapping crashed' });
+    });
+
+    it('refuses a status change for a transmission that does not exist', async () => {
+      const error: unknown = await repos.transmissions
+        .setStatus('00000000-0000-4000-8000-000000000000', 'processed')
+        .catch((e: unknown) => e);
+      expect(isGatewayError(error) && error.code).toBe('not-found');
+    });
+
+    it('finds transmissions by sha256 and lists them by status and partner', async () => {
+      const bytes = Buffer.from(`same bytes ${dialect}`);
+      const first = await repos.transmissions.recordInbound(bytes, { channel: 'as2', partnerId: 'acme' });
+      const second = await repos.transmissions.recordInbound(bytes, { channel: 'as2', partnerId: 'acme' });
+      await repos.transmissions.recordInbound(Buffer.from('other'), { channel: 'as2', partnerId: 'globex' });
+      await repos.transmissions.setStatus(second, 'rejected', 'bad ISA');
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      const found = await repos.transmissions.findBySha256(sha.toUpperCase());
+      expect(found.map((t) => t.id).sort()).toEqual([first, second].sort());
+
+      const rejected = await repos.transmissions.list({ status: 'rejected', partnerId: 'acme' });
+      expect(rejected.map((t) => t.id)).toEqual([second]);
+      expect(await repos.transmissions.list({ partnerId: 'acme', limit: 1 })).toHaveLength(1);
+      expect((await repos.transmissions.list({ partnerId: 'globex' }))[0]?.partnerId).toBe('globex');
+    });
+
+    it('refuses an inbound interchange already stored for the partner, sender and ISA13', async () => {
+      const transmissionId = await repos.transmissions.recordInbound(Buffer.from('ISA...'), {
+        channel: 'sftp',
+      });
+      await repos.transmissions.setPartner(transmissionId, 'acme');
+      const entry = interchange(transmissionId, '000000905');
+      const recorded = await repos.envelopes.recordInterchange(entry);
+      expect(recorded.transactionSetIds).toHaveLength(3);
+      expect(await repos.envelopes.findInbound('acme', 'ACMESENDER', '000000905')).toEqual({
+        transmissionId,
+      });
+
+      const error: unknown = await repos.envelopes.recordInterchange(entry).catch((e: unknown) => e);
+      expect(isGatewayError(error)).toBe(true);
+      expect(error).toMatchObject({ code: 'duplicate', permanent: true });
+
+      // Another ISA13, another partner, or our own outbound interchange is not a duplicate.
+      await repos.envelopes.recordInterchange(interchange(transmissionId, '000000906'));
+      await repos.envelopes.recordInterchange({ ...entry, partnerId: 'globex' });
+      await repos.envelopes.recordInterchange({ ...entry, direction: 'outbound' });
+    });
+
+    it('stores canonical documents as JSON, linked to their transaction set, once per id', async () => {
+      const transmissionId = await repos.transmissions.recordInbound(Buffer.from('ISA'), { channel: 'sftp' });
+      const { transactionSetIds } = await repos.envelopes.recordInterchange(
+        interchange(transmissionId, '000000777'),
+      );
+      const po = {
+        id: `po-${dialect}`,
+        type: 'purchase_order',
+        partnerId: 'acme',
+        lines: [{ quantity: '2.5' }],
+      };
+      await repos.documents.save(po, transactionSetIds[0]);
+      expect(await repos.documents.get(po.id)).toMatchObject({
+        document: po,
+        transactionSetId: transactionSetIds[0],
+      });
+      const again: unknown = await repos.documents.save(po).catch((e: unknown) => e);
+      expect(again).toMatchObject({ code: 'duplicate' });
+      expect(await repos.documents.get('missing')).toBeNull();
+    });
+
+    it('records audit events and lists them per subject, oldest first', async () => {
+      const subject = { type: 'transmission', id: `t-${dialect}` };
+      await repos.audit.record({
+        actor: 'alice',
+        action: 'transmission-resent',
+        subjectType: subject.type,
+        subjectId: subject.id,
+        details: { reason: 'partner asked', attempt: 2 },
+        at: new Date('2025-01-01T00:00:01Z'),
+      });
+      await repos.audit.record({
+        actor: 'system',
+        action: 'transmission-sent',
+        subjectType: 'transmission',
+        subjectId: subject.id,
+      });
+      await repos.audit.record({
+        actor: 'bob',
+        action: 'other',
+        subjectType: 'partner',
+        subjectId: subject.id,
+      });
+      const events = await repos.audit.list(subject);
+      expect(events.map((e) => [e.actor, e.action])).toEqual([
+        ['alice', 'transmission-resent'],
+        ['system', 'transmission-sent'],
+      ]);
+      expect(events[0]?.details).toEqual({ reason: 'partner asked', attempt: 2 });
+      expect(events[1]?.details).toBeNull();
+    });
+
+    it('allocates control numbers from 1, per partner and level, distinct under parallel calls', async () => {
+      expect(await repos.controlNumbers.next('acme', 'ISA')).toBe(1);
+      expect(await repos.controlNumbers.next('acme', 'ISA')).toBe(2);
+      expect(await repos.controlNumbers.next('acme', 'GS')).toBe(1);
+      expect(await repos.controlNumbers.next('globex', 'ISA')).toBe(1);
+      const parallel = await Promise.all(
+        Array.from({ length: 200 }, () => repos.controlNumbers.next('acme', 'ST')),
+      );
+      expect(new Set(parallel).size).toBe(200);
+      expect(Math.min(...parallel)).toBe(1);
+      expect(Math.max(...parallel)).toBe(200);
+    });
+
+    it('wraps a control number from 999999999 back to 1', async () => {
+      await store.orm.em.fork().upsert(ControlNumberCounterSchema, {
+        partnerId: 'wrap',
+        level: 'GS',
+        lastValue: 999_999_998,
+      });
+      const numbers = [];
+      for (let i = 0; i < 3; i++) numbers.push(await repos.controlNumbers.next('wrap', 'GS'));
+      expect(numbers).toEqual([999_999_999, 1, 2]);
+    });
+  });
+}
