@@ -11,7 +11,7 @@ export function folders(options: { partnersDir?: string; mappingsDir?: string })
   const config = loadConfig(process.env);
   return {
     partnersDir: options.partnersDir ?? config.PARTNERS_DIR,
-    mappingsDir: options.mappingsDir ?? config.MAPPINGS_DIR,
+    mappingsDir: options.mappingsDir ?? defaultMappingsDir(),
   };
 }
 

@@ -16,11 +16,12 @@ import type { CliOutput } from './output.js';
 export async function serveCommand(output: CliOutput): Promise<number> {
   const config = loadConfig(process.env);
   // Partner files are checked at start: a bad one stops the gateway with every problem listed.
+  const mappingsDir = defaultMappingsDir();
   const partners = existsSync(config.PARTNERS_DIR)
-    ? new PartnerRegistry(loadPartners(config.PARTNERS_DIR, { mappingsDir: config.MAPPINGS_DIR }))
+    ? new PartnerRegistry(loadPartners(config.PARTNERS_DIR, { mappingsDir }))
     : undefined;
   const server = await startServer(config, '0.0.0.0', {
-    mappingsDir: config.MAPPINGS_DIR,
+    mappingsDir,
     ...(partners ? { partners } : {}),
   }).catch((error: NodeJS.ErrnoException) => {
     throw new CliError(
