@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../../../src/canonical/index.js';
 import { envelope, textSets } from './texts.js';
 import { content } from './round-trip.js';
-import { canonicalHeader, readSample, readSet, renderedBody } from './sample-documents.js';
-
-/** The invoice read from X12 text written in a test, with the mapping of its version. */
-function readText(segments: string[], version = '004010'): Invoice {
-  const { documents, diagnostics } = readSet(textSets(envelope('810', segments, 'IN', version))[0]);
-  const [invoice] = documents;
-  if (invoice?.type !== 'invoice') throw new Error(JSON.stringify(diagnostics));
-  return invoice;
-}
+import { canonicalHeader, readSample, readSet, readText, renderedBody } from './sample-documents.js';
 
 describe('810 samples read with the 004010 mapping', () => {
   const invoice = readSample('810/EDI.Net__x12.810a.edi', 'invoice');
@@ -207,7 +199,7 @@ describe('810 samples read with the 004010 mapping', () => {
 
 describe('810 read from X12 written in the test', () => {
   it('reads NTE notes: no code is general, a known code its type, another code other', () => {
-    const invoice = readText([
+    const invoice = readText('810', 'invoice', [
       'BIG*20240401*INV-7',
       'NTE**THANK YOU',
       'NTE*DEL*LEFT AT DOCK 4',
@@ -224,6 +216,8 @@ describe('810 read from X12 written in the test', () => {
 
   it('reads 005010 TXI loops inside SAC loops as taxes', () => {
     const invoice = readText(
+      '810',
+      'invoice',
       [
         'BIG*20240401*INV-9',
         'IT1*1*2*EA*10**VP*A1',

@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PurchaseOrder } from '../../../src/canonical/index.js';
 import { envelope, textSets } from './texts.js';
 import { content } from './round-trip.js';
-import { canonicalHeader, readSample, readSet, renderedBody } from './sample-documents.js';
-
-/** The purchase order read from X12 text written in a test, with the mapping of its version. */
-function readText(segments: string[], version = '004010'): PurchaseOrder {
-  const { documents, diagnostics } = readSet(textSets(envelope('850', segments, 'PO', version))[0]);
-  const [order] = documents;
-  if (order?.type !== 'purchase_order') throw new Error(JSON.stringify(diagnostics));
-  return order;
-}
+import { canonicalHeader, readSample, readSet, readText, renderedBody } from './sample-documents.js';
 
 describe('850 samples read with the 004010 mapping', () => {
   const order = readSample('850/EdiEngine__850.OK.edi', 'purchase_order');
@@ -137,7 +129,7 @@ describe('850 samples read with the 004010 mapping', () => {
 
 describe('850 read from X12 written in the test', () => {
   it('reads header and line SAC amounts (N2), TXI, every MSG line of N9 and line notes', () => {
-    const order = readText([
+    const order = readText('850', 'purchase_order', [
       'BEG*00*SA*PO-77**20240102',
       'CUR*BY*CAD',
       'SAC*A*C310***2500*3*5',
@@ -200,6 +192,8 @@ describe('850 read from X12 written in the test', () => {
 
   it('reads 005010 MTX notes with their reference code, in the N9 loop and on the line', () => {
     const order = readText(
+      '850',
+      'purchase_order',
       [
         'BEG*00*SA*PO-5**20240102',
         'N9*L1*NOTES',

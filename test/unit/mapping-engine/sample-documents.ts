@@ -1,3 +1,4 @@
+import { envelope, textSets } from './texts.js';
 import { readFileSync } from 'node:fs';
 import type { CanonicalDocument } from '../../../src/canonical/index.js';
 import {
@@ -7,7 +8,7 @@ import {
   type Envelope,
   type MappedDocument,
 } from '../../../src/mapping/engine/index.js';
-import { readX12, type TransactionSet } from '../../../src/x12/index.js';
+import { functionalGroupOf, readX12, type TransactionSet } from '../../../src/x12/index.js';
 import { MAPPINGS, mappingFor } from './round-trip.js';
 
 const FIXTURES = new URL('../../../fixtures/x12/', import.meta.url);
@@ -36,6 +37,21 @@ export function readSample<T extends CanonicalDocument['type']>(
   if (document?.type !== type) {
     throw new Error(`expected a ${type} from ${path}, got ${JSON.stringify({ documents, diagnostics })}`);
   }
+  return document as Extract<CanonicalDocument, { type: T }>;
+}
+
+/** The one document read from X12 text written in a test (`segments` between ST and SE), narrowed to `type`. */
+export function readText<T extends CanonicalDocument['type']>(
+  setId: string,
+  type: T,
+  segments: string[],
+  version = '004010',
+): Extract<CanonicalDocument, { type: T }> {
+  const { documents, diagnostics } = readSet(
+    textSets(envelope(setId, segments, functionalGroupOf(setId) ?? 'PO', version))[0],
+  );
+  const [document] = documents;
+  if (document?.type !== type) throw new Error(JSON.stringify(diagnostics));
   return document as Extract<CanonicalDocument, { type: T }>;
 }
 
