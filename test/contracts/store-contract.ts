@@ -81,6 +81,30 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       expect(await repos.envelopes.findInbound('any', 'any', 'any')).toBeNull();
     });
 
+    it('stores outbound bytes under the id given, once, waiting for delivery', async () => {
+      const id = `0000000${dialect === 'libsql' ? '1' : '2'}-0000-4000-8000-000000000001`;
+      const meta = { id, partnerId: 'acme', channel: 'folder', sourceRef: '997-000000001.x12' } as const;
+      expect(await repos.transmissions.recordOutbound(AWKWARD, meta)).toBe(id);
+      const stored = await repos.transmissions.get(id);
+      expect(Buffer.compare(stored!.payload!, AWKWARD)).toBe(0);
+      expect(stored).toMatchObject({
+        direction: 'outbound',
+        partnerId: 'acme',
+        channel: 'folder',
+        sourceRef: '997-000000001.x12',
+        sha256: createHash('sha256').update(AWKWARD).digest('hex'),
+        status: 'processed',
+        attempts: 0,
+      });
+      expect(stored!.history.map((h) => h.status)).toEqual(['processed']);
+      const again: unknown = await repos.transmissions
+        .recordOutbound(Buffer.from('x'), meta)
+        .catch((e: unknown) => e);
+      expect(again).toMatchObject({ code: 'duplicate', permanent: true });
+      const fresh = await repos.transmissions.recordOutbound(Buffer.from('y'), { ...meta, id: undefined });
+      expect(fresh).not.toBe(id);
+    });
+
     it('keeps every status change in order, counting attempts and the last error', async () => {
       const id = await repos.transmissions.recordInbound(Buffer.from('x'), { channel: 'http' });
       await repos.transmissions.setStatus(id, 'processing');

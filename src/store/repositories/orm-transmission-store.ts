@@ -5,11 +5,18 @@ import { TransmissionSchema, type Transmission, type TransmissionStatus } from '
 import { guard, storeError } from '../store-error.js';
 import type {
   InboundMeta,
+  OutboundMeta,
   TransmissionDetail,
   TransmissionFilter,
   TransmissionStore,
   TransmissionSummary,
 } from './transmission-store.js';
+
+/** The columns a caller decides when a transmission is first stored; the rest follow from the bytes. */
+type NewTransmission = Pick<
+  Transmission,
+  'id' | 'direction' | 'partnerId' | 'channel' | 'sourceRef' | 'receivedAt' | 'status'
+>;
 
 const ERROR_STATUSES: ReadonlySet<TransmissionStatus> = new Set(['failed', 'rejected']);
 
@@ -18,37 +25,28 @@ export class OrmTransmissionStore implements TransmissionStore {
   constructor(private readonly orm: MikroORM) {}
 
   recordInbound(bytes: Uint8Array, meta: InboundMeta): Promise<string> {
-    const id = randomUUID();
-    const receivedAt = meta.receivedAt ?? new Date();
-    // Copied so that a caller reusing its buffer cannot change what is stored.
-    const payload = Buffer.from(bytes);
-    const sha256 = createHash('sha256').update(payload).digest('hex');
-    return guard('storing an inbound transmission', () =>
-      this.orm.em.fork().transactional(async (em) => {
-        await em.insert(TransmissionSchema, {
-          id,
-          direction: 'inbound',
-          partnerId: meta.partnerId ?? null,
-          channel: meta.channel,
-          payload,
-          archiveRef: null,
-          sha256,
-          size: payload.length,
-          sourceRef: meta.sourceRef ?? null,
-          receivedAt,
-          status: 'received',
-          attempts: 0,
-          lastError: null,
-        });
-        await em.insert(TransmissionEventSchema, {
-          transmission: id,
-          at: receivedAt,
-          status: 'received',
-          message: null,
-        });
-        return id;
-      }),
-    );
+    return this.insert('storing an inbound transmission', bytes, {
+      id: randomUUID(),
+      direction: 'inbound',
+      partnerId: meta.partnerId ?? null,
+      channel: meta.channel,
+      sourceRef: meta.sourceRef ?? null,
+      receivedAt: meta.receivedAt ?? new Date(),
+      status: 'received',
+    });
+  }
+
+  recordOutbound(bytes: Uint8Array, meta: OutboundMeta): Promise<string> {
+    const id = meta.id ?? randomUUID();
+    return this.insert(`storing outbound transmission ${id}`, bytes, {
+      id,
+      direction: 'outbound',
+      partnerId: meta.partnerId,
+      channel: meta.channel,
+      sourceRef: meta.sourceRef,
+      receivedAt: meta.createdAt ?? new Date(),
+      status: 'processed',
+    });
   }
 
   setStatus(id: string, status: TransmissionStatus, message: string | null = null): Promise<void> {
@@ -99,6 +97,32 @@ export class OrmTransmissionStore implements TransmissionStore {
         history: events.map((e) => ({ at: e.at, status: e.status, message: e.message })),
       };
     });
+  }
+
+  private insert(doing: string, bytes: Uint8Array, row: NewTransmission): Promise<string> {
+    // Copied so that a caller reusing its buffer cannot change what is stored.
+    const payload = Buffer.from(bytes);
+    const sha256 = createHash('sha256').update(payload).digest('hex');
+    return guard(doing, () =>
+      this.orm.em.fork().transactional(async (em) => {
+        await em.insert(TransmissionSchema, {
+          ...row,
+          payload,
+          archiveRef: null,
+          sha256,
+          size: payload.length,
+          attempts: 0,
+          lastError: null,
+        });
+        await em.insert(TransmissionEventSchema, {
+          transmission: row.id,
+          at: row.receivedAt,
+          status: row.status,
+          message: null,
+        });
+        return row.id;
+      }),
+    );
   }
 
   private summaries(

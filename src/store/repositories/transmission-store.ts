@@ -15,6 +15,22 @@ export interface InboundMeta {
   receivedAt?: Date;
 }
 
+/** What the gateway knows about bytes it is about to send. */
+export interface OutboundMeta {
+  /**
+   * The id to store them under. A caller that derives it from what the bytes answer (an inbound
+   * transmission and ISA13) makes recording idempotent: the second call fails with `duplicate`.
+   * Default: a new random UUID.
+   */
+  id?: string;
+  partnerId: string;
+  channel: TransmissionChannel;
+  /** The file name the bytes are delivered under. */
+  sourceRef: string;
+  /** Defaults to now. */
+  createdAt?: Date;
+}
+
 export interface TransmissionSummary {
   id: string;
   direction: TransmissionDirection;
@@ -63,6 +79,14 @@ export interface TransmissionStore {
    * const id = await transmissions.recordInbound(bytes, { channel: 'sftp', sourceRef: 'in/po-1.edi' });
    */
   recordInbound(bytes: Uint8Array, meta: InboundMeta): Promise<string>;
+  /**
+   * Stores bytes to be sent, status `processed` (built, waiting for delivery), and returns the id.
+   * An id that is already stored fails with code `duplicate`.
+   *
+   * @example
+   * const id = await transmissions.recordOutbound(ack, { id, partnerId: 'acme', channel: 'folder', sourceRef: '997-000000001.x12' });
+   */
+  recordOutbound(bytes: Uint8Array, meta: OutboundMeta): Promise<string>;
   /**
    * Moves a transmission to `status` and appends the change to its history. `processing` counts
    * one more attempt; `failed` and `rejected` keep `message` as the last error.

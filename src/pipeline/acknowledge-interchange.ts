@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { GatewayError, isGatewayError } from '../errors/index.js';
+import type { X12PartnerConfig } from '../partners/index.js';
+import type { Repositories } from '../store/index.js';
+import { buildAcknowledgement, type Acknowledgement, type Interchange } from '../x12/index.js';
+import { ackJobId, enqueueOutbound, type PipelineQueues } from './queues.js';
+
+/**
+ * The partner's 997/999 (and TA1 where due) for one interchange, numbered from 1. Pure: the
+ * summary's verdicts feed the envelope index whether or not the acknowledgement is ever sent.
+ */
+export function draftAcknowledgement(
+  interchange: Interchange,
+  partner: X12PartnerConfig,
+  now: Date,
+  controlNumbers = { interchange: 1, group: 1, transactionSet: 1 },
+): Acknowledgement {
+  const { functional, ta1 } = partner.acknowledgements;
+  return buildAcknowledgement(interchange, {
+    ...(functional === 'none' ? {} : { type: functional }),
+    ta1,
+    controlNumbers,
+    now,
+    segmentNewline: partner.x12.segmentNewline,
+  });
+}
+
+/**
+ * The outbound transmission id of the acknowledgement of one inbound interchange. Derived, not
+ * random, so that a job run twice finds what its first run stored instead of storing it again.
+ */
+export function ackTransmissionId(inboundId: string, interchangeControlNumber: string): string {
+  const hex = createHash('sha256').update(`ack:${inboundId}:${interchangeControlNumber}`).digest('hex');
+  // UUID layout with version 8 (custom) and the RFC 9562 variant, so a uuid column accepts it.
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface AcknowledgeDeps {
+  repositories: Pick<Repositories, 'transmissions' | 'controlNumbers'>;
+  queues: PipelineQueues;
+  now: Date;
+}
+
+/**
+ * Stores the acknowledgement of one inbound interchange as an outbound transmission and queues its
+ * delivery; returns its id, or undefined when the partner takes none. Control numbers are
+ * allocated only when nothing is stored yet for this interchange, so a second run neither stores
+ * twice nor uses up numbers. A crash between allocating and storing leaves a gap, which X12 allows.
+ *
+ * @example
+ * const ackId = await storeAcknowledgement(inboundId, interchange, partner, { repositories, queues, now: new Date() });
+ */
+export async function storeAcknowledgement(
+  inboundId: string,
+  interchange: Interchange,
+  partner: X12PartnerConfig,
+  deps: AcknowledgeDeps,
+): Promise<string | undefined> {
+  if (partner.acknowledgements.functional === 'none') return undefined;
+  const { transmissions } = deps.repositories;
+  const id = ackTransmissionId(inboundId, interchange.controlNumber);
+  if ((await transmissions.get(id)) === null) {
+    const draft = draftAcknowledgement(interchange, partner, deps.now);
+    if (draft.x12 === undefined) return undefined;
+    const numbers = await allocate(partner.id, draft.summary.controlNumbersUsed.groups.length, deps);
+    const { x12 } = draftAcknowledgement(interchange, partner, deps.now, numbers);
+    if (x12 === undefined) return undefined;
+    const isa13 = String(numbers.interchange).padStart(9, '0');
+    const sourceRef = `${partner.acknowledgements.functional}-${isa13}.x12`;
+    await transmissions
+      .recordOutbound(Buffer.from(x12, 'utf8'), {
+        id,
+        partnerId: partner.id,
+        channel: partner.transport.type,
+        sourceRef,
+        createdAt: deps.now,
+      })
+      .catch((error: unknown) => {
+        // Stored by a run of the same job that overlapped this one: theirs stands.
+        if (!isGatewayError(error) || error.code !== 'duplicate') throw error;
+      });
+  }
+  await enqueueOutbound(deps.queues, id, ackJobId(inboundId, interchange.controlNumber));
+  return id;
+}
+
+/**
+ * One ISA13 and `groups` consecutive GS06 numbers. The acknowledgement numbers its FA groups
+ * upwards from the first GS06, so a range interleaved with another process's numbers is refused
+ * and retried rather than sent with a number someone else also sends.
+ */
+async function allocate(partnerId: string, groups: number, deps: AcknowledgeDeps) {
+  const { controlNumbers } = deps.repositories;
+  const interchange = await controlNumbers.next(partnerId, 'ISA');
+  const gs: number[] = [];
+  for (let i = 0; i < Math.max(1, groups); i++) gs.push(await controlNumbers.next(partnerId, 'GS'));
+  const first = gs[0] as number;
+  if (gs.some((n, i) => n !== first + i)) {
+    throw new GatewayError(
+      'control-numbers-interleaved',
+      `GS control numbers ${gs.join(', ')} for partner ${partnerId} are not consecutive; retrying`,
+      { permanent: false },
+    );
+  }
+  return { interchange, group: first, transactionSet: 1 };
+}

@@ -1,0 +1,167 @@
+import type { CanonicalDocument } from '../canonical/index.js';
+import { GatewayError, isGatewayError } from '../errors/index.js';
+import { translateX12 } from '../mapping/index.js';
+import type { Repositories } from '../store/index.js';
+import type { Diagnostic, Interchange } from '../x12/index.js';
+import { draftAcknowledgement, storeAcknowledgement } from './acknowledge-interchange.js';
+import { indexInterchange, interchangeEntry, setKey } from './interchange-index.js';
+import type { WorkerDeps } from './pipeline-deps.js';
+
+/** What reading one inbound transmission came to. */
+export interface InboundOutcome {
+  status: 'processed' | 'rejected';
+  message: string;
+  /** Ids of the canonical documents the transmission carries (stored now or by an earlier run). */
+  documentIds: string[];
+  /** Ids of the outbound acknowledgement transmissions. */
+  acknowledgementIds: string[];
+}
+
+interface InterchangeOutcome {
+  problems: string[];
+  documentIds: string[];
+  acknowledgementId?: string | undefined;
+}
+
+const MAX_LISTED_PROBLEMS = 5;
+
+/**
+ * Processes an `inbound` job: reads the stored transmission, identifies each interchange's partner
+ * by its ISA sender, indexes the envelope (applying the partner's duplicate policy), stores the
+ * canonical documents, stores and queues the 997/999, and leaves the transmission `processed` or
+ * `rejected` with a message. Idempotent: a second run finds the index entry, documents and
+ * acknowledgement of the first and adds nothing; a transmission already finished is left alone.
+ *
+ * @example
+ * const outcome = await processInbound(transmissionId, { repositories, partners, queues });
+ * outcome.status; // 'processed'
+ */
+export async function processInbound(transmissionId: string, deps: WorkerDeps): Promise<InboundOutcome> {
+  const { transmissions } = deps.repositories;
+  const stored = await transmissions.get(transmissionId);
+  if (stored === null) throw permanent('not-found', `transmission ${transmissionId} does not exist`);
+  if (stored.status === 'processed' || stored.status === 'rejected') {
+    return { status: stored.status, message: 'already read', documentIds: [], acknowledgementIds: [] };
+  }
+  if (stored.payload === null) {
+    throw permanent('transmission-archived', `transmission ${transmissionId} has no bytes in the store`);
+  }
+  await transmissions.setStatus(transmissionId, 'processing');
+  const now = deps.now?.() ?? new Date();
+  const translation = translateX12(stored.payload, {
+    partners: deps.partners,
+    transmissionId,
+    ...(deps.mappingsDir === undefined ? {} : { mappingsDir: deps.mappingsDir }),
+  });
+
+  const problems: string[] = [];
+  const outcome: InboundOutcome = {
+    status: 'processed',
+    message: '',
+    documentIds: [],
+    acknowledgementIds: [],
+  };
+  for (const interchange of translation.interchanges) {
+    const result = await processInterchange(transmissionId, interchange, translation.documents, deps, now);
+    problems.push(...result.problems);
+    outcome.documentIds.push(...result.documentIds);
+    if (result.acknowledgementId !== undefined) outcome.acknowledgementIds.push(result.acknowledgementId);
+  }
+  if (translation.interchanges.length === 0) problems.push('no X12 interchange found');
+  if (!translation.accepted) problems.push(...errorMessages(translation.diagnostics));
+
+  outcome.status = problems.length > 0 ? 'rejected' : 'processed';
+  outcome.message = [
+    `${translation.interchanges.length} interchange(s), ${outcome.documentIds.length} document(s)`,
+    ...problems.slice(0, MAX_LISTED_PROBLEMS),
+    ...(problems.length > MAX_LISTED_PROBLEMS ? [`and ${problems.length - MAX_LISTED_PROBLEMS} more`] : []),
+  ].join('; ');
+  await transmissions.setStatus(transmissionId, outcome.status, outcome.message);
+  return outcome;
+}
+
+async function processInterchange(
+  transmissionId: string,
+  interchange: Interchange,
+  documents: readonly CanonicalDocument[],
+  deps: WorkerDeps,
+  now: Date,
+): Promise<InterchangeOutcome> {
+  const { sender, controlNumber } = interchange;
+  const partner = deps.partners.byInterchangeSender(sender.qualifier, sender.id);
+  if (partner === undefined || !partner.enabled) {
+    const why = partner === undefined ? 'no partner has' : `partner ${partner.id} is disabled, with`;
+    return {
+      problems: [`interchange ${controlNumber}: ${why} ISA sender ${sender.qualifier}/${sender.id}`],
+      documentIds: [],
+    };
+  }
+  const { repositories } = deps;
+  await repositories.transmissions.setPartner(transmissionId, partner.id);
+  const draft = draftAcknowledgement(interchange, partner, now);
+  const indexed = await indexInterchange(
+    repositories.envelopes,
+    interchangeEntry(transmissionId, partner.id, interchange, draft.summary),
+  );
+  if (indexed.kind === 'duplicate') {
+    const seen = `interchange ${controlNumber} from ${sender.id} was already received in transmission ${indexed.firstTransmissionId}`;
+    // A resent file would otherwise become a second order: nothing of it is stored or answered.
+    if (partner.duplicates.policy === 'reject')
+      return { problems: [`${seen}; rejected as a duplicate`], documentIds: [] };
+    await flagDuplicate(repositories, transmissionId, controlNumber, indexed.firstTransmissionId);
+  }
+  const setIds = indexed.kind === 'recorded' ? indexed.setIds : new Map<string, number>();
+  const mine = documents.filter(
+    (d) => d.source.interchangeControlNumber === controlNumber && d.source.senderId === sender.id,
+  );
+  for (const document of mine) {
+    const { groupControlNumber = '', transactionSetControlNumber = '' } = document.source;
+    await saveOnce(
+      repositories,
+      document,
+      setIds.get(setKey(groupControlNumber, transactionSetControlNumber)),
+    );
+  }
+  const acknowledgementId = await storeAcknowledgement(transmissionId, interchange, partner, {
+    repositories,
+    queues: deps.queues,
+    now,
+  });
+  return { problems: [], documentIds: mine.map((d) => d.id), acknowledgementId };
+}
+
+/** Stores a document unless one with its id is stored already (an earlier run, a resent order). */
+async function saveOnce(repositories: Repositories, document: CanonicalDocument, setId: number | undefined) {
+  if ((await repositories.documents.get(document.id)) !== null) return;
+  await repositories.documents.save(document, setId ?? null).catch((error: unknown) => {
+    if (!isGatewayError(error) || error.code !== 'duplicate') throw error;
+  });
+}
+
+/** Leaves one audit event per accepted duplicate, however often the job runs. */
+async function flagDuplicate(
+  repositories: Repositories,
+  transmissionId: string,
+  isa13: string,
+  first: string,
+) {
+  const subject = { type: 'transmission', id: transmissionId };
+  const action = 'duplicate-interchange-accepted';
+  const events = await repositories.audit.list(subject);
+  if (events.some((e) => e.action === action && e.details?.['interchangeControlNumber'] === isa13)) return;
+  await repositories.audit.record({
+    actor: 'pipeline',
+    action,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    details: { interchangeControlNumber: isa13, firstTransmissionId: first },
+  });
+}
+
+function errorMessages(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+}
+
+function permanent(code: string, message: string): GatewayError {
+  return new GatewayError(code, message, { permanent: true, status: 422 });
+}

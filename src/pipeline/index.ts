@@ -1,0 +1,25 @@
+/**
+ * The pipeline: intake stores raw bytes and queues their id; the inbound worker reads, indexes,
+ * maps and acknowledges; the outbound worker delivers. Every step can run twice safely.
+ */
+export { intakeFile, pollFolderOnce, type IntakeDeps } from './intake.js';
+export { processInbound, type InboundOutcome } from './inbound-worker.js';
+export { processOutbound, type OutboundDeps } from './outbound-worker.js';
+export { ackTransmissionId, draftAcknowledgement, storeAcknowledgement } from './acknowledge-interchange.js';
+export { createPartnerTransports, type PartnerTransports } from './partner-transports.js';
+export type { WorkerDeps } from './pipeline-deps.js';
+export { startPipeline, type Pipeline, type PipelineOptions } from './pipeline.js';
+export {
+  ackJobId,
+  DEFAULT_RETRY,
+  enqueueInbound,
+  enqueueOutbound,
+  inboundJobId,
+  openQueues,
+  QUEUE_NAMES,
+  toJobError,
+  type InboundJob,
+  type OutboundJob,
+  type PipelineQueues,
+  type RetryPolicy,
+} from './queues.js';

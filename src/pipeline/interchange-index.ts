@@ -1,0 +1,95 @@
+import { isGatewayError } from '../errors/index.js';
+import type { AcknowledgementSummary, Interchange, TransactionSetSummary } from '../x12/index.js';
+import { hasErrors } from '../x12/index.js';
+import type { EnvelopeIndex, GroupEntry, InterchangeEntry } from '../store/index.js';
+
+/** How recording an inbound interchange in the envelope index turned out. */
+export type IndexOutcome =
+  /** Recorded now: set ids keyed by `GS06/ST02`, to link documents to their set. */
+  | { kind: 'recorded'; setIds: Map<string, number> }
+  /** Recorded by an earlier run of the same job. */
+  | { kind: 'already-recorded' }
+  /** Another transmission carried this partner, sender and ISA13 before. */
+  | { kind: 'duplicate'; firstTransmissionId: string };
+
+export const setKey = (groupControlNumber: string, setControlNumber: string): string =>
+  `${groupControlNumber}/${setControlNumber}`;
+
+/**
+ * Records one inbound interchange with the verdicts of its acknowledgement. The database's unique
+ * index decides what is a duplicate, so two workers reading the same file at once cannot both
+ * win; a duplicate that points at this very transmission is a job run twice, not a resend.
+ */
+export async function indexInterchange(
+  envelopes: EnvelopeIndex,
+  entry: InterchangeEntry,
+): Promise<IndexOutcome> {
+  try {
+    const { transactionSetIds } = await envelopes.recordInterchange(entry);
+    const setIds = new Map<string, number>();
+    const keys = entry.groups.flatMap((g) =>
+      g.transactionSets.map((s) => setKey(g.controlNumber, s.controlNumber)),
+    );
+    keys.forEach((key, i) => {
+      const id = transactionSetIds[i];
+      if (id !== undefined) setIds.set(key, id);
+    });
+    return { kind: 'recorded', setIds };
+  } catch (error) {
+    if (!isGatewayError(error) || error.code !== 'duplicate' || entry.partnerId === null) throw error;
+    const first = await envelopes.findInbound(entry.partnerId, entry.sender.id, entry.controlNumber);
+    // Gone again between the two statements: let the retry look once more.
+    if (first === null) throw error;
+    if (first.transmissionId === entry.transmissionId) return { kind: 'already-recorded' };
+    return { kind: 'duplicate', firstTransmissionId: first.transmissionId };
+  }
+}
+
+/** The envelope index entry of an inbound interchange, with the codes its 997/999 carries. */
+export function interchangeEntry(
+  transmissionId: string,
+  partnerId: string,
+  interchange: Interchange,
+  summary: AcknowledgementSummary,
+): InterchangeEntry {
+  return {
+    transmissionId,
+    direction: 'inbound',
+    partnerId,
+    sender: interchange.sender,
+    receiver: interchange.receiver,
+    controlNumber: interchange.controlNumber,
+    version: interchange.version,
+    usage: interchange.usage,
+    ackRequested: interchange.ackRequested,
+    outcome: summary.ta1.code,
+    groups: interchange.groups.map((group): GroupEntry => {
+      const answered = summary.groups.find(
+        (g) => g.controlNumber === group.controlNumber && g.functionalId === group.functionalId,
+      );
+      return {
+        functionalId: group.functionalId,
+        controlNumber: group.controlNumber,
+        version: group.version,
+        outcomeCode: answered?.code ?? verdictOf(group.diagnostics),
+        transactionSets: group.transactionSets.map((set) => ({
+          setId: set.id,
+          controlNumber: set.controlNumber,
+          outcomeCode:
+            answered?.transactionSets.find((s) => s.controlNumber === set.controlNumber)?.code ??
+            verdictOf(set.diagnostics),
+          errorCount: errorCount(set),
+        })),
+      };
+    }),
+  };
+}
+
+// Groups nobody acknowledges (FA groups, a rejected interchange) still get a verdict in the index.
+function verdictOf(diagnostics: TransactionSetSummary['diagnostics']): string {
+  return hasErrors(diagnostics) ? 'R' : 'A';
+}
+
+function errorCount(set: TransactionSetSummary): number {
+  return set.diagnostics.filter((d) => d.severity === 'error').length;
+}

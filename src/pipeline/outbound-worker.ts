@@ -1,0 +1,43 @@
+import { GatewayError } from '../errors/index.js';
+import type { PartnerRegistry } from '../partners/index.js';
+import type { DeliveryReceipt } from '../transports/index.js';
+import type { TransmissionStore } from '../store/index.js';
+import type { PartnerTransports } from './partner-transports.js';
+
+export interface OutboundDeps {
+  transmissions: TransmissionStore;
+  partners: PartnerRegistry;
+  transports: PartnerTransports;
+}
+
+/**
+ * Processes an `outbound` job: delivers a stored outbound transmission over its partner's
+ * transport under its file name and marks it `sent`. Each attempt is counted (`processing`). A
+ * transmission already `sent` is not delivered again. Transport errors are thrown as they are:
+ * the queue retries the transient ones and gives up at once on permanent ones.
+ *
+ * @example
+ * const receipt = await processOutbound(transmissionId, { transmissions, partners, transports });
+ */
+export async function processOutbound(
+  transmissionId: string,
+  deps: OutboundDeps,
+): Promise<DeliveryReceipt | undefined> {
+  const stored = await deps.transmissions.get(transmissionId);
+  if (stored === null) throw permanent(`outbound transmission ${transmissionId} does not exist`);
+  if (stored.status === 'sent' || stored.status === 'acknowledged') return undefined;
+  if (stored.direction !== 'outbound' || stored.payload === null || stored.sourceRef === null) {
+    throw permanent(`transmission ${transmissionId} is not an outbound file with bytes and a name`);
+  }
+  if (stored.partnerId === null) throw permanent(`outbound transmission ${transmissionId} names no partner`);
+  const partner = deps.partners.get(stored.partnerId);
+  const transport = deps.transports.forPartner(partner);
+  await deps.transmissions.setStatus(transmissionId, 'processing', `delivering ${stored.sourceRef}`);
+  const receipt = await transport.deliver(stored.sourceRef, stored.payload);
+  await deps.transmissions.setStatus(transmissionId, 'sent', `delivered to ${receipt.location}`);
+  return receipt;
+}
+
+function permanent(message: string): GatewayError {
+  return new GatewayError('not-found', message, { permanent: true, status: 404 });
+}

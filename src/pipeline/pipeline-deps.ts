@@ -1,0 +1,14 @@
+import type { PartnerRegistry } from '../partners/index.js';
+import type { Repositories } from '../store/index.js';
+import type { PipelineQueues } from './queues.js';
+
+/** What the workers need; one set is shared by every job of a process. */
+export interface WorkerDeps {
+  repositories: Repositories;
+  partners: PartnerRegistry;
+  queues: PipelineQueues;
+  /** Mapping files; default: the ones shipped with the gateway. */
+  mappingsDir?: string;
+  /** The clock written into acknowledgements. Default: the system clock. */
+  now?: () => Date;
+}

@@ -1,0 +1,110 @@
+import { Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { PartnerRegistry } from '../partners/index.js';
+import type { Repositories } from '../store/index.js';
+import { processInbound } from './inbound-worker.js';
+import { processOutbound } from './outbound-worker.js';
+import { createPartnerTransports, type PartnerTransports } from './partner-transports.js';
+import {
+  DEFAULT_RETRY,
+  isFinalFailure,
+  openQueues,
+  QUEUE_NAMES,
+  toJobError,
+  type InboundJob,
+  type OutboundJob,
+  type PipelineQueues,
+  type RetryPolicy,
+} from './queues.js';
+
+export interface PipelineOptions {
+  /** `REDIS_URL`. */
+  redisUrl: string;
+  /** `QUEUE_PREFIX`, a Redis Cluster hash tag such as `{edi}`. */
+  prefix: string;
+  repositories: Repositories;
+  partners: PartnerRegistry;
+  /** Default: transports opened from the partners' configs, closed with the pipeline. */
+  transports?: PartnerTransports;
+  mappingsDir?: string;
+  retry?: RetryPolicy;
+  /** Jobs each worker runs at once. Default 4. */
+  concurrency?: number;
+  now?: () => Date;
+  /** Errors no job can report (Redis connection, a failed status update). Default: console.error. */
+  onError?: (error: unknown) => void;
+}
+
+export interface Pipeline {
+  readonly queues: PipelineQueues;
+  /** Lets running jobs finish, then closes workers, queues, transports and the Redis connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the inbound and outbound workers. When a job fails for the last time (retries spent or a
+ * permanent error), its transmission is left `failed` with the reason, ready to be resent.
+ *
+ * @example
+ * const pipeline = startPipeline({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, repositories, partners });
+ * process.once('SIGTERM', () => void pipeline.close());
+ */
+export function startPipeline(options: PipelineOptions): Pipeline {
+  // BullMQ's blocking commands must wait as long as they need, hence no per-request retry limit.
+  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const report = options.onError ?? ((error: unknown) => console.error(error));
+  connection.on('error', report);
+  const queues = openQueues(connection, options.prefix, options.retry ?? DEFAULT_RETRY);
+  const transports = options.transports ?? createPartnerTransports();
+  const { repositories, partners } = options;
+  const workerOptions = { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 };
+
+  const inbound = new Worker<InboundJob>(
+    QUEUE_NAMES.inbound,
+    async (job) => {
+      const deps = {
+        repositories,
+        partners,
+        queues,
+        ...(options.mappingsDir === undefined ? {} : { mappingsDir: options.mappingsDir }),
+        ...(options.now === undefined ? {} : { now: options.now }),
+      };
+      const outcome = await processInbound(job.data.transmissionId, deps).catch(rethrow);
+      return { status: outcome.status, documentIds: outcome.documentIds };
+    },
+    workerOptions,
+  );
+  const outbound = new Worker<OutboundJob>(
+    QUEUE_NAMES.outbound,
+    async (job) => {
+      const deps = { transmissions: repositories.transmissions, partners, transports };
+      const receipt = await processOutbound(job.data.transmissionId, deps).catch(rethrow);
+      return receipt === undefined ? null : { name: receipt.name, location: receipt.location };
+    },
+    workerOptions,
+  );
+
+  const markFailed = (what: string) => (job: Job<InboundJob | OutboundJob> | undefined, error: Error) => {
+    if (job === undefined || !isFinalFailure(job, error)) return;
+    const reason = `${what} failed after ${job.attemptsMade} attempt(s): ${error.message}`;
+    repositories.transmissions.setStatus(job.data.transmissionId, 'failed', reason).catch(report);
+  };
+  inbound.on('failed', markFailed('reading'));
+  outbound.on('failed', markFailed('delivery'));
+  inbound.on('error', report);
+  outbound.on('error', report);
+
+  return {
+    queues,
+    close: async () => {
+      await Promise.all([inbound.close(), outbound.close()]);
+      await queues.close();
+      if (options.transports === undefined) await transports.close();
+      await connection.quit();
+    },
+  };
+}
+
+function rethrow(error: unknown): never {
+  throw toJobError(error);
+}

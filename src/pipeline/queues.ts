@@ -1,0 +1,120 @@
+import { Queue, UnrecoverableError, type DefaultJobOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { GatewayError, isGatewayError } from '../errors/index.js';
+
+/** The queue names; every key lives under the pipeline's prefix. */
+export const QUEUE_NAMES = { inbound: 'inbound', outbound: 'outbound' } as const;
+
+/** An `inbound` job: the stored transmission to read. Never the bytes. */
+export interface InboundJob {
+  transmissionId: string;
+}
+
+/** An `outbound` job: the stored outbound transmission to deliver. Never the bytes. */
+export interface OutboundJob {
+  transmissionId: string;
+}
+
+/** How often and how patiently a job is retried. */
+export interface RetryPolicy {
+  /** Runs in all, the first included. Default 5. */
+  attempts: number;
+  /** First backoff; doubled on every retry. Default 2 s. */
+  backoffMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, backoffMs: 2_000 };
+
+export interface PipelineQueues {
+  readonly prefix: string;
+  readonly inbound: Queue<InboundJob>;
+  readonly outbound: Queue<OutboundJob>;
+  close(): Promise<void>;
+}
+
+const HASH_TAG = /^\{[^{}]+\}$/;
+
+/**
+ * Opens the pipeline's queues. The prefix must be a Redis Cluster hash tag (`{edi}`): BullMQ's
+ * scripts touch several keys of a queue at once, which a cluster allows only within one slot.
+ *
+ * @example
+ * const queues = openQueues(redis, '{edi}');
+ * await enqueueInbound(queues, transmissionId);
+ */
+export function openQueues(connection: Redis, prefix: string, retry = DEFAULT_RETRY): PipelineQueues {
+  if (!HASH_TAG.test(prefix)) {
+    throw new GatewayError(
+      'config-invalid',
+      `QUEUE_PREFIX=${JSON.stringify(prefix)} must be a Redis Cluster hash tag such as {edi}`,
+      { permanent: true, status: 500 },
+    );
+  }
+  const defaultJobOptions = jobOptions(retry);
+  const inbound = new Queue<InboundJob>(QUEUE_NAMES.inbound, { connection, prefix, defaultJobOptions });
+  const outbound = new Queue<OutboundJob>(QUEUE_NAMES.outbound, { connection, prefix, defaultJobOptions });
+  return {
+    prefix,
+    inbound,
+    outbound,
+    close: async () => {
+      await Promise.all([inbound.close(), outbound.close()]);
+    },
+  };
+}
+
+function jobOptions(retry: RetryPolicy): DefaultJobOptions {
+  return {
+    attempts: retry.attempts,
+    backoff: { type: 'exponential', delay: retry.backoffMs },
+    // Finished jobs are kept for a day so that adding the same job id again is a no-op meanwhile.
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}
+
+// BullMQ refuses custom ids with one `:` (its own repeatable-job ids look like that), hence `-`.
+/** The job id of reading one transmission: adding it twice runs it once. */
+export const inboundJobId = (transmissionId: string): string => `inbound-${transmissionId}`;
+
+/** The job id of sending the acknowledgement of one inbound interchange. */
+export const ackJobId = (inboundId: string, interchangeControlNumber: string): string =>
+  `ack-${inboundId}-${interchangeControlNumber}`;
+
+/**
+ * Queues the reading of a stored transmission.
+ *
+ * @example
+ * await enqueueInbound(queues, await transmissions.recordInbound(bytes, { channel: 'folder' }));
+ */
+export async function enqueueInbound(queues: PipelineQueues, transmissionId: string): Promise<void> {
+  await queues.inbound.add('read', { transmissionId }, { jobId: inboundJobId(transmissionId) });
+}
+
+/** Queues the delivery of a stored outbound transmission under a deterministic job id. */
+export async function enqueueOutbound(
+  queues: PipelineQueues,
+  transmissionId: string,
+  jobId: string,
+): Promise<void> {
+  await queues.outbound.add('deliver', { transmissionId }, { jobId });
+}
+
+/**
+ * What a processor throws to BullMQ: a permanent `GatewayError` becomes `UnrecoverableError`, so
+ * retrying stops at once; anything else is thrown unchanged and retried with backoff.
+ */
+export function toJobError(error: unknown): unknown {
+  if (!isGatewayError(error) || !error.permanent) return error;
+  const unrecoverable = new UnrecoverableError(`${error.code}: ${error.message}`);
+  unrecoverable.cause = error;
+  return unrecoverable;
+}
+
+/** True when BullMQ will not run the job again: attempts spent, or an unrecoverable error. */
+export function isFinalFailure(
+  job: { attemptsMade: number; opts: { attempts?: number } },
+  error: Error,
+): boolean {
+  return error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PARTNER_ID, startHarness, waitFor, type Harness } from './pipeline-harness.js';
+import { purchaseOrder850 } from './sample-850.js';
+
+describe('a file dropped in a partner folder inbox', () => {
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.dispose();
+    harness = undefined;
+  });
+
+  it('is stored exactly, read, its purchase order stored and a 997 delivered back to the sender', async () => {
+    const h = (harness = await startHarness());
+    const file = purchaseOrder850(101);
+    const [id] = await h.drop('po-101.edi', file);
+
+    const done = await waitFor('the 997 to be sent', async () => {
+      const acks = await h.repositories.transmissions.list({ partnerId: PARTNER_ID });
+      return acks.find((t) => t.direction === 'outbound' && t.status === 'sent');
+    });
+    const inbound = await h.repositories.transmissions.get(id!);
+    expect(inbound?.payload?.toString('utf8')).toBe(file);
+    expect(inbound).toMatchObject({ status: 'processed', partnerId: PARTNER_ID, channel: 'folder' });
+    expect(inbound?.sha256).toBe(createHash('sha256').update(file).digest('hex'));
+    expect(await h.count('inbound')).toBe(1);
+    expect(await h.count('documents')).toBe(1);
+
+    const outbox = await h.outboxFiles();
+    expect(outbox.map((f) => f.name)).toEqual(['997-000000001.x12']);
+    const ack = outbox[0]!.content;
+    // Addressed back: us as sender, them as receiver, with the allocator's first numbers.
+    expect(ack).toMatch(/^ISA\*00\*.{10}\*00\*.{10}\*ZZ\*OURGATEWAY {5}\*ZZ\*ACMERETAIL {5}\*/);
+    expect(ack).toContain('*000000001*');
+    expect(ack).toMatch(/GS\*FA\*OURGATEWAY\*ACMERETAIL\*\d{8}\*\d{4}\*1\*X\*004010~/);
+    expect(ack).toContain('AK1*PO*101~');
+    expect(ack).toContain('AK5*A~');
+    expect(done.sourceRef).toBe('997-000000001.x12');
+    expect(await h.repositories.controlNumbers.next(PARTNER_ID, 'ISA')).toBe(2);
+  });
+
+  it('rejects the same interchange dropped twice, storing no second document and sending no second 997', async () => {
+    const h = (harness = await startHarness({ duplicatePolicy: 'reject' }));
+    const file = purchaseOrder850(202);
+    const [first] = await h.drop('po-202.edi', file);
+    await waitFor('the first file to be read', async () =>
+      (await h.repositories.transmissions.get(first!))?.status === 'processed' ? true : undefined,
+    );
+    const [second] = await h.drop('po-202.edi', file);
+    const rejected = await waitFor('the second file to be rejected', async () => {
+      const t = await h.repositories.transmissions.get(second!);
+      return t?.status === 'rejected' ? t : undefined;
+    });
+    expect(rejected.lastError).toContain(`already received in transmission ${first}`);
+    expect(await h.count('inbound')).toBe(2);
+    expect(await h.count('documents')).toBe(1);
+    expect(await h.count('outbound')).toBe(1);
+  });
+
+  it('accepts and flags a duplicate when the partner says so, still storing one document', async () => {
+    const h = (harness = await startHarness({ duplicatePolicy: 'accept-and-flag' }));
+    const file = purchaseOrder850(252);
+    const [first] = await h.drop('po-252.edi', file);
+    await waitFor('the first file to be read', async () =>
+      (await h.repositories.transmissions.get(first!))?.status === 'processed' ? true : undefined,
+    );
+    const [second] = await h.drop('po-252.edi', file);
+    await waitFor('the second file to be read', async () =>
+      (await h.repositories.transmissions.get(second!))?.status === 'processed' ? true : undefined,
+    );
+    expect(await h.count('documents')).toBe(1);
+    const flags = await h.repositories.audit.list({ type: 'transmission', id: second! });
+    expect(flags).toMatchObject([
+      {
+        action: 'duplicate-interchange-accepted',
+        details: { interchangeControlNumber: '000000252', firstTransmissionId: first },
+      },
+    ]);
+  });
+
+  it('rejects a set whose SE01 is wrong: 997 with AK5*R, no document, findable by sha256', async () => {
+    const h = (harness = await startHarness());
+    const file = purchaseOrder850(303, { segmentCount: 12 });
+    const [id] = await h.drop('po-303.edi', file);
+    await waitFor('the 997 to be delivered', async () =>
+      (await h.outboxFiles()).length > 0 ? true : undefined,
+    );
+    const [ack] = await h.outboxFiles();
+    expect(ack?.content).toContain('AK5*R*4~');
+    expect(ack?.content).toContain('AK9*R*1*1*0~');
+    const stored = await h.repositories.transmissions.get(id!);
+    expect(stored).toMatchObject({ status: 'rejected' });
+    expect(stored?.lastError).toMatch(/SE01|segment count|segments/i);
+    expect(await h.count('documents')).toBe(0);
+    const sha = createHash('sha256').update(file).digest('hex');
+    expect((await h.repositories.transmissions.findBySha256(sha)).map((t) => t.id)).toEqual([id]);
+  });
+});

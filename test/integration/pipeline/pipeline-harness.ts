@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { PartnerRegistry, type X12PartnerConfig } from '../../../src/partners/index.js';
+import {
+  createPartnerTransports,
+  pollFolderOnce,
+  startPipeline,
+  type Pipeline,
+  type PartnerTransports,
+} from '../../../src/pipeline/index.js';
+import {
+  CanonicalDocumentRecordSchema,
+  createRepositories,
+  TransmissionSchema,
+  type OpenedStore,
+  type Repositories,
+} from '../../../src/store/index.js';
+import { dropSchemaAndClose, openPostgresStore, randomSchemaName } from '../store/postgres-test-schema.js';
+
+export const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+export const PARTNER_ID = 'acme-retail';
+
+export interface HarnessOptions {
+  duplicatePolicy?: 'reject' | 'accept-and-flag';
+  /** `missing`: the outbox folder does not exist (transient); `file`: it is a file (permanent). */
+  brokenOutbox?: 'missing' | 'file';
+}
+
+/** A partner in temporary folders, a fresh schema and queue prefix, and a running pipeline. */
+export interface Harness {
+  store: OpenedStore;
+  repositories: Repositories;
+  partner: X12PartnerConfig;
+  partners: PartnerRegistry;
+  transports: PartnerTransports;
+  pipeline: Pipeline;
+  inbox: string;
+  outbox: string;
+  /** Puts a file in the inbox and runs intake until it is taken; returns the transmission ids. */
+  drop(name: string, content: string): Promise<string[]>;
+  outboxFiles(): Promise<{ name: string; content: string }[]>;
+  count(entity: 'documents' | 'inbound' | 'outbound'): Promise<number>;
+  dispose(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const root = await mkdtemp(join(tmpdir(), 'edi-pipeline-'));
+  const [inbox, outbox, partnersDir] = ['inbox', 'outbox', 'partners'].map((d) => join(root, d)) as [
+    string,
+    string,
+    string,
+  ];
+  await Promise.all([inbox, partnersDir].map((d) => mkdir(d)));
+  if (options.brokenOutbox === undefined) await mkdir(outbox);
+  if (options.brokenOutbox === 'file') await writeFile(outbox, 'not a folder');
+  await writeFile(join(partnersDir, `${PARTNER_ID}.yaml`), partnerYaml(inbox, outbox, options));
+  const partners = PartnerRegistry.fromDirectory(partnersDir);
+  const partner = partners.get(PARTNER_ID) as X12PartnerConfig;
+
+  const store = await openPostgresStore(randomSchemaName('pipeline'), { poolSize: 4 });
+  const repositories = createRepositories(store.orm);
+  // settleMs 0: a file counts as complete on the second poll that sees it unchanged.
+  const transports = createPartnerTransports({ settleMs: 0 });
+  const prefix = `{edi-test-${randomBytes(6).toString('hex')}}`;
+  const pipeline = startPipeline({
+    redisUrl: REDIS_URL,
+    prefix,
+    repositories,
+    partners,
+    transports,
+    retry: { attempts: 3, backoffMs: 50 },
+  });
+  const intakeDeps = { transmissions: repositories.transmissions, queues: pipeline.queues };
+
+  return {
+    store,
+    repositories,
+    partner,
+    partners,
+    transports,
+    pipeline,
+    inbox,
+    outbox,
+    async drop(name, content) {
+      await writeFile(join(inbox, name), content);
+      const transport = transports.forPartner(partner);
+      for (let poll = 0; poll < 5; poll++) {
+        const ids = await pollFolderOnce(transport, partner, intakeDeps);
+        if (ids.length > 0) return ids;
+      }
+      throw new Error(`${name} was never taken from the inbox`);
+    },
+    async outboxFiles() {
+      const names = (await readdir(outbox)).filter((n) => !n.startsWith('.')).sort();
+      return Promise.all(
+        names.map(async (name) => ({ name, content: await readFile(join(outbox, name), 'utf8') })),
+      );
+    },
+    async count(entity) {
+      const em = store.orm.em.fork();
+      if (entity === 'documents') return em.count(CanonicalDocumentRecordSchema, {});
+      return em.count(TransmissionSchema, { direction: entity });
+    },
+    async dispose() {
+      await pipeline.close();
+      await transports.close();
+      await removeQueueKeys(prefix);
+      await dropSchemaAndClose(store);
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `check` until it returns something other than undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function removeQueueKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    await redis.quit();
+  }
+}
+
+function partnerYaml(inbox: string, outbox: string, options: HarnessOptions): string {
+  return `id: ${PARTNER_ID}
+name: Acme Retail
+kind: x12
+identity:
+  theirs: { isaQualifier: ZZ, isaId: ACMERETAIL, gsId: ACMERETAIL }
+  ours: { isaQualifier: ZZ, isaId: OURGATEWAY, gsId: OURGATEWAY }
+x12:
+  version: '004010'
+documents:
+  inbound: ['850']
+  outbound: ['855']
+acknowledgements: { functional: '997' }
+duplicates: { windowDays: 30, policy: ${options.duplicatePolicy ?? 'reject'} }
+transport:
+  type: folder
+  inbox: ${JSON.stringify(inbox)}
+  outbox: ${JSON.stringify(outbox)}
+  pollSeconds: 5
+`;
+}
