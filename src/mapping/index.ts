@@ -8,6 +8,7 @@ export {
   renderForPartner,
   partnerEnvelope,
   partnerMapping,
+  outboundSetOf,
   type PartnerRenderOptions,
 } from './render-for-partner.js';
 export { checkPartnerSample } from './check-partner-sample.js';

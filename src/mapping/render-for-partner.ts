@@ -13,6 +13,13 @@ const OUTBOUND_SETS: Record<CanonicalDocumentType, { set: string; functionalId: 
   functional_ack: undefined,
 };
 
+/** The set and GS01 a document type is sent as; undefined for types that are never rendered. */
+export function outboundSetOf(
+  type: CanonicalDocumentType,
+): { set: string; functionalId: string } | undefined {
+  return OUTBOUND_SETS[type];
+}
+
 export interface PartnerRenderOptions {
   mappingsDir: string;
   /** First ISA13/GS06 and ST02 to use (the pipeline allocates them; the CLI takes them as given). */

@@ -30,7 +30,12 @@ export function draftAcknowledgement(
  * random, so that a job run twice finds what its first run stored instead of storing it again.
  */
 export function ackTransmissionId(inboundId: string, interchangeControlNumber: string): string {
-  const hex = createHash('sha256').update(`ack:${inboundId}:${interchangeControlNumber}`).digest('hex');
+  return derivedUuid(`ack:${inboundId}:${interchangeControlNumber}`);
+}
+
+/** A UUID derived from a text: the same text always gives the same id. */
+export function derivedUuid(text: string): string {
+  const hex = createHash('sha256').update(text).digest('hex');
   // UUID layout with version 8 (custom) and the RFC 9562 variant, so a uuid column accepts it.
   const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

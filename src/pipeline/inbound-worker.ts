@@ -1,11 +1,13 @@
 import type { CanonicalDocument } from '../canonical/index.js';
-import { GatewayError, isGatewayError } from '../errors/index.js';
+import { GatewayError } from '../errors/index.js';
 import { translateX12 } from '../mapping/index.js';
 import type { Repositories } from '../store/index.js';
 import type { Diagnostic, Interchange } from '../x12/index.js';
 import { draftAcknowledgement, storeAcknowledgement } from './acknowledge-interchange.js';
 import { indexInterchange, interchangeEntry, setKey } from './interchange-index.js';
+import { saveDocumentOnce } from './emit-document.js';
 import type { WorkerDeps } from './pipeline-deps.js';
+import { enqueueDocument } from './queues.js';
 
 /** What reading one inbound transmission came to. */
 export interface InboundOutcome {
@@ -116,11 +118,9 @@ async function processInterchange(
   );
   for (const document of mine) {
     const { groupControlNumber = '', transactionSetControlNumber = '' } = document.source;
-    await saveOnce(
-      repositories,
-      document,
-      setIds.get(setKey(groupControlNumber, transactionSetControlNumber)),
-    );
+    const setId = setIds.get(setKey(groupControlNumber, transactionSetControlNumber));
+    await saveDocumentOnce(repositories, document, setId ?? null);
+    await enqueueDocument(deps.queues, document.id);
   }
   const acknowledgementId = await storeAcknowledgement(transmissionId, interchange, partner, {
     repositories,
@@ -128,14 +128,6 @@ async function processInterchange(
     now,
   });
   return { problems: [], documentIds: mine.map((d) => d.id), acknowledgementId };
-}
-
-/** Stores a document unless one with its id is stored already (an earlier run, a resent order). */
-async function saveOnce(repositories: Repositories, document: CanonicalDocument, setId: number | undefined) {
-  if ((await repositories.documents.get(document.id)) !== null) return;
-  await repositories.documents.save(document, setId ?? null).catch((error: unknown) => {
-    if (!isGatewayError(error) || error.code !== 'duplicate') throw error;
-  });
 }
 
 /** Leaves one audit event per accepted duplicate, however often the job runs. */

@@ -5,19 +5,35 @@
 export { intakeFile, pollFolderOnce, type IntakeDeps } from './intake.js';
 export { processInbound, type InboundOutcome } from './inbound-worker.js';
 export { processOutbound, type OutboundDeps } from './outbound-worker.js';
-export { ackTransmissionId, draftAcknowledgement, storeAcknowledgement } from './acknowledge-interchange.js';
+export { processDocument } from './documents-worker.js';
+export { documentHandlers, type DocumentHandler, type DocumentOutcome } from './document-handlers.js';
+export {
+  emitDocument,
+  emittedTransmissionId,
+  saveDocumentOnce,
+  type EmittedDocument,
+} from './emit-document.js';
+export {
+  ackTransmissionId,
+  derivedUuid,
+  draftAcknowledgement,
+  storeAcknowledgement,
+} from './acknowledge-interchange.js';
 export { createPartnerTransports, type PartnerTransports } from './partner-transports.js';
 export type { WorkerDeps } from './pipeline-deps.js';
 export { startPipeline, type Pipeline, type PipelineOptions } from './pipeline.js';
 export {
   ackJobId,
   DEFAULT_RETRY,
+  documentJobId,
+  enqueueDocument,
   enqueueInbound,
   enqueueOutbound,
   inboundJobId,
   openQueues,
   QUEUE_NAMES,
   toJobError,
+  type DocumentJob,
   type InboundJob,
   type OutboundJob,
   type PipelineQueues,

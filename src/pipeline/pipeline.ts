@@ -2,6 +2,7 @@ import { Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { PartnerRegistry } from '../partners/index.js';
 import type { Repositories } from '../store/index.js';
+import { processDocument } from './documents-worker.js';
 import { processInbound } from './inbound-worker.js';
 import { processOutbound } from './outbound-worker.js';
 import { createPartnerTransports, type PartnerTransports } from './partner-transports.js';
@@ -11,6 +12,7 @@ import {
   openQueues,
   QUEUE_NAMES,
   toJobError,
+  type DocumentJob,
   type InboundJob,
   type OutboundJob,
   type PipelineQueues,
@@ -59,19 +61,24 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   const { repositories, partners } = options;
   const workerOptions = { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 };
 
+  const deps = {
+    repositories,
+    partners,
+    queues,
+    ...(options.mappingsDir === undefined ? {} : { mappingsDir: options.mappingsDir }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  };
   const inbound = new Worker<InboundJob>(
     QUEUE_NAMES.inbound,
     async (job) => {
-      const deps = {
-        repositories,
-        partners,
-        queues,
-        ...(options.mappingsDir === undefined ? {} : { mappingsDir: options.mappingsDir }),
-        ...(options.now === undefined ? {} : { now: options.now }),
-      };
       const outcome = await processInbound(job.data.transmissionId, deps).catch(rethrow);
       return { status: outcome.status, documentIds: outcome.documentIds };
     },
+    workerOptions,
+  );
+  const documents = new Worker<DocumentJob>(
+    QUEUE_NAMES.documents,
+    async (job) => processDocument(job.data.documentId, deps).catch(rethrow),
     workerOptions,
   );
   const outbound = new Worker<OutboundJob>(
@@ -91,18 +98,38 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   };
   inbound.on('failed', markFailed('reading'));
   outbound.on('failed', markFailed('delivery'));
-  inbound.on('error', report);
-  outbound.on('error', report);
+  documents.on('failed', (job, error) => {
+    if (job === undefined || !isFinalFailure(job, error)) return;
+    void raiseFailedDocument(repositories, job.data.documentId, job.attemptsMade, error).catch(report);
+  });
+  for (const worker of [inbound, documents, outbound]) worker.on('error', report);
 
   return {
     queues,
     close: async () => {
-      await Promise.all([inbound.close(), outbound.close()]);
+      await Promise.all([inbound.close(), documents.close(), outbound.close()]);
       await queues.close();
       if (options.transports === undefined) await transports.close();
       await connection.quit();
     },
   };
+}
+
+/** A document the core gave up on is an exception for staff: findable, and reprocessable. */
+async function raiseFailedDocument(
+  repositories: Repositories,
+  documentId: string,
+  attempts: number,
+  error: Error,
+): Promise<void> {
+  const stored = await repositories.documents.get(documentId);
+  await repositories.exceptions.raise({
+    partnerId: stored?.partnerId ?? null,
+    subjectType: 'document',
+    subjectId: documentId,
+    kind: 'processing-failed',
+    message: `${stored?.type ?? 'document'} ${documentId} failed after ${attempts} attempt(s): ${error.message}`,
+  });
 }
 
 function rethrow(error: unknown): never {

@@ -3,11 +3,16 @@ import type { Redis } from 'ioredis';
 import { GatewayError, isGatewayError } from '../errors/index.js';
 
 /** The queue names; every key lives under the pipeline's prefix. */
-export const QUEUE_NAMES = { inbound: 'inbound', outbound: 'outbound' } as const;
+export const QUEUE_NAMES = { inbound: 'inbound', documents: 'documents', outbound: 'outbound' } as const;
 
 /** An `inbound` job: the stored transmission to read. Never the bytes. */
 export interface InboundJob {
   transmissionId: string;
+}
+
+/** A `documents` job: the stored canonical document the core is to act on. */
+export interface DocumentJob {
+  documentId: string;
 }
 
 /** An `outbound` job: the stored outbound transmission to deliver. Never the bytes. */
@@ -28,6 +33,7 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, backoffMs: 2_000 };
 export interface PipelineQueues {
   readonly prefix: string;
   readonly inbound: Queue<InboundJob>;
+  readonly documents: Queue<DocumentJob>;
   readonly outbound: Queue<OutboundJob>;
   close(): Promise<void>;
 }
@@ -52,13 +58,15 @@ export function openQueues(connection: Redis, prefix: string, retry = DEFAULT_RE
   }
   const defaultJobOptions = jobOptions(retry);
   const inbound = new Queue<InboundJob>(QUEUE_NAMES.inbound, { connection, prefix, defaultJobOptions });
+  const documents = new Queue<DocumentJob>(QUEUE_NAMES.documents, { connection, prefix, defaultJobOptions });
   const outbound = new Queue<OutboundJob>(QUEUE_NAMES.outbound, { connection, prefix, defaultJobOptions });
   return {
     prefix,
     inbound,
+    documents,
     outbound,
     close: async () => {
-      await Promise.all([inbound.close(), outbound.close()]);
+      await Promise.all([inbound.close(), documents.close(), outbound.close()]);
     },
   };
 }
@@ -89,6 +97,19 @@ export const ackJobId = (inboundId: string, interchangeControlNumber: string): s
  */
 export async function enqueueInbound(queues: PipelineQueues, transmissionId: string): Promise<void> {
   await queues.inbound.add('read', { transmissionId }, { jobId: inboundJobId(transmissionId) });
+}
+
+/** The job id of the core acting on one stored document. */
+export const documentJobId = (documentId: string): string => `doc-${documentId.replace(/:/g, '-')}`;
+
+/**
+ * Queues the core's work on a stored canonical document; adding it twice runs it once.
+ *
+ * @example
+ * await enqueueDocument(queues, 'purchase_order-acme-4500012345');
+ */
+export async function enqueueDocument(queues: PipelineQueues, documentId: string): Promise<void> {
+  await queues.documents.add('act', { documentId }, { jobId: documentJobId(documentId) });
 }
 
 /** Queues the delivery of a stored outbound transmission under a deterministic job id. */

@@ -1,6 +1,7 @@
 import { AuditEventSchema } from './audit-event.js';
 import { CanonicalDocumentRecordSchema } from './canonical-document-record.js';
 import { ControlNumberCounterSchema } from './control-number-counter.js';
+import { ExceptionRecordSchema } from './exception-record.js';
 import { GroupRecordSchema } from './group-record.js';
 import { InterchangeRecordSchema } from './interchange-record.js';
 import { TransactionSetRecordSchema } from './transaction-set-record.js';
@@ -10,6 +11,7 @@ import { TransmissionSchema } from './transmission.js';
 export * from './audit-event.js';
 export * from './canonical-document-record.js';
 export * from './control-number-counter.js';
+export * from './exception-record.js';
 export * from './group-record.js';
 export * from './interchange-record.js';
 export * from './transaction-set-record.js';
@@ -26,4 +28,5 @@ export const storeEntities = [
   CanonicalDocumentRecordSchema,
   AuditEventSchema,
   ControlNumberCounterSchema,
+  ExceptionRecordSchema,
 ];

@@ -1,6 +1,8 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20250101000000InitialLibsql } from './20250101000000-initial-libsql.js';
 import { Migration20250101000000InitialPostgres } from './20250101000000-initial-postgres.js';
+import { Migration20260101000000ExceptionsLibsql } from './20260101000000-exceptions-libsql.js';
+import { Migration20260101000000ExceptionsPostgres } from './20260101000000-exceptions-postgres.js';
 
 /**
  * The migrations of each dialect, oldest first. They are listed here rather than found by a file
@@ -9,6 +11,10 @@ import { Migration20250101000000InitialPostgres } from './20250101000000-initial
 export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObject[]> = {
   postgresql: [
     { name: 'Migration20250101000000InitialPostgres', class: Migration20250101000000InitialPostgres },
+    { name: 'Migration20260101000000ExceptionsPostgres', class: Migration20260101000000ExceptionsPostgres },
   ],
-  libsql: [{ name: 'Migration20250101000000InitialLibsql', class: Migration20250101000000InitialLibsql }],
+  libsql: [
+    { name: 'Migration20250101000000InitialLibsql', class: Migration20250101000000InitialLibsql },
+    { name: 'Migration20260101000000ExceptionsLibsql', class: Migration20260101000000ExceptionsLibsql },
+  ],
 };

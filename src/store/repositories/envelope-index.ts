@@ -64,4 +64,6 @@ export interface EnvelopeIndex {
     senderId: string,
     controlNumber: string,
   ): Promise<{ transmissionId: string } | null>;
+  /** How many interchanges of this transmission are indexed (0 when none yet). */
+  countFor(transmissionId: string): Promise<number>;
 }

@@ -3,10 +3,12 @@ import type { AuditLog } from './audit-log.js';
 import type { ControlNumberAllocator } from './control-number-allocator.js';
 import type { DocumentStore } from './document-store.js';
 import type { EnvelopeIndex } from './envelope-index.js';
+import type { ExceptionStore } from './exception-store.js';
 import { OrmAuditLog } from './orm-audit-log.js';
 import { OrmControlNumberAllocator } from './orm-control-number-allocator.js';
 import { OrmDocumentStore } from './orm-document-store.js';
 import { OrmEnvelopeIndex } from './orm-envelope-index.js';
+import { OrmExceptionStore } from './orm-exception-store.js';
 import { OrmTransmissionStore } from './orm-transmission-store.js';
 import type { TransmissionStore } from './transmission-store.js';
 
@@ -14,6 +16,7 @@ export type * from './audit-log.js';
 export { CONTROL_NUMBER_MAX, type ControlNumberAllocator } from './control-number-allocator.js';
 export type * from './document-store.js';
 export type * from './envelope-index.js';
+export type * from './exception-store.js';
 export type * from './transmission-store.js';
 
 /** Every repository of the store, as the rest of the gateway uses them. */
@@ -23,6 +26,7 @@ export interface Repositories {
   documents: DocumentStore;
   controlNumbers: ControlNumberAllocator;
   audit: AuditLog;
+  exceptions: ExceptionStore;
 }
 
 /**
@@ -41,5 +45,6 @@ export function createRepositories(orm: MikroORM): Repositories {
     documents: new OrmDocumentStore(orm),
     controlNumbers: new OrmControlNumberAllocator(orm),
     audit: new OrmAuditLog(orm),
+    exceptions: new OrmExceptionStore(orm),
   };
 }

@@ -53,4 +53,10 @@ export class OrmEnvelopeIndex implements EnvelopeIndex {
       return found === null ? null : { transmissionId: found.transmission.id };
     });
   }
+
+  countFor(transmissionId: string): Promise<number> {
+    return guard(`counting the interchanges of transmission ${transmissionId}`, () =>
+      this.orm.em.fork().count(InterchangeRecordSchema, { transmission: transmissionId }),
+    );
+  }
 }
