@@ -18,6 +18,11 @@ export function createApp(options: AppOptions = {}): Express {
     res.json({ status: 'ok' });
   });
   app.use('/api/x12', express.raw({ type: () => true, limit: '100mb' }), x12Routes(options));
+  const { services } = options;
+  if (services !== undefined) {
+    // Endpoints of a running gateway: each router below reads and writes through `services`.
+    app.use('/api', express.json({ limit: '10mb' }));
+  }
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'not-found', message: 'no such endpoint' } });
   });

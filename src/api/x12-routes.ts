@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import { GatewayError } from '../errors/index.js';
 import { translateX12 } from '../mapping/index.js';
 import type { PartnerRegistry } from '../partners/index.js';
+import type { WorkerDeps } from '../pipeline/index.js';
 import { buildAcknowledgement, readX12 } from '../x12/index.js';
 
 /**
@@ -12,6 +13,11 @@ import { buildAcknowledgement, readX12 } from '../x12/index.js';
 export interface AppOptions {
   partners?: PartnerRegistry;
   mappingsDir?: string;
+  /**
+   * The store and queues of a running gateway. Without them only the stateless endpoints
+   * (health, X12 translate and ack) are served.
+   */
+  services?: WorkerDeps;
 }
 
 export function x12Routes(options: AppOptions = {}): Router {
