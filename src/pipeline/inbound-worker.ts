@@ -2,7 +2,7 @@ import type { CanonicalDocument } from '../canonical/index.js';
 import { GatewayError } from '../errors/index.js';
 import { translateX12 } from '../mapping/index.js';
 import type { Repositories } from '../store/index.js';
-import type { Diagnostic, Interchange } from '../x12/index.js';
+import { InterchangeNote, type Diagnostic, type Interchange } from '../x12/index.js';
 import { draftAcknowledgement, storeAcknowledgement } from './acknowledge-interchange.js';
 import { indexInterchange, interchangeEntry, setKey } from './interchange-index.js';
 import { saveDocumentOnce } from './emit-document.js';
@@ -64,7 +64,14 @@ export async function processInbound(transmissionId: string, deps: WorkerDeps): 
     acknowledgementIds: [],
   };
   for (const interchange of translation.interchanges) {
-    const result = await processInterchange(transmissionId, interchange, translation.documents, deps, now);
+    const result = await processInterchange(
+      transmissionId,
+      interchange,
+      translation.documents,
+      deps,
+      now,
+      stored.receivedAt,
+    );
     problems.push(...result.problems);
     outcome.documentIds.push(...result.documentIds);
     if (result.acknowledgementId !== undefined) outcome.acknowledgementIds.push(result.acknowledgementId);
@@ -88,6 +95,7 @@ async function processInterchange(
   documents: readonly CanonicalDocument[],
   deps: WorkerDeps,
   now: Date,
+  receivedAt: Date,
 ): Promise<InterchangeOutcome> {
   const { sender, controlNumber } = interchange;
   const partner = deps.partners.byInterchangeSender(sender.qualifier, sender.id);
@@ -104,12 +112,21 @@ async function processInterchange(
   const indexed = await indexInterchange(
     repositories.envelopes,
     interchangeEntry(transmissionId, partner.id, interchange, draft.summary),
+    { days: partner.duplicates.windowDays, receivedAt },
   );
   if (indexed.kind === 'duplicate') {
-    const seen = `interchange ${controlNumber} from ${sender.id} was already received in transmission ${indexed.firstTransmissionId}`;
-    // A resent file would otherwise become a second order: nothing of it is stored or answered.
-    if (partner.duplicates.policy === 'reject')
-      return { problems: [`${seen}; rejected as a duplicate`], documentIds: [] };
+    const seen = `interchange ${controlNumber} from ${sender.id} was already received in transmission ${indexed.firstTransmissionId} within ${partner.duplicates.windowDays} days`;
+    if (partner.duplicates.policy === 'reject') {
+      // A resent file would otherwise become a second order: nothing of it is stored, and the
+      // sender is told with a TA1 (note 025) unless the partner takes no TA1 at all.
+      const acknowledgementId = await storeAcknowledgement(
+        transmissionId,
+        asDuplicate(interchange, seen),
+        partner,
+        { repositories, queues: deps.queues, now },
+      );
+      return { problems: [`${seen}; rejected as a duplicate`], documentIds: [], acknowledgementId };
+    }
     await flagDuplicate(repositories, transmissionId, controlNumber, indexed.firstTransmissionId);
   }
   const setIds = indexed.kind === 'recorded' ? indexed.setIds : new Map<string, number>();
@@ -148,6 +165,18 @@ async function flagDuplicate(
     subjectId: subject.id,
     details: { interchangeControlNumber: isa13, firstTransmissionId: first },
   });
+}
+
+/** The interchange as its TA1 must judge it: rejected with note 025, duplicate control number. */
+function asDuplicate(interchange: Interchange, message: string): Interchange {
+  const duplicate: Diagnostic = {
+    level: 'interchange',
+    code: InterchangeNote.duplicateControlNumber,
+    severity: 'error',
+    segmentId: 'ISA',
+    message,
+  };
+  return { ...interchange, diagnostics: [duplicate, ...interchange.diagnostics] };
 }
 
 function errorMessages(diagnostics: readonly Diagnostic[]): string[] {

@@ -15,34 +15,58 @@ export type IndexOutcome =
 export const setKey = (groupControlNumber: string, setControlNumber: string): string =>
   `${groupControlNumber}/${setControlNumber}`;
 
+/** How long a partner's ISA13 stays taken: a number seen again after the window is a new interchange. */
+export interface DuplicateWindow {
+  days: number;
+  /** When the interchange being indexed was received. */
+  receivedAt: Date;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
 /**
  * Records one inbound interchange with the verdicts of its acknowledgement. The database's unique
  * index decides what is a duplicate, so two workers reading the same file at once cannot both
- * win; a duplicate that points at this very transmission is a job run twice, not a resend.
+ * win; a duplicate that points at this very transmission is a job run twice, not a resend. An
+ * original received more than the window's days before is superseded instead: control numbers
+ * wrap, and partners reuse them.
  */
 export async function indexInterchange(
   envelopes: EnvelopeIndex,
   entry: InterchangeEntry,
+  window?: DuplicateWindow,
 ): Promise<IndexOutcome> {
-  try {
-    const { transactionSetIds } = await envelopes.recordInterchange(entry);
-    const setIds = new Map<string, number>();
-    const keys = entry.groups.flatMap((g) =>
-      g.transactionSets.map((s) => setKey(g.controlNumber, s.controlNumber)),
-    );
-    keys.forEach((key, i) => {
-      const id = transactionSetIds[i];
-      if (id !== undefined) setIds.set(key, id);
-    });
-    return { kind: 'recorded', setIds };
-  } catch (error) {
-    if (!isGatewayError(error) || error.code !== 'duplicate' || entry.partnerId === null) throw error;
-    const first = await envelopes.findInbound(entry.partnerId, entry.sender.id, entry.controlNumber);
-    // Gone again between the two statements: let the retry look once more.
-    if (first === null) throw error;
-    if (first.transmissionId === entry.transmissionId) return { kind: 'already-recorded' };
-    return { kind: 'duplicate', firstTransmissionId: first.transmissionId };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return recorded(entry, await envelopes.recordInterchange(entry));
+    } catch (error) {
+      if (!isGatewayError(error) || error.code !== 'duplicate' || entry.partnerId === null) throw error;
+      const first = await envelopes.findInbound(entry.partnerId, entry.sender.id, entry.controlNumber);
+      // Gone again between the two statements: let the retry look once more.
+      if (first === null) throw error;
+      if (first.transmissionId === entry.transmissionId) return { kind: 'already-recorded' };
+      const expired =
+        window !== undefined &&
+        window.receivedAt.getTime() - first.receivedAt.getTime() > window.days * DAY_MS;
+      if (!expired || attempt > 0) return { kind: 'duplicate', firstTransmissionId: first.transmissionId };
+      await envelopes.supersedeInbound(first.id, window.receivedAt);
+    }
   }
+}
+
+function recorded(
+  entry: InterchangeEntry,
+  { transactionSetIds }: { transactionSetIds: number[] },
+): IndexOutcome {
+  const setIds = new Map<string, number>();
+  const keys = entry.groups.flatMap((g) =>
+    g.transactionSets.map((s) => setKey(g.controlNumber, s.controlNumber)),
+  );
+  keys.forEach((key, i) => {
+    const id = transactionSetIds[i];
+    if (id !== undefined) setIds.set(key, id);
+  });
+  return { kind: 'recorded', setIds };
 }
 
 /** The envelope index entry of an inbound interchange, with the codes its 997/999 carries. */

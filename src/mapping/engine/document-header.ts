@@ -35,6 +35,9 @@ export function documentHeader(
     interchange.receiver.qualifier,
     interchange.receiver.id,
     interchange.controlNumber,
+    // ISA09/ISA10 tell a resent interchange (same date) from an ISA13 reused after wrapping.
+    interchange.date,
+    interchange.time,
     group.controlNumber,
     set.controlNumber,
   ];

@@ -28,6 +28,11 @@ export interface InterchangeRecord {
   ackRequested: boolean;
   /** TA1 acknowledgement code (`A`, `E`, `R`). */
   outcome: string;
+  /**
+   * Set on an inbound interchange whose ISA13 came round again after the partner's duplicate
+   * window: it no longer counts as the original of that number.
+   */
+  supersededAt?: Date | null;
 }
 
 export const InterchangeRecordSchema = new EntitySchema<InterchangeRecord>({
@@ -47,6 +52,7 @@ export const InterchangeRecordSchema = new EntitySchema<InterchangeRecord>({
     usage: { type: 'string', length: 1 },
     ackRequested: { type: 'boolean' },
     outcome: { type: 'string', length: 1 },
+    supersededAt: { type: 'datetime', nullable: true },
   },
   uniques: [
     {
@@ -56,7 +62,7 @@ export const InterchangeRecordSchema = new EntitySchema<InterchangeRecord>({
       expression: (table, columns, indexName) =>
         `create unique index "${indexName}" on ${table.schema ? `"${table.schema}".` : ''}"${table.name}" ` +
         `("${columns.partnerId}", "${columns.senderId}", "${columns.controlNumber}") ` +
-        `where "${columns.direction}" = 'inbound'`,
+        `where "${columns.direction}" = 'inbound' and "${columns.supersededAt}" is null`,
     },
   ],
 });

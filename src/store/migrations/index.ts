@@ -3,6 +3,8 @@ import { Migration20250101000000InitialLibsql } from './20250101000000-initial-l
 import { Migration20250101000000InitialPostgres } from './20250101000000-initial-postgres.js';
 import { Migration20260101000000ExceptionsLibsql } from './20260101000000-exceptions-libsql.js';
 import { Migration20260101000000ExceptionsPostgres } from './20260101000000-exceptions-postgres.js';
+import { Migration20260104000000DuplicateWindowLibsql } from './20260104000000-duplicate-window-libsql.js';
+import { Migration20260104000000DuplicateWindowPostgres } from './20260104000000-duplicate-window-postgres.js';
 
 /**
  * The migrations of each dialect, oldest first. They are listed here rather than found by a file
@@ -12,9 +14,17 @@ export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObjec
   postgresql: [
     { name: 'Migration20250101000000InitialPostgres', class: Migration20250101000000InitialPostgres },
     { name: 'Migration20260101000000ExceptionsPostgres', class: Migration20260101000000ExceptionsPostgres },
+    {
+      name: 'Migration20260104000000DuplicateWindowPostgres',
+      class: Migration20260104000000DuplicateWindowPostgres,
+    },
   ],
   libsql: [
     { name: 'Migration20250101000000InitialLibsql', class: Migration20250101000000InitialLibsql },
     { name: 'Migration20260101000000ExceptionsLibsql', class: Migration20260101000000ExceptionsLibsql },
+    {
+      name: 'Migration20260104000000DuplicateWindowLibsql',
+      class: Migration20260104000000DuplicateWindowLibsql,
+    },
   ],
 };

@@ -47,6 +47,13 @@ export interface RecordedInterchange {
   transactionSetIds: number[];
 }
 
+/** The first inbound interchange with a partner, sender and ISA13. */
+export interface OriginalInterchange {
+  id: number;
+  transmissionId: string;
+  receivedAt: Date;
+}
+
 /** The store's port for the envelope index. */
 export interface EnvelopeIndex {
   /**
@@ -58,12 +65,20 @@ export interface EnvelopeIndex {
    * const { transactionSetIds } = await envelopes.recordInterchange({ transmissionId, direction: 'inbound', ... });
    */
   recordInterchange(entry: InterchangeEntry): Promise<RecordedInterchange>;
-  /** The stored inbound interchange with these keys, if any: the transmission that carried it. */
+  /**
+   * The stored inbound interchange with these keys that is not superseded, if any: its index id,
+   * the transmission that carried it and when that was received.
+   */
   findInbound(
     partnerId: string,
     senderId: string,
     controlNumber: string,
-  ): Promise<{ transmissionId: string } | null>;
+  ): Promise<OriginalInterchange | null>;
+  /**
+   * Marks an inbound interchange superseded (its ISA13 came round again after the duplicate
+   * window), so the same keys can be recorded anew. Returns false when it was superseded already.
+   */
+  supersedeInbound(id: number, at: Date): Promise<boolean>;
   /** How many interchanges of this transmission are indexed (0 when none yet). */
   countFor(transmissionId: string): Promise<number>;
 }

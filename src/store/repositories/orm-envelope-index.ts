@@ -3,7 +3,12 @@ import { GroupRecordSchema } from '../entities/group-record.js';
 import { InterchangeRecordSchema } from '../entities/interchange-record.js';
 import { TransactionSetRecordSchema } from '../entities/transaction-set-record.js';
 import { guard } from '../store-error.js';
-import type { EnvelopeIndex, InterchangeEntry, RecordedInterchange } from './envelope-index.js';
+import type {
+  EnvelopeIndex,
+  InterchangeEntry,
+  OriginalInterchange,
+  RecordedInterchange,
+} from './envelope-index.js';
 
 /** `EnvelopeIndex` on MikroORM. */
 export class OrmEnvelopeIndex implements EnvelopeIndex {
@@ -45,12 +50,30 @@ export class OrmEnvelopeIndex implements EnvelopeIndex {
     partnerId: string,
     senderId: string,
     controlNumber: string,
-  ): Promise<{ transmissionId: string } | null> {
+  ): Promise<OriginalInterchange | null> {
     return guard(`looking up interchange ${controlNumber} from ${senderId}`, async () => {
       const found = await this.orm.em
         .fork()
-        .findOne(InterchangeRecordSchema, { direction: 'inbound', partnerId, senderId, controlNumber });
-      return found === null ? null : { transmissionId: found.transmission.id };
+        .findOne(
+          InterchangeRecordSchema,
+          { direction: 'inbound', partnerId, senderId, controlNumber, supersededAt: null },
+          { populate: ['transmission'] },
+        );
+      if (found === null) return null;
+      return {
+        id: found.id,
+        transmissionId: found.transmission.id,
+        receivedAt: found.transmission.receivedAt,
+      };
+    });
+  }
+
+  supersedeInbound(id: number, at: Date): Promise<boolean> {
+    return guard(`superseding interchange record ${id}`, async () => {
+      const changed = await this.orm.em
+        .fork()
+        .nativeUpdate(InterchangeRecordSchema, { id, supersededAt: null }, { supersededAt: at });
+      return changed > 0;
     });
   }
 

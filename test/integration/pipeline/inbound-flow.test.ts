@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { intakeFile } from '../../../src/pipeline/index.js';
 import { PARTNER_ID, startHarness, waitFor, type Harness } from './pipeline-harness.js';
 import { purchaseOrder850 } from './sample-850.js';
 
@@ -54,7 +55,39 @@ describe('a file dropped in a partner folder inbox', () => {
     expect(rejected.lastError).toContain(`already received in transmission ${first}`);
     expect(await h.count('inbound')).toBe(2);
     expect(await h.count('documents')).toBe(1);
-    expect(await h.count('outbound')).toBe(1);
+    // The sender hears of it: a TA1 rejecting the interchange with note 025, and no second 997.
+    const files = await waitFor('the TA1 to be delivered', async () => {
+      const outbox = await h.outboxFiles();
+      return outbox.length === 2 ? outbox : undefined;
+    });
+    const ta1 = files.find((f) => f.content.includes('TA1*'));
+    expect(ta1?.content).toMatch(/TA1\*000000202\*\d{6}\*\d{4}\*R\*025~/);
+    expect(ta1?.content).not.toContain('GS*FA');
+    expect(files.filter((f) => f.content.includes('AK1*PO*202~'))).toHaveLength(1);
+  });
+
+  it('takes an ISA13 seen before the duplicate window as a new interchange', async () => {
+    const h = (harness = await startHarness({ duplicatePolicy: 'reject' }));
+    const file = purchaseOrder850(212);
+    const longAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+    const old = await intakeFile(
+      Buffer.from(file),
+      { channel: 'cli', sourceRef: 'po-212-last-year.edi', receivedAt: longAgo },
+      { transmissions: h.repositories.transmissions, queues: h.pipeline.queues },
+    );
+    await waitFor('the old file to be read', async () =>
+      (await h.repositories.transmissions.get(old))?.status === 'processed' ? true : undefined,
+    );
+    // The same ISA13 31 days later, beyond the partner's 30 days, on a new date: a new interchange.
+    const [again] = await h.drop('po-212.edi', file.replace('*250301*1200*', '*250401*0900*'));
+    const read = await waitFor('the new file to be read', async () => {
+      const t = await h.repositories.transmissions.get(again!);
+      return t?.status === 'processed' || t?.status === 'rejected' ? t : undefined;
+    });
+    expect(read.status).toBe('processed');
+    expect(await h.count('documents')).toBe(2);
+    const original = await h.repositories.envelopes.findInbound(PARTNER_ID, 'ACMERETAIL', '000000212');
+    expect(original?.transmissionId).toBe(again);
   });
 
   it('accepts and flags a duplicate when the partner says so, still storing one document', async () => {
