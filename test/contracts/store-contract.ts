@@ -147,6 +147,21 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       expect((await repos.transmissions.list({ partnerId: 'globex' }))[0]?.partnerId).toBe('globex');
     });
 
+    it('lists only transmissions received before a given moment', async () => {
+      const partnerId = `before-${dialect}`;
+      const at = (iso: string) => ({ channel: 'folder' as const, partnerId, receivedAt: new Date(iso) });
+      const old = await repos.transmissions.recordInbound(Buffer.from('old'), at('2025-04-01T10:00:00Z'));
+      await repos.transmissions.recordInbound(Buffer.from('edge'), at('2025-04-01T10:01:00Z'));
+      await repos.transmissions.recordInbound(Buffer.from('new'), at('2025-04-01T10:02:00Z'));
+
+      const before = await repos.transmissions.list({
+        partnerId,
+        status: 'received',
+        receivedBefore: new Date('2025-04-01T10:01:00Z'),
+      });
+      expect(before.map((t) => t.id)).toEqual([old]);
+    });
+
     it('refuses an inbound interchange already stored for the partner, sender and ISA13', async () => {
       const transmissionId = await repos.transmissions.recordInbound(Buffer.from('ISA...'), {
         channel: 'sftp',
@@ -155,8 +170,9 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       const entry = interchange(transmissionId, '000000905');
       const recorded = await repos.envelopes.recordInterchange(entry);
       expect(recorded.transactionSetIds).toHaveLength(3);
-      expect(await repos.envelopes.findInbound('acme', 'ACMESENDER', '000000905')).toEqual({
+      expect(await repos.envelopes.findInbound('acme', 'ACMESENDER', '000000905')).toMatchObject({
         transmissionId,
+        receivedAt: expect.any(Date) as unknown,
       });
 
       const error: unknown = await repos.envelopes.recordInterchange(entry).catch((e: unknown) => e);
