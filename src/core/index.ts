@@ -41,3 +41,18 @@ export type { ChangeQuantityInput } from './resolutions/change-quantity.js';
 export type { CancelLineInput } from './resolutions/cancel-line.js';
 export type { RejectOrderInput } from './resolutions/reject-order.js';
 export type { ReleaseHoldInput } from './resolutions/release-hold.js';
+export {
+  allocateOrder,
+  allocationStrategies,
+  linesToAllocate,
+  UNASSIGNED_LOCATION,
+  type AllocationPlan,
+  type AllocationRules,
+  type AllocationStrategy,
+  type AllocationStrategyId,
+  type LineToAllocate,
+  type LocationKind,
+  type StockAtLocation,
+  type StockReservation,
+} from './allocation/index.js';
+export * from './reconciliation/index.js';

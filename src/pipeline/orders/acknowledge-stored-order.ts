@@ -1,0 +1,73 @@
+import { documentId, type PurchaseOrder, type PurchaseOrderAck } from '../../canonical/index.js';
+import { acknowledgeOrder } from '../../core/index.js';
+import { GatewayError } from '../../errors/index.js';
+import type { StoredOrder } from '../../store/index.js';
+import { emitDocument, saveDocumentOnce } from '../emit-document.js';
+import type { WorkerDeps } from '../pipeline-deps.js';
+import { auditOrder } from './order-audit.js';
+import { businessDay } from './order-context.js';
+
+/** Whether the partner takes 855s from us; otherwise the acknowledgement is only kept. */
+function takes855(order: PurchaseOrder, deps: WorkerDeps): boolean {
+  const partner = deps.partners.get(order.partnerId);
+  return partner.kind === 'x12' && partner.documents.outbound.includes('855');
+}
+
+/**
+ * Answers a decided order (accepted and allocated, or rejected) with its 855: built by the core,
+ * sent with `emitDocument` when the partner takes 855s and only stored otherwise, then recorded
+ * on the order. An 855 stored by an earlier run is sent as stored, never rebuilt, so a rerun
+ * cannot send a second, different one.
+ *
+ * @example
+ * const acknowledged = await acknowledgeStoredOrder(po, allocated, deps, 'pipeline');
+ * acknowledged.ackDocumentId; // 'purchase_order_ack:...'
+ */
+export async function acknowledgeStoredOrder(
+  order: PurchaseOrder,
+  stored: StoredOrder,
+  deps: WorkerDeps,
+  actor: string,
+): Promise<StoredOrder> {
+  const { repositories } = deps;
+  const ackId = documentId('purchase_order_ack', order.partnerId, [order.id]);
+  const earlier = await repositories.documents.get(ackId);
+  const ack =
+    (earlier?.document as PurchaseOrderAck | undefined) ??
+    acknowledgeOrder({
+      order,
+      findings: stored.findings,
+      allocation: stored.allocation ?? [],
+      ackDate: businessDay(deps),
+    });
+  const sent = takes855(order, deps);
+  const transmissionId = sent ? (await emitDocument(ack, deps)).transmissionId : undefined;
+  if (!sent) await saveDocumentOnce(repositories, ack);
+  if (stored.ackDocumentId !== null) return stored;
+  const next = stored.status === 'open' ? 'acknowledged' : stored.status;
+  const updated = await repositories.orders.update(
+    stored.id,
+    { status: next, ackDocumentId: ack.id, ...(deps.now === undefined ? {} : { at: deps.now() }) },
+    { statuses: [stored.status] },
+  );
+  const current = updated ?? (await repositories.orders.get(stored.id));
+  if (current === null) {
+    throw new GatewayError('not-found', `order ${stored.id} disappeared while being acknowledged`, {
+      permanent: true,
+      status: 404,
+    });
+  }
+  if (updated !== null) {
+    await auditOrder(deps, actor, 'order-acknowledged', stored.id, {
+      ackDocumentId: ack.id,
+      ackTypeCode: ack.ackTypeCode,
+      lineStatuses: ack.lines.map((line) => ({
+        lineNumber: line.lineNumber,
+        statuses: line.statuses.map((status) => `${status.statusCode} ${status.quantity ?? ''}`.trim()),
+      })),
+      sent,
+      ...(transmissionId === undefined ? {} : { transmissionId }),
+    });
+  }
+  return current;
+}

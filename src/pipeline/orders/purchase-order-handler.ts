@@ -1,0 +1,20 @@
+import type { DocumentHandler } from '../document-handlers.js';
+import { advanceOrder } from './advance-order.js';
+import { PIPELINE_ACTOR } from './order-audit.js';
+import { readPurchaseOrder } from './read-order.js';
+import { receiveOrder } from './receive-order.js';
+
+/**
+ * The `purchase_order` document handler. A new order is evaluated by the core and stored under
+ * the document's id; an order found stored (a rerun, or a job queued after a resolution) is not
+ * evaluated again but continued from its state. See `advanceOrder` for the steps.
+ *
+ * @example
+ * const outcome = await handlePurchaseOrder(await deps.repositories.documents.get(id), deps);
+ * // { action: 'acknowledged', message: 'PO 4500012345 is acknowledged, 855 purchase_order_ack:...' }
+ */
+export const handlePurchaseOrder: DocumentHandler = async (document, deps) => {
+  const order = readPurchaseOrder(document);
+  const stored = (await deps.repositories.orders.get(order.id)) ?? (await receiveOrder(order, deps));
+  return advanceOrder(order, stored, deps, PIPELINE_ACTOR);
+};
