@@ -1,6 +1,8 @@
 import type { CanonicalDocumentType } from '../canonical/index.js';
 import type { StoredDocument } from '../store/index.js';
+import { handlePurchaseOrder } from './orders/purchase-order-handler.js';
 import type { WorkerDeps } from './pipeline-deps.js';
+import { handleFunctionalAck, handleRemittance } from './reconciliation/index.js';
 
 /** What the core made of one document, for the job's result and the logs. */
 export interface DocumentOutcome {
@@ -16,4 +18,8 @@ export interface DocumentOutcome {
 export type DocumentHandler = (document: StoredDocument, deps: WorkerDeps) => Promise<DocumentOutcome>;
 
 /** The handler of each document type; a type without one is stored and left as it is. */
-export const documentHandlers: Partial<Record<CanonicalDocumentType, DocumentHandler>> = {};
+export const documentHandlers: Partial<Record<CanonicalDocumentType, DocumentHandler>> = {
+  purchase_order: handlePurchaseOrder,
+  functional_ack: handleFunctionalAck,
+  remittance: handleRemittance,
+};

@@ -6,6 +6,7 @@ import type { InterchangeEntry, Repositories } from '../store/index.js';
 import { derivedUuid } from './acknowledge-interchange.js';
 import type { WorkerDeps } from './pipeline-deps.js';
 import { enqueueOutbound } from './queues.js';
+import { trackSentDocument } from './reconciliation/track-sent-document.js';
 
 /** The outbound transmission that carries one canonical document: derived, so found again on a rerun. */
 export const emittedTransmissionId = (documentId: string): string => derivedUuid(`emit:${documentId}`);
@@ -79,6 +80,8 @@ export async function emitDocument(document: CanonicalDocument, deps: WorkerDeps
   if ((await repositories.envelopes.countFor(id)) === 0) {
     await indexStoredOutbound(id, partner, target, repositories);
   }
+  // Before delivery is queued, so that the partner's 997 cannot arrive before its expectation.
+  await trackSentDocument(document, id, partner, repositories);
   await enqueueOutbound(deps.queues, id, `out-${id}`);
   return { transmissionId: id, created };
 }

@@ -7,6 +7,9 @@ export { processInbound, type InboundOutcome } from './inbound-worker.js';
 export { processOutbound, type OutboundDeps } from './outbound-worker.js';
 export { processDocument } from './documents-worker.js';
 export { documentHandlers, type DocumentHandler, type DocumentOutcome } from './document-handlers.js';
+export { flagOverdueAcknowledgements, type OverdueAckDeps } from './overdue-acks.js';
+export * from './reconciliation/index.js';
+export * from './events/index.js';
 export {
   emitDocument,
   emittedTransmissionId,
@@ -39,3 +42,6 @@ export {
   type PipelineQueues,
   type RetryPolicy,
 } from './queues.js';
+export * from './schedulers/index.js';
+export * from './support/index.js';
+export * from './orders/index.js';

@@ -4,6 +4,8 @@ import { ControlNumberCounterSchema } from './control-number-counter.js';
 import { ExceptionRecordSchema } from './exception-record.js';
 import { GroupRecordSchema } from './group-record.js';
 import { InterchangeRecordSchema } from './interchange-record.js';
+import { orderEntities } from './order-entities.js';
+import { reconciliationEntities } from './reconciliation-entities.js';
 import { TransactionSetRecordSchema } from './transaction-set-record.js';
 import { TransmissionEventSchema } from './transmission-event.js';
 import { TransmissionSchema } from './transmission.js';
@@ -14,6 +16,8 @@ export * from './control-number-counter.js';
 export * from './exception-record.js';
 export * from './group-record.js';
 export * from './interchange-record.js';
+export * from './order-entities.js';
+export * from './reconciliation-entities.js';
 export * from './transaction-set-record.js';
 export * from './transmission-event.js';
 export * from './transmission.js';
@@ -29,4 +33,6 @@ export const storeEntities = [
   AuditEventSchema,
   ControlNumberCounterSchema,
   ExceptionRecordSchema,
+  ...orderEntities,
+  ...reconciliationEntities,
 ];

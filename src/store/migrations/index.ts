@@ -3,6 +3,10 @@ import { Migration20250101000000InitialLibsql } from './20250101000000-initial-l
 import { Migration20250101000000InitialPostgres } from './20250101000000-initial-postgres.js';
 import { Migration20260101000000ExceptionsLibsql } from './20260101000000-exceptions-libsql.js';
 import { Migration20260101000000ExceptionsPostgres } from './20260101000000-exceptions-postgres.js';
+import { Migration20260102000000OrdersLibsql } from './20260102000000-orders-libsql.js';
+import { Migration20260102000000OrdersPostgres } from './20260102000000-orders-postgres.js';
+import { Migration20260103000000ReconciliationLibsql } from './20260103000000-reconciliation-libsql.js';
+import { Migration20260103000000ReconciliationPostgres } from './20260103000000-reconciliation-postgres.js';
 import { Migration20260104000000DuplicateWindowLibsql } from './20260104000000-duplicate-window-libsql.js';
 import { Migration20260104000000DuplicateWindowPostgres } from './20260104000000-duplicate-window-postgres.js';
 
@@ -14,6 +18,11 @@ export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObjec
   postgresql: [
     { name: 'Migration20250101000000InitialPostgres', class: Migration20250101000000InitialPostgres },
     { name: 'Migration20260101000000ExceptionsPostgres', class: Migration20260101000000ExceptionsPostgres },
+    { name: 'Migration20260102000000OrdersPostgres', class: Migration20260102000000OrdersPostgres },
+    {
+      name: 'Migration20260103000000ReconciliationPostgres',
+      class: Migration20260103000000ReconciliationPostgres,
+    },
     {
       name: 'Migration20260104000000DuplicateWindowPostgres',
       class: Migration20260104000000DuplicateWindowPostgres,
@@ -22,6 +31,11 @@ export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObjec
   libsql: [
     { name: 'Migration20250101000000InitialLibsql', class: Migration20250101000000InitialLibsql },
     { name: 'Migration20260101000000ExceptionsLibsql', class: Migration20260101000000ExceptionsLibsql },
+    { name: 'Migration20260102000000OrdersLibsql', class: Migration20260102000000OrdersLibsql },
+    {
+      name: 'Migration20260103000000ReconciliationLibsql',
+      class: Migration20260103000000ReconciliationLibsql,
+    },
     {
       name: 'Migration20260104000000DuplicateWindowLibsql',
       class: Migration20260104000000DuplicateWindowLibsql,

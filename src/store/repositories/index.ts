@@ -4,12 +4,17 @@ import type { ControlNumberAllocator } from './control-number-allocator.js';
 import type { DocumentStore } from './document-store.js';
 import type { EnvelopeIndex } from './envelope-index.js';
 import type { ExceptionStore } from './exception-store.js';
+import type { ExpectedAckStore } from './expected-ack-store.js';
+import type { InvoiceLedger } from './invoice-ledger.js';
 import { OrmAuditLog } from './orm-audit-log.js';
 import { OrmControlNumberAllocator } from './orm-control-number-allocator.js';
 import { OrmDocumentStore } from './orm-document-store.js';
 import { OrmEnvelopeIndex } from './orm-envelope-index.js';
 import { OrmExceptionStore } from './orm-exception-store.js';
+import { OrmExpectedAckStore } from './orm-expected-ack-store.js';
+import { OrmInvoiceLedger } from './orm-invoice-ledger.js';
 import { OrmTransmissionStore } from './orm-transmission-store.js';
+import { createOrderRepositories, type OrderRepositories } from './order-repositories.js';
 import type { TransmissionStore } from './transmission-store.js';
 
 export type * from './audit-log.js';
@@ -17,16 +22,23 @@ export { CONTROL_NUMBER_MAX, type ControlNumberAllocator } from './control-numbe
 export type * from './document-store.js';
 export type * from './envelope-index.js';
 export type * from './exception-store.js';
+export type * from './expected-ack-store.js';
+export type * from './invoice-ledger.js';
+export type * from './order-repositories.js';
 export type * from './transmission-store.js';
 
 /** Every repository of the store, as the rest of the gateway uses them. */
-export interface Repositories {
+export interface Repositories extends OrderRepositories {
   transmissions: TransmissionStore;
   envelopes: EnvelopeIndex;
   documents: DocumentStore;
   controlNumbers: ControlNumberAllocator;
   audit: AuditLog;
   exceptions: ExceptionStore;
+  /** Functional acknowledgements we wait for from partners. */
+  expectedAcks: ExpectedAckStore;
+  /** Invoices we sent and the payments applied to them. */
+  invoices: InvoiceLedger;
 }
 
 /**
@@ -46,5 +58,8 @@ export function createRepositories(orm: MikroORM): Repositories {
     controlNumbers: new OrmControlNumberAllocator(orm),
     audit: new OrmAuditLog(orm),
     exceptions: new OrmExceptionStore(orm),
+    expectedAcks: new OrmExpectedAckStore(orm),
+    invoices: new OrmInvoiceLedger(orm),
+    ...createOrderRepositories(orm),
   };
 }

@@ -1,0 +1,160 @@
+import type { CanonicalDocument, CanonicalError } from '../../canonical/index.js';
+import { isGatewayError } from '../../errors/index.js';
+import { defaultMappingsDir, renderForPartner } from '../../mapping/index.js';
+import type { X12PartnerConfig } from '../../partners/index.js';
+import { emitDocument } from '../emit-document.js';
+import type { WorkerDeps } from '../pipeline-deps.js';
+import { eventDocument } from './event-document.js';
+import { BUSINESS_EVENTS, type BusinessEventKind } from './event-kinds.js';
+import { sameContent } from './same-content.js';
+
+/** The event was taken: its document is stored and its X12 queued for delivery. */
+export interface EventAccepted {
+  accepted: true;
+  status: 202;
+  /** The inbound transmission holding the event body as posted. */
+  eventTransmissionId: string;
+  documentId: string;
+  /** The outbound transmission carrying the 856/810. */
+  transmissionId: string;
+  /** True when the same event had been taken before: nothing new was sent. */
+  duplicate: boolean;
+}
+
+/** The event was refused; the caller has to change something before posting it again. */
+export interface EventRefused {
+  accepted: false;
+  /** 400 the body is not a valid document, 409 its id was taken with other content, 422 it cannot be sent. */
+  status: 400 | 409 | 422;
+  code: string;
+  message: string;
+  problems: CanonicalError[];
+  eventTransmissionId: string;
+}
+
+export type EventOutcome = EventAccepted | EventRefused;
+
+/**
+ * Takes an ERP/WMS event: stores the body as posted (an inbound `http` transmission) before
+ * anything reads it, turns it into the canonical document, checks that the partner exists and
+ * takes the set, and sends it with {@link emitDocument}. The transmission ends `processed`,
+ * `rejected` with the reason, or `failed` when the store or queue failed (the error is thrown: the
+ * caller should post again). Posting the same event again sends nothing new; the same id with
+ * different content is refused rather than silently dropped.
+ *
+ * @example
+ * const outcome = await receiveBusinessEvent('shipment-confirmed', body, deps);
+ * if (outcome.accepted) console.log(outcome.transmissionId);
+ */
+export async function receiveBusinessEvent(
+  kind: BusinessEventKind,
+  body: Buffer,
+  deps: WorkerDeps,
+  sourceRef = `POST /api/events/${kind}`,
+): Promise<EventOutcome> {
+  const { transmissions } = deps.repositories;
+  const eventTransmissionId = await transmissions.recordInbound(body, { channel: 'http', sourceRef });
+  try {
+    await transmissions.setStatus(eventTransmissionId, 'processing', `${kind} event`);
+    const outcome = await sendEventDocument(kind, body, eventTransmissionId, deps);
+    if (outcome.accepted) {
+      const what = `${BUSINESS_EVENTS[kind].type} ${outcome.documentId}`;
+      const done = outcome.duplicate ? 'was sent before' : 'queued for delivery';
+      await transmissions.setStatus(
+        eventTransmissionId,
+        'processed',
+        `${what} ${done} in transmission ${outcome.transmissionId}`,
+      );
+    } else {
+      await transmissions.setStatus(eventTransmissionId, 'rejected', outcome.message);
+    }
+    return outcome;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await transmissions
+      .setStatus(eventTransmissionId, 'failed', `${kind} event not sent: ${reason}`)
+      // The store itself failing is what the caller hears about; the body is stored either way.
+      .catch(() => undefined);
+    throw error;
+  }
+}
+
+async function sendEventDocument(
+  kind: BusinessEventKind,
+  body: Buffer,
+  eventTransmissionId: string,
+  deps: WorkerDeps,
+): Promise<EventOutcome> {
+  const refuse = (
+    status: EventRefused['status'],
+    code: string,
+    message: string,
+    problems: CanonicalError[] = [],
+  ) => ({ accepted: false, status, code, message, problems, eventTransmissionId }) satisfies EventRefused;
+  const built = eventDocument(kind, body.toString('utf8'), eventTransmissionId);
+  if (!built.ok) return refuse(400, 'invalid-document', built.reason, built.problems);
+  const { document } = built;
+  const { set } = BUSINESS_EVENTS[kind];
+  const partner = deps.partners.byId(document.partnerId);
+  if (partner === undefined)
+    return refuse(422, 'partner-unknown', `there is no partner ${document.partnerId}`);
+  if (partner.kind !== 'x12' || !partner.enabled || !partner.documents.outbound.includes(set)) {
+    const why =
+      partner.kind !== 'x12'
+        ? 'is a marketplace account, not an X12 partner'
+        : !partner.enabled
+          ? 'is disabled'
+          : `does not take ${set} (its outbound documents are ${partner.documents.outbound.join(', ') || 'none'})`;
+    return refuse(422, 'partner-not-taking', `partner ${partner.id} ${why}`);
+  }
+  await deps.repositories.transmissions.setPartner(eventTransmissionId, partner.id);
+
+  const stored = await deps.repositories.documents.get(document.id);
+  if (stored !== null && !sameContent(stored.document, document)) {
+    return refuse(
+      409,
+      'conflict',
+      `document ${document.id} was already taken with other content; a correction needs its own id (and purpose "replace")`,
+    );
+  }
+  if (stored === null) {
+    const problem = renderProblem(document, partner, deps);
+    if (problem !== undefined) return refuse(422, 'render-failed', problem);
+  }
+  try {
+    const emitted = await emitDocument(document, deps);
+    return {
+      accepted: true,
+      status: 202,
+      eventTransmissionId,
+      documentId: document.id,
+      transmissionId: emitted.transmissionId,
+      duplicate: stored !== null || !emitted.created,
+    };
+  } catch (error) {
+    if (isGatewayError(error) && error.permanent) return refuse(422, error.code, error.message);
+    throw error;
+  }
+}
+
+/**
+ * Renders the document once with placeholder numbers before anything is stored: rendering is
+ * pure, so a document that cannot be written fails here instead of being kept under its id and
+ * blocking a corrected one.
+ */
+function renderProblem(
+  document: CanonicalDocument,
+  partner: X12PartnerConfig,
+  deps: WorkerDeps,
+): string | undefined {
+  try {
+    renderForPartner([document], partner, {
+      mappingsDir: deps.mappingsDir ?? defaultMappingsDir(),
+      controlNumbers: { interchange: 1, group: 1, transactionSet: 1 },
+      now: deps.now?.() ?? new Date(),
+    });
+    return undefined;
+  } catch (error) {
+    return `${document.type} ${document.id} cannot be written as ${partner.id}'s X12: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
