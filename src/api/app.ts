@@ -1,5 +1,11 @@
 import express, { type Express } from 'express';
 import { errorHandler } from './error-handler.js';
+import { eventRoutes } from './event-routes.js';
+import { exceptionRoutes } from './exception-routes.js';
+import { masterDataRoutes } from './master-data-routes.js';
+import { orderRoutes } from './order-routes.js';
+import { readiness } from './readiness.js';
+import { transmissionRoutes } from './transmission-routes.js';
 import { x12Routes, type AppOptions } from './x12-routes.js';
 
 export type { AppOptions } from './x12-routes.js';
@@ -17,11 +23,18 @@ export function createApp(options: AppOptions = {}): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/readyz', readiness(options.services));
   app.use('/api/x12', express.raw({ type: () => true, limit: '100mb' }), x12Routes(options));
   const { services } = options;
   if (services !== undefined) {
     // Endpoints of a running gateway: each router below reads and writes through `services`.
+    // Ahead of the JSON parser: events are stored as posted, malformed or not.
+    app.use('/api/events', eventRoutes(services));
     app.use('/api', express.json({ limit: '10mb' }));
+    app.use('/api/transmissions', transmissionRoutes(services));
+    app.use('/api/exceptions', exceptionRoutes(services));
+    app.use('/api/orders', orderRoutes(services));
+    app.use('/api', masterDataRoutes(services));
   }
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'not-found', message: 'no such endpoint' } });

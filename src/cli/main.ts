@@ -6,7 +6,9 @@ import { processOutput, type CliOutput } from './output.js';
 import { partnerCheckCommand } from './partner-check-command.js';
 import { renderCommand, type RenderOptions } from './render-command.js';
 import { serveCommand } from './serve-command.js';
+import { registerTransmissionCommands } from './transmissions-command.js';
 import { translateCommand } from './translate-command.js';
+import { workerCommand } from './worker-command.js';
 
 /**
  * The `edi-gateway` command. Returns the exit code instead of exiting, so tests run it in-process.
@@ -76,10 +78,23 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
 
   program
     .command('serve')
-    .description('run the HTTP API (PORT, default 8080)')
+    .description(
+      'run the gateway: HTTP API (PORT), workers (REDIS_URL), folder polls; database DATABASE_URL, else embedded in DATA_DIR',
+    )
     .action(async () => {
       exitCode = await serveCommand(output);
     });
+
+  program
+    .command('worker')
+    .description(
+      'run workers only (no HTTP, no polls); several processes need PostgreSQL (DATABASE_URL): the embedded database serves one process only',
+    )
+    .action(async () => {
+      exitCode = await workerCommand(output);
+    });
+
+  registerTransmissionCommands(program, output, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,45 +1,118 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
 import { startServer } from '../api/index.js';
-import { defaultMappingsDir } from '../mapping/index.js';
-import { loadPartners, PartnerRegistry } from '../partners/index.js';
 import { loadConfig } from '../config/env.js';
+import { defaultMappingsDir } from '../mapping/index.js';
+import { createPartnerTransports, startPipeline, startSchedulers } from '../pipeline/index.js';
+import { createRepositories } from '../store/index.js';
 import { CliError } from './cli-error.js';
+import {
+  checkRedis,
+  describeDatabase,
+  jobLockOptions,
+  loadPartnerRegistry,
+  nextStopSignal,
+  oneLine,
+  openConfiguredStore,
+  startOrClose,
+  redactUrl,
+} from './gateway-runtime.js';
 import type { CliOutput } from './output.js';
 
 /**
- * `edi-gateway serve`: runs the HTTP API until SIGINT/SIGTERM, then closes it gracefully.
+ * `edi-gateway serve`: the whole gateway in one process. Starts, printing one line per component:
+ * the database (PostgreSQL at DATABASE_URL, else the embedded file under DATA_DIR), the partners,
+ * the workers on REDIS_URL, the HTTP API on PORT, and the schedulers (folder polls, the sweep of
+ * transmissions stored but never queued, overdue acknowledgements). Redis or the database not answering stops it at once
+ * with one line. SIGINT/SIGTERM stop intake first (schedulers), then HTTP, then let running jobs
+ * finish, then close the database; a second signal ends the process at once.
  *
  * @example
- * PORT=9000 edi-gateway serve
+ * PORT=9000 DATABASE_URL=postgres://edi@db/edi edi-gateway serve
  */
 export async function serveCommand(output: CliOutput): Promise<number> {
   const config = loadConfig(process.env);
-  // Partner files are checked at start: a bad one stops the gateway with every problem listed.
+  const say = (line: string) => output.out(`${line}\n`);
   const mappingsDir = defaultMappingsDir();
-  const partners = existsSync(config.PARTNERS_DIR)
-    ? new PartnerRegistry(loadPartners(config.PARTNERS_DIR, { mappingsDir }))
-    : undefined;
-  const server = await startServer(config, '0.0.0.0', {
-    mappingsDir,
-    ...(partners ? { partners } : {}),
-  }).catch((error: NodeJS.ErrnoException) => {
+  // Partner files are checked first: a bad one stops the gateway with every problem listed.
+  const partners = loadPartnerRegistry(config, mappingsDir);
+  await checkRedis(config.REDIS_URL);
+  const store = await openConfiguredStore(config);
+  say(`store: ${describeDatabase(config)}`);
+  say(`partners: ${partners.all().length} from ${config.PARTNERS_DIR}`);
+
+  const repositories = createRepositories(store.orm);
+  const transports = createPartnerTransports();
+  const pipeline = await startOrClose(store, () =>
+    startPipeline({
+      redisUrl: config.REDIS_URL,
+      prefix: config.QUEUE_PREFIX,
+      repositories,
+      partners,
+      transports,
+      mappingsDir,
+      ...jobLockOptions(config),
+      onError: (error) => output.err(`workers: ${oneLine(error)}\n`),
+    }),
+  );
+  say(
+    `workers: inbound, documents, outbound on ${redactUrl(config.REDIS_URL)} (queue prefix ${config.QUEUE_PREFIX})`,
+  );
+  const closeWorkers = async () => {
+    await pipeline.close();
+    await transports.close();
+    await store.close();
+  };
+
+  let server: Server;
+  try {
+    server = await startServer(config, '0.0.0.0', {
+      mappingsDir,
+      partners,
+      services: { repositories, partners, queues: pipeline.queues, mappingsDir },
+    });
+  } catch (error) {
+    await closeWorkers();
+    const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(
-      error.code === 'EADDRINUSE'
+      code === 'EADDRINUSE'
         ? `port ${config.PORT} is already in use (set PORT)`
-        : `cannot listen on port ${config.PORT}: ${error.message}`,
+        : `cannot listen on port ${config.PORT}: ${oneLine(error)}`,
     );
-  });
+  }
   const { port } = server.address() as AddressInfo;
-  output.out(`edi-gateway listening on http://localhost:${port}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      output.out('edi-gateway stopping\n');
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  say(`edi-gateway listening on http://localhost:${port}`);
+
+  const schedulers = startSchedulers({
+    partners,
+    transports,
+    transmissions: repositories.transmissions,
+    queues: pipeline.queues,
+    overdueAcks: { repositories },
+    log: say,
+    onError: (task, error) => output.err(`${task} failed: ${oneLine(error)}\n`),
   });
+  say(`schedulers: ${schedulers.tasks.join(', ')}`);
+  for (const line of schedulers.skipped) say(`schedulers: ${line}`);
+
+  const signal = await nextStopSignal();
+  say(`edi-gateway stopping (${signal})`);
+  await schedulers.close();
+  say('schedulers stopped');
+  await closeServer(server);
+  say('http stopped');
+  await pipeline.close();
+  await transports.close();
+  say('workers stopped');
+  await store.close();
+  say('store closed');
   return 0;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error === undefined ? resolve() : reject(error)));
+    // Idle keep-alive connections would hold close() open until they time out.
+    server.closeIdleConnections();
+  });
 }

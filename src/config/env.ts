@@ -5,8 +5,15 @@ import { GatewayError } from '../errors/index.js';
 const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8080 }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  // Several gateways (or test runs) can share one PostgreSQL database, each in a schema of its own.
+  DATABASE_SCHEMA: Type.Optional(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,62}$' })),
   REDIS_URL: Type.String({ pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' }),
   QUEUE_PREFIX: Type.String({ pattern: '^[A-Za-z0-9_{}:-]+$', default: '{edi}' }),
+  // How soon the jobs of a worker process that died run again elsewhere: a running job's lock
+  // lasts QUEUE_LOCK_MS without renewal, and lapsed locks are looked for every
+  // QUEUE_STALLED_CHECK_MS. Unset: BullMQ's 30 s each.
+  QUEUE_LOCK_MS: Type.Optional(Type.Integer({ minimum: 1000 })),
+  QUEUE_STALLED_CHECK_MS: Type.Optional(Type.Integer({ minimum: 500 })),
   PARTNERS_DIR: Type.String({ minLength: 1, default: './partners' }),
   MAPPINGS_DIR: Type.String({ minLength: 1, default: './mappings' }),
   ARCHIVE_DIR: Type.String({ minLength: 1, default: './data/archive' }),

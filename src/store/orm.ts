@@ -87,8 +87,20 @@ async function connect(dialect: StoreDialect, config: StoreConfig, options: Stor
   }
   const dataDir = isAbsolute(config.DATA_DIR) ? config.DATA_DIR : resolve(config.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
-  return LibSqlORM.init({ ...common, dbName: join(dataDir, options.fileName ?? 'gateway.db') });
+  return LibSqlORM.init({
+    ...common,
+    dbName: join(dataDir, options.fileName ?? 'gateway.db'),
+    // libsql runs statements synchronously: a connection waiting for SQLite's write lock blocks
+    // the event loop, so the connection holding the lock in the same process can never finish,
+    // and concurrent jobs fail with "database is locked". One connection makes the pool queue
+    // them instead. The busy timeout is for other processes (a CLI next to `serve`).
+    pool: { min: 0, max: 1 },
+    driverOptions: { connection: { timeout: LIBSQL_BUSY_TIMEOUT_MS } },
+  });
 }
+
+/** How long a libsql connection waits for another process's write lock before failing. */
+const LIBSQL_BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * Applies pending migrations. On PostgreSQL an advisory lock held for the duration serialises

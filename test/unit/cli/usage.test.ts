@@ -12,7 +12,16 @@ describe('edi-gateway usage', () => {
       .split('\n')
       .map((line) => /^ {2}(\w+) /.exec(line)?.[1])
       .filter((name) => name !== undefined);
-    expect(commands).toEqual(['translate', 'ack', 'render', 'partner', 'serve', 'help']);
+    expect(commands).toEqual([
+      'translate',
+      'ack',
+      'render',
+      'partner',
+      'serve',
+      'worker',
+      'transmissions',
+      'help',
+    ]);
   });
 
   it('translate --help shows the file argument and the --partner option', async () => {

@@ -1,0 +1,158 @@
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import type { GatewayConfig } from '../config/env.js';
+import { PartnerRegistry } from '../partners/index.js';
+import { openStore, type OpenedStore } from '../store/index.js';
+import { CliError } from './cli-error.js';
+
+/** How long Redis has to answer at start before the command gives up. */
+const REDIS_CHECK_MS = 3_000;
+
+/**
+ * A URL fit for a log line: the password, if any, replaced by `***`.
+ *
+ * @example
+ * redactUrl('redis://:s3cret@cache:6379'); // 'redis://:***@cache:6379'
+ */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+/** Which database the configuration points at, in words for a log line. */
+export function describeDatabase(
+  config: Pick<GatewayConfig, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>,
+): string {
+  if (config.DATABASE_URL === undefined) return `embedded database ${resolve(config.DATA_DIR, 'gateway.db')}`;
+  const schema = config.DATABASE_SCHEMA === undefined ? '' : ` (schema ${config.DATABASE_SCHEMA})`;
+  return `PostgreSQL at ${redactUrl(config.DATABASE_URL)}${schema}`;
+}
+
+/**
+ * Opens (and migrates) the configured database; a failure becomes one line naming it.
+ *
+ * @example
+ * const store = await openConfiguredStore(loadConfig(process.env));
+ */
+export async function openConfiguredStore(config: GatewayConfig): Promise<OpenedStore> {
+  try {
+    return await openStore(
+      config,
+      config.DATABASE_SCHEMA === undefined ? {} : { schema: config.DATABASE_SCHEMA },
+    );
+  } catch (error) {
+    throw new CliError(`${describeDatabase(config)} cannot be opened: ${oneLine(error)}`);
+  }
+}
+
+/**
+ * Fails with one line naming the URL when Redis does not answer PING within a few seconds.
+ * Without it the workers would wait for Redis forever, silently.
+ *
+ * @example
+ * await checkRedis(config.REDIS_URL);
+ */
+export async function checkRedis(url: string, timeoutMs = REDIS_CHECK_MS): Promise<void> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  // The event carries the cause (ECONNREFUSED...); the rejected connect only says "closed".
+  let cause: unknown;
+  redis.on('error', (error) => (cause ??= error));
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    await Promise.race([redis.connect().then(() => redis.ping()), timeout]);
+  } catch (error) {
+    throw new CliError(
+      `Redis at ${redactUrl(url)} does not answer: ${oneLine(cause ?? error)} (set REDIS_URL)`,
+    );
+  } finally {
+    clearTimeout(timer);
+    redis.disconnect();
+  }
+}
+
+/**
+ * How long a job's lock lasts and how often lapsed ones are looked for, where the configuration
+ * sets them (QUEUE_LOCK_MS, QUEUE_STALLED_CHECK_MS); the pipeline's defaults otherwise.
+ *
+ * @example
+ * startPipeline({ ...options, ...jobLockOptions(config) });
+ */
+export function jobLockOptions(config: Pick<GatewayConfig, 'QUEUE_LOCK_MS' | 'QUEUE_STALLED_CHECK_MS'>): {
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+} {
+  return {
+    ...(config.QUEUE_LOCK_MS === undefined ? {} : { lockDurationMs: config.QUEUE_LOCK_MS }),
+    ...(config.QUEUE_STALLED_CHECK_MS === undefined
+      ? {}
+      : { stalledIntervalMs: config.QUEUE_STALLED_CHECK_MS }),
+  };
+}
+
+/** The partners in PARTNERS_DIR; none when the folder does not exist. A bad file stops the command. */
+export function loadPartnerRegistry(
+  config: Pick<GatewayConfig, 'PARTNERS_DIR'>,
+  mappingsDir: string,
+): PartnerRegistry {
+  return existsSync(config.PARTNERS_DIR)
+    ? PartnerRegistry.fromDirectory(config.PARTNERS_DIR, { mappingsDir })
+    : new PartnerRegistry([]);
+}
+
+/** The OS user name, the default actor of support commands. */
+export function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    // A container user without a passwd entry has no name to look up.
+    return process.env['USER'] ?? process.env['USERNAME'] ?? `uid-${process.getuid?.() ?? 'unknown'}`;
+  }
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once (Node's default). */
+export function nextStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** An error's message on one line, as the CLI prints it. */
+export function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/**
+ * Starts a component once the store is open; if it cannot start (a refused QUEUE_PREFIX), the
+ * store is closed before the error goes up, so the process can end.
+ */
+export async function startOrClose<T>(store: OpenedStore, start: () => T): Promise<T> {
+  try {
+    return start();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,120 @@
+import { isGatewayError } from '../../errors/index.js';
+import type { Repositories, TransmissionStatus } from '../../store/index.js';
+import { documentJobId, enqueueDocument, type PipelineQueues } from '../queues.js';
+import { bytesArchived, checkActor, operationRefused, transmissionNotFound } from './support-errors.js';
+import type { QueueingSupportDeps } from './support-deps.js';
+
+/** What a reprocess queued. */
+export interface ReprocessResult {
+  transmissionId: string;
+  /** The new inbound job that reads the stored bytes again. */
+  jobId: string;
+  previousStatus: TransmissionStatus;
+  /** Documents of this transmission whose processing had failed and is run again. */
+  retriedDocuments: string[];
+}
+
+// `processing` is being read right now. `processed` is accepted: its documents may have failed
+// in the core (exception `processing-failed`), and reading again is harmless when they did not.
+const REPROCESSABLE: ReadonlySet<TransmissionStatus> = new Set([
+  'received',
+  'failed',
+  'rejected',
+  'processed',
+]);
+
+/**
+ * Reads an inbound transmission again from its stored bytes (after a partner or mapping fix, or a
+ * failure): status back to `received`, and a new inbound job `reprocess-<id>-<n>`. Documents of
+ * the transmission whose core processing failed for good are run again and their
+ * `processing-failed` exceptions resolved. Nothing is duplicated: documents, the envelope index
+ * and the 997/999 are keyed by ids derived from the transmission, so a second read finds them.
+ *
+ * @example
+ * const { jobId, retriedDocuments } = await reprocessTransmission(id, 'alice', { repositories, partners, queues });
+ */
+export async function reprocessTransmission(
+  id: string,
+  actor: string,
+  deps: QueueingSupportDeps,
+): Promise<ReprocessResult> {
+  const who = checkActor(actor);
+  const { transmissions, audit } = deps.repositories;
+  const stored = await transmissions.get(id);
+  if (stored === null) throw transmissionNotFound(id);
+  if (stored.direction !== 'inbound') {
+    throw operationRefused(
+      `transmission ${id} is outbound (sent to ${stored.partnerId ?? 'an unknown partner'}); only received files are reprocessed. To deliver it again: transmissions resend ${id}`,
+    );
+  }
+  if (!REPROCESSABLE.has(stored.status)) {
+    throw operationRefused(
+      `transmission ${id} is being read right now (${stored.status}); try again once it is done`,
+    );
+  }
+  if (stored.payload === null) throw bytesArchived(id, stored.archiveRef);
+  // The history grows with every reprocess: a fresh job id each time, the same one for two
+  // people who click at the same moment.
+  const jobId = `reprocess-${id}-${stored.history.length}`;
+  await audit.record({
+    actor: who,
+    action: 'transmission-reprocessed',
+    subjectType: 'transmission',
+    subjectId: id,
+    details: { jobId, previousStatus: stored.status },
+  });
+  // The inbound worker leaves `processed` and `rejected` transmissions alone; `received` lets it read.
+  await transmissions.setStatus(id, 'received', `reprocess requested by ${who}`);
+  await deps.queues.inbound.add('read', { transmissionId: id }, { jobId });
+  const retriedDocuments = await retryFailedDocuments(
+    id,
+    stored.partnerId,
+    who,
+    deps.repositories,
+    deps.queues,
+  );
+  return { transmissionId: id, jobId, previousStatus: stored.status, retriedDocuments };
+}
+
+/**
+ * Runs again the documents of this transmission that have an open `processing-failed` exception.
+ * Their job keeps its id (`doc-<documentId>`): a failed job is retried, a job already removed
+ * from Redis is added anew, so a document never has two jobs at once.
+ */
+async function retryFailedDocuments(
+  transmissionId: string,
+  partnerId: string | null,
+  actor: string,
+  repositories: Repositories,
+  queues: PipelineQueues,
+): Promise<string[]> {
+  const open = await repositories.exceptions.list({
+    subjectType: 'document',
+    kind: 'processing-failed',
+    status: 'open',
+    ...(partnerId === null ? {} : { partnerId }),
+    limit: 1000,
+  });
+  const retried: string[] = [];
+  for (const exception of open) {
+    const document = await repositories.documents.get(exception.subjectId);
+    const source = document?.document['source'] as { transmissionId?: unknown } | undefined;
+    if (document === null || source?.transmissionId !== transmissionId) continue;
+    // Resolved first: should the rerun fail at once, its new exception must not be this one.
+    await repositories.exceptions
+      .resolve(exception.id, actor, {
+        action: 'reprocess',
+        transmissionId,
+        note: 'document queued again; a new exception is raised if it fails again',
+      })
+      .catch((error: unknown) => {
+        // Someone resolved it a moment ago; the document is queued again all the same.
+        if (!isGatewayError(error) || error.code !== 'conflict') throw error;
+      });
+    const job = await queues.documents.getJob(documentJobId(document.id));
+    if (job === undefined) await enqueueDocument(queues, document.id);
+    else if (await job.isFailed()) await job.retry();
+    retried.push(document.id);
+  }
+  return retried;
+}
