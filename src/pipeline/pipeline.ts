@@ -32,6 +32,13 @@ export interface PipelineOptions {
   retry?: RetryPolicy;
   /** Jobs each worker runs at once. Default 4. */
   concurrency?: number;
+  /**
+   * How long a running job's lock lasts without renewal; a job whose worker died is offered again
+   * once it lapses. Default BullMQ's 30 s. Too short, and a busy but living worker loses its jobs.
+   */
+  lockDurationMs?: number;
+  /** How often lapsed locks are looked for. Default BullMQ's 30 s. */
+  stalledIntervalMs?: number;
   now?: () => Date;
   /** Errors no job can report (Redis connection, a failed status update). Default: console.error. */
   onError?: (error: unknown) => void;
@@ -56,10 +63,23 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const report = options.onError ?? ((error: unknown) => console.error(error));
   connection.on('error', report);
-  const queues = openQueues(connection, options.prefix, options.retry ?? DEFAULT_RETRY);
+  let queues: PipelineQueues;
+  try {
+    queues = openQueues(connection, options.prefix, options.retry ?? DEFAULT_RETRY);
+  } catch (error) {
+    // A refused prefix must not leave an open connection holding the process alive.
+    connection.disconnect();
+    throw error;
+  }
   const transports = options.transports ?? createPartnerTransports();
   const { repositories, partners } = options;
-  const workerOptions = { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 };
+  const workerOptions = {
+    connection,
+    prefix: options.prefix,
+    concurrency: options.concurrency ?? 4,
+    ...(options.lockDurationMs === undefined ? {} : { lockDuration: options.lockDurationMs }),
+    ...(options.stalledIntervalMs === undefined ? {} : { stalledInterval: options.stalledIntervalMs }),
+  };
 
   const deps = {
     repositories,

@@ -156,6 +156,15 @@ export function transportContract(adapter: string, createFixture: () => Promise<
       expect(await partner.readOutbox(receipts[1]?.name ?? '')).toEqual(second);
     });
 
+    it('takes the same bytes under the same name, delivered again after a crash, as one file', async () => {
+      const bytes = binaryPayload(2_000, 3);
+      const first = await transport.deliver('997-000000042.x12', bytes);
+      const again = await transport.deliver('997-000000042.x12', bytes);
+      expect(again.name).toBe(first.name);
+      expect((await partner.listOutbox()).filter((name) => !isInProgressName(name))).toEqual([first.name]);
+      expect(await partner.readOutbox(first.name)).toEqual(bytes);
+    });
+
     it('delivers atomically: a reader polling the outbox never sees part of a file', async () => {
       const bytes = binaryPayload(5 * 1024 * 1024, 9);
       const expected = sha256(bytes);

@@ -3,12 +3,16 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parseDocument } from 'yaml';
 import { GatewayError } from '../../errors/index.js';
+import { FileCache } from './file-cache.js';
 import { MappingFile, RuleSchema, type Mapping } from './mapping-schema.js';
 import { mergeMappingFiles } from './merge.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addSchema(RuleSchema);
 const check = ajv.compile<MappingFile>(MappingFile);
+// Every transmission read and every document rendered loads its mapping: parsing the YAML each
+// time cost more than the rest of reading an 850.
+const parsedFiles = new FileCache<LoadedFile>();
 
 /**
  * Loads a mapping by name (`x12/004010/850`) from the mappings folder, follows its `extends`
@@ -64,7 +68,7 @@ export function readMappingFile(dir: string, name: string): LoadedFile {
       '',
       `no such mapping file (looked for ${candidates.join(', ')} in ${dir})`,
     );
-  return parseFile(path);
+  return parsedFiles.read(path, parseFile);
 }
 
 function parseFile(path: string): LoadedFile {

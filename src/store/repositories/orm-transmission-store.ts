@@ -3,6 +3,7 @@ import { raw, type EntityManager, type FilterQuery, type MikroORM } from '@mikro
 import { TransmissionEventSchema } from '../entities/transmission-event.js';
 import { TransmissionSchema, type Transmission, type TransmissionStatus } from '../entities/transmission.js';
 import { guard, storeError } from '../store-error.js';
+import { PostgresStatusChange, type StatusChange } from './postgres-status-change.js';
 import type {
   InboundMeta,
   OutboundMeta,
@@ -22,7 +23,11 @@ const ERROR_STATUSES: ReadonlySet<TransmissionStatus> = new Set(['failed', 'reje
 
 /** `TransmissionStore` on MikroORM, for PostgreSQL and libsql alike. */
 export class OrmTransmissionStore implements TransmissionStore {
-  constructor(private readonly orm: MikroORM) {}
+  private readonly statusChange: PostgresStatusChange | undefined;
+
+  constructor(private readonly orm: MikroORM) {
+    this.statusChange = PostgresStatusChange.for(orm);
+  }
 
   recordInbound(bytes: Uint8Array, meta: InboundMeta): Promise<string> {
     return this.insert('storing an inbound transmission', bytes, {
@@ -50,17 +55,20 @@ export class OrmTransmissionStore implements TransmissionStore {
   }
 
   setStatus(id: string, status: TransmissionStatus, message: string | null = null): Promise<void> {
-    return guard(`setting transmission ${id} to ${status}`, () =>
-      this.orm.em.fork().transactional(async (em) => {
-        const changes: Record<string, unknown> = { status };
-        // Counted in the same statement so that two workers never lose an increment.
-        if (status === 'processing') changes['attempts'] = raw('attempts + 1');
-        if (ERROR_STATUSES.has(status)) changes['lastError'] = message;
-        const updated = await em.nativeUpdate(TransmissionSchema, { id }, changes);
-        if (updated === 0) throw notFound(id);
-        await em.insert(TransmissionEventSchema, { transmission: id, at: new Date(), status, message });
-      }),
-    );
+    const change: StatusChange = {
+      status,
+      attempt: status === 'processing',
+      lastError: ERROR_STATUSES.has(status) ? message : undefined,
+      message,
+      at: new Date(),
+    };
+    return guard(`setting transmission ${id} to ${status}`, async () => {
+      const changed =
+        this.statusChange === undefined
+          ? await this.orm.em.fork().transactional((em) => changeInTransaction(em, id, change))
+          : await this.statusChange.run(id, change);
+      if (!changed) throw notFound(id);
+    });
   }
 
   setPartner(id: string, partnerId: string): Promise<void> {
@@ -78,6 +86,7 @@ export class OrmTransmissionStore implements TransmissionStore {
     const where: FilterQuery<Transmission> = {};
     if (filter.status !== undefined) where.status = filter.status;
     if (filter.partnerId !== undefined) where.partnerId = filter.partnerId;
+    if (filter.receivedBefore !== undefined) where.receivedAt = { $lt: filter.receivedBefore };
     return this.summaries('listing transmissions', where, filter.limit ?? 100);
   }
 
@@ -156,6 +165,17 @@ function toSummary(t: Transmission): TransmissionSummary {
     attempts: t.attempts,
     lastError: t.lastError,
   };
+}
+
+async function changeInTransaction(em: EntityManager, id: string, change: StatusChange): Promise<boolean> {
+  const changes: Record<string, unknown> = { status: change.status };
+  // Counted in the same statement so that two workers never lose an increment.
+  if (change.attempt) changes['attempts'] = raw('attempts + 1');
+  if (change.lastError !== undefined) changes['lastError'] = change.lastError;
+  if ((await em.nativeUpdate(TransmissionSchema, { id }, changes)) === 0) return false;
+  const { status, message, at } = change;
+  await em.insert(TransmissionEventSchema, { transmission: id, at, status, message });
+  return true;
 }
 
 function notFound(id: string) {

@@ -62,6 +62,8 @@ export interface TransmissionDetail extends TransmissionSummary {
 export interface TransmissionFilter {
   status?: TransmissionStatus;
   partnerId?: string;
+  /** Only those received (or created, outbound) strictly before this moment. */
+  receivedBefore?: Date;
   /** Default 100. */
   limit?: number;
 }

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { PartnerRegistry, type X12PartnerConfig } from '../../../src/partners/index.js';
 import {
   createPartnerTransports,
+  openQueues,
   pollFolderOnce,
   startPipeline,
   type Pipeline,
@@ -15,7 +16,10 @@ import {
   CanonicalDocumentRecordSchema,
   createRepositories,
   TransmissionSchema,
+  type CatalogItemInput,
+  type InventoryLevelInput,
   type OpenedStore,
+  type PriceListEntryInput,
   type Repositories,
 } from '../../../src/store/index.js';
 import { dropSchemaAndClose, openPostgresStore, randomSchemaName } from '../store/postgres-test-schema.js';
@@ -27,6 +31,34 @@ export interface HarnessOptions {
   duplicatePolicy?: 'reject' | 'accept-and-flag';
   /** `missing`: the outbox folder does not exist (transient); `file`: it is a file (permanent). */
   brokenOutbox?: 'missing' | 'file';
+  /**
+   * `none`: only the queues are opened, for workers that run in another process (they find the
+   * partner in `partnersDir`, the tables in `schema`, the queues under `prefix`). Default `in-process`.
+   */
+  workers?: 'in-process' | 'none';
+  /** The partner's `business` section (price list, tolerance, allocation...), as its file has it. */
+  business?: Record<string, unknown>;
+  /** The sets we send the partner. Default `['855']`. */
+  outbound?: string[];
+  /** The sets the partner sends us. Default `['850']`. */
+  inbound?: string[];
+  /** The partner's `documents.options` (e.g. the 856 hierarchy), as its file has it. */
+  documentOptions?: Record<string, unknown>;
+  /** The partner's `acknowledgements` section. Default `{ functional: '997' }`. */
+  acknowledgements?: Record<string, unknown>;
+  /** Catalog, price list and stock, loaded before the pipeline starts. */
+  seed?: HarnessSeed;
+  /** The pipeline's clock: the 855's date and the "today" of the order rules. */
+  now?: () => Date;
+  /** Jobs each worker runs at once. Default 4. */
+  concurrency?: number;
+}
+
+/** What orders are checked and allocated against. */
+export interface HarnessSeed {
+  catalog?: CatalogItemInput[];
+  priceList?: { id: string; entries: PriceListEntryInput[] };
+  inventory?: InventoryLevelInput[];
 }
 
 /** A partner in temporary folders, a fresh schema and queue prefix, and a running pipeline. */
@@ -39,6 +71,11 @@ export interface Harness {
   pipeline: Pipeline;
   inbox: string;
   outbox: string;
+  partnersDir: string;
+  /** The PostgreSQL schema that holds this harness's tables. */
+  schema: string;
+  /** The queue prefix, a hash tag such as `{edi-test-1a2b3c}`. */
+  prefix: string;
   /** Puts a file in the inbox and runs intake until it is taken; returns the transmission ids. */
   drop(name: string, content: string): Promise<string[]>;
   outboxFiles(): Promise<{ name: string; content: string }[]>;
@@ -60,19 +97,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const partners = PartnerRegistry.fromDirectory(partnersDir);
   const partner = partners.get(PARTNER_ID) as X12PartnerConfig;
 
-  const store = await openPostgresStore(randomSchemaName('pipeline'), { poolSize: 4 });
+  const schema = randomSchemaName('pipeline');
+  const store = await openPostgresStore(schema, { poolSize: 4 });
   const repositories = createRepositories(store.orm);
+  await seedOrderData(repositories, options.seed);
   // settleMs 0: a file counts as complete on the second poll that sees it unchanged.
   const transports = createPartnerTransports({ settleMs: 0 });
   const prefix = `{edi-test-${randomBytes(6).toString('hex')}}`;
-  const pipeline = startPipeline({
-    redisUrl: REDIS_URL,
-    prefix,
-    repositories,
-    partners,
-    transports,
-    retry: { attempts: 3, backoffMs: 50 },
-  });
+  const pipeline =
+    options.workers === 'none'
+      ? openQueuesOnly(prefix)
+      : startPipeline({
+          redisUrl: REDIS_URL,
+          prefix,
+          repositories,
+          partners,
+          transports,
+          retry: { attempts: 3, backoffMs: 50 },
+          ...(options.now === undefined ? {} : { now: options.now }),
+          ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+        });
   const intakeDeps = { transmissions: repositories.transmissions, queues: pipeline.queues };
 
   return {
@@ -84,6 +128,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     pipeline,
     inbox,
     outbox,
+    partnersDir,
+    schema,
+    prefix,
     async drop(name, content) {
       await writeFile(join(inbox, name), content);
       const transport = transports.forPartner(partner);
@@ -129,6 +176,25 @@ export async function waitFor<T>(
   }
 }
 
+/** The queues without workers: what intake needs to hand work to workers elsewhere. */
+function openQueuesOnly(prefix: string): Pipeline {
+  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const queues = openQueues(connection, prefix);
+  return {
+    queues,
+    close: async () => {
+      await queues.close();
+      await connection.quit();
+    },
+  };
+}
+
+async function seedOrderData(repositories: Repositories, seed: HarnessSeed = {}): Promise<void> {
+  if (seed.catalog) await repositories.catalog.upsertItems(seed.catalog);
+  if (seed.priceList) await repositories.priceLists.upsertEntries(seed.priceList.id, seed.priceList.entries);
+  if (seed.inventory) await repositories.inventory.upsertLevels(seed.inventory);
+}
+
 async function removeQueueKeys(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL);
   try {
@@ -149,14 +215,14 @@ identity:
 x12:
   version: '004010'
 documents:
-  inbound: ['850']
-  outbound: ['855']
-acknowledgements: { functional: '997' }
+  inbound: ${JSON.stringify(options.inbound ?? ['850'])}
+  outbound: ${JSON.stringify(options.outbound ?? ['855'])}
+${options.documentOptions === undefined ? '' : `  options: ${JSON.stringify(options.documentOptions)}\n`}acknowledgements: ${JSON.stringify(options.acknowledgements ?? { functional: '997' })}
 duplicates: { windowDays: 30, policy: ${options.duplicatePolicy ?? 'reject'} }
 transport:
   type: folder
   inbox: ${JSON.stringify(inbox)}
   outbox: ${JSON.stringify(outbox)}
   pollSeconds: 5
-`;
+${options.business === undefined ? '' : `business: ${JSON.stringify(options.business)}\n`}`;
 }

@@ -1,0 +1,224 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ackTransmissionId, documentHandlers, pollFolderOnce } from '../../../src/pipeline/index.js';
+import { masterDataFor, purchaseOrderInterchange } from '../../../scripts/generate-850s.mjs';
+import { REDIS_URL, startHarness, waitFor, type Harness } from '../pipeline/pipeline-harness.js';
+import { TEST_DATABASE_URL } from '../store/postgres-test-schema.js';
+import {
+  countIfTable,
+  failedJobs,
+  outboxFiles,
+  pendingJobs,
+  query,
+  recoveredJobs,
+  repeated,
+  statusCounts,
+} from './pipeline-state.js';
+import { spawnWorker, type WorkerChild } from './worker-child.js';
+
+const INTERCHANGES = 1000;
+// Interchanges per file, in turn: partners send single orders and batches, and a kill in the
+// middle of a batch leaves some of its interchanges done and some not.
+const FILE_SIZES = [1, 4, 2, 3];
+/** The worker dies once this many purchase orders are stored: well after the start, well before the end. */
+const KILL_AT_DOCUMENTS = 300;
+
+const PRICE_LIST = 'acme-crash';
+/** Every order is accepted: its items, prices and stock exist, and it asks for delivery in a month. */
+const BUSINESS = {
+  priceList: PRICE_LIST,
+  allocation: { strategy: 'single-location-first', locations: ['DC-EAST'] },
+};
+
+/** 1,000 interchanges, each one group with one distinct 850, in files of one to four interchanges. */
+function inboundFiles(): { name: string; content: string }[] {
+  const inAMonth = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10).replace(/-/g, '');
+  const files: { name: string; content: string }[] = [];
+  for (let next = 1, f = 0; next <= INTERCHANGES; f++) {
+    const size = Math.min(FILE_SIZES[f % FILE_SIZES.length]!, INTERCHANGES - next + 1);
+    let content = '';
+    for (let i = 0; i < size; i++, next++) {
+      content += purchaseOrderInterchange({
+        controlNumber: next,
+        firstOrder: next,
+        orders: 1,
+        sender: 'ACMERETAIL',
+        receiver: 'OURGATEWAY',
+        deliveryDate: inAMonth,
+      });
+    }
+    files.push({ name: `po-${String(f + 1).padStart(4, '0')}.x12`, content });
+  }
+  return files;
+}
+
+describe('a worker process killed with SIGKILL in the middle of 1,000 purchase orders', () => {
+  let harness: Harness | undefined;
+  const workers: WorkerChild[] = [];
+  afterEach(async () => {
+    for (const w of workers.splice(0)) {
+      w.process.kill('SIGKILL');
+      await w.exited;
+    }
+    await harness?.dispose();
+    harness = undefined;
+  });
+
+  it('loses nothing and sends nothing twice once a new worker process takes over', async () => {
+    const began = Date.now();
+    const h = (harness = await startHarness({
+      workers: 'none',
+      business: BUSINESS,
+      seed: masterDataFor(INTERCHANGES, { priceListId: PRICE_LIST, locationId: 'DC-EAST' }),
+    }));
+    const env = {
+      DATABASE_URL: TEST_DATABASE_URL,
+      DATABASE_SCHEMA: h.schema,
+      REDIS_URL,
+      QUEUE_PREFIX: h.prefix,
+      PARTNERS_DIR: h.partnersDir,
+      // A dead worker's jobs come back once their lock lapses: seconds here, not BullMQ's 30 s.
+      QUEUE_LOCK_MS: '4000',
+      QUEUE_STALLED_CHECK_MS: '1000',
+    };
+    const start = (): WorkerChild => {
+      const worker = spawnWorker(env);
+      workers.push(worker);
+      return worker;
+    };
+    const seeded = Date.now();
+    const first = start();
+    await first.ready;
+
+    const files = inboundFiles();
+    await Promise.all(files.map((f) => writeFile(join(h.inbox, f.name), f.content)));
+    const intake = takeEveryFile(h, files.length);
+
+    const storedAtKill = await waitFor(
+      `${KILL_AT_DOCUMENTS} purchase orders to be stored`,
+      async () => {
+        const n = await purchaseOrders(h);
+        return n >= KILL_AT_DOCUMENTS ? n : undefined;
+      },
+      60_000,
+    );
+    first.process.kill('SIGKILL');
+    expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    workers.splice(workers.indexOf(first), 1);
+    const afterKill = await purchaseOrders(h);
+    expect(afterKill).toBeLessThan(INTERCHANGES);
+
+    const killed = Date.now();
+    const second = start();
+    await second.ready;
+    expect(await intake).toBe(files.length);
+    let last = {};
+    await waitFor(
+      'every transmission to be read and every acknowledgement sent',
+      async () => {
+        const inbound = await statusCounts(h, 'inbound');
+        const outbound = await statusCounts(h, 'outbound');
+        const pending = await pendingJobs(h);
+        last = { inbound, outbound, pending };
+        const settled =
+          inbound['processed'] === files.length &&
+          (outbound['sent'] ?? 0) >= INTERCHANGES &&
+          Object.keys(outbound).every((s) => s === 'sent') &&
+          pending === 0;
+        return settled ? true : undefined;
+      },
+      90_000,
+    ).catch((error: Error) => {
+      const stderr = second.stderr().slice(-2000);
+      throw new Error(`${error.message}; last seen ${JSON.stringify(last)}; worker stderr: ${stderr}`);
+    });
+    const finished = Date.now();
+    second.process.kill('SIGTERM');
+    await second.exited;
+    workers.splice(workers.indexOf(second), 1);
+    // The kill hit jobs in the middle of their work, which the new process ran again.
+    const rerun = await recoveredJobs(h);
+    const unlinked = await countIfTable(
+      h,
+      'canonical_document',
+      `type = 'purchase_order' and transaction_set_id is null`,
+    );
+    const s = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
+    console.info(
+      `killed with ${storedAtKill}-${afterKill} of ${INTERCHANGES} purchase orders stored; jobs run again: ` +
+        `${JSON.stringify(rerun)}; documents without their transaction set: ${unlinked}; setup ` +
+        `${s(began, seeded)}, first worker ${s(seeded, killed)}, second worker ${s(killed, finished)}`,
+    );
+    expect(Object.values(rerun).reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
+
+    // Nothing lost, nothing stored twice.
+    expect(await statusCounts(h, 'inbound')).toEqual({ processed: files.length });
+    expect(await purchaseOrders(h)).toBe(INTERCHANGES);
+    // Orders exist once the core takes purchase orders (the table may come before the handler).
+    const takesOrders = documentHandlers.purchase_order !== undefined;
+    if (takesOrders) expect(await countIfTable(h, 'order_record')).toBe(INTERCHANGES);
+    expect(await failedJobs(h)).toBe(0);
+    expect(await countIfTable(h, 'exception_record', `kind = 'processing-failed'`)).toBe(0);
+
+    // Exactly one acknowledgement transmission per inbound interchange, under its derived id.
+    const interchanges = await query<{ transmission_id: string; control_number: string }>(
+      h,
+      `select transmission_id, control_number from $schema.interchange_record where direction = 'inbound'`,
+    );
+    expect(interchanges).toHaveLength(INTERCHANGES);
+    const acks = await query<{ id: string; source_ref: string; payload: Buffer }>(
+      h,
+      `select id, source_ref, payload from $schema.transmission where direction = 'outbound' and source_ref like '997-%'`,
+    );
+    expect(acks.map((a) => a.id).sort()).toEqual(
+      interchanges.map((i) => ackTransmissionId(i.transmission_id, i.control_number)).sort(),
+    );
+
+    // One 997 file per inbound interchange, none delivered twice, no ISA13 used twice.
+    const outbox = await outboxFiles(h);
+    // A second delivery of a file would land beside the first as `997-000000123-1.x12`.
+    expect(outbox.map((f) => f.name).filter((n) => !/^(997|855)-\d{9}\.x12$/.test(n))).toEqual([]);
+    const sent997 = outbox.filter((f) => f.set === '997');
+    expect(sent997).toHaveLength(INTERCHANGES);
+    expect(repeated(outbox.map((f) => f.content))).toEqual({});
+    expect(repeated(outbox.map((f) => f.isa13))).toEqual({});
+    expect(outbox.filter((f) => f.set !== '997' && f.set !== '855').map((f) => f.name)).toEqual([]);
+    const allOutbound = await query<{ payload: Buffer }>(
+      h,
+      `select payload from $schema.transmission where direction = 'outbound'`,
+    );
+    expect(outbox).toHaveLength(allOutbound.length);
+    expect(repeated(allOutbound.map((t) => t.payload.toString('utf8').split('*')[13] ?? ''))).toEqual({});
+
+    // Each inbound group (GS06 = ISA13 here) acknowledged by exactly one AK1 across all files.
+    const ak1 = sent997.flatMap((f) => [...f.content.matchAll(/AK1\*PO\*(\d+)~/g)].map((m) => Number(m[1])));
+    expect(ak1.sort((a, b) => a - b)).toEqual(Array.from({ length: INTERCHANGES }, (_, i) => i + 1));
+
+    // Where the core answers orders, every one of them (all acceptable) gets exactly one 855.
+    const pos855 = outbox
+      .filter((f) => f.set === '855')
+      .flatMap((f) => [...f.content.matchAll(/BAK\*\w*\*\w*\*([^*~]+)/g)].map((m) => m[1]!));
+    expect(pos855.sort()).toEqual(
+      takesOrders
+        ? Array.from({ length: INTERCHANGES }, (_, i) => `PO${String(i + 1).padStart(9, '0')}`)
+        : [],
+    );
+  }, 150_000);
+});
+
+async function purchaseOrders(h: Harness): Promise<number> {
+  return (await countIfTable(h, 'canonical_document', `type = 'purchase_order'`)) ?? 0;
+}
+
+/** Runs intake over the inbox until `expected` files were stored and queued; returns how many. */
+async function takeEveryFile(h: Harness, expected: number): Promise<number> {
+  const transport = h.transports.forPartner(h.partner);
+  const deps = { transmissions: h.repositories.transmissions, queues: h.pipeline.queues };
+  let taken = 0;
+  for (let pass = 0; taken < expected; pass++) {
+    if (pass > 20) throw new Error(`only ${taken} of ${expected} files were taken from the inbox`);
+    taken += (await pollFolderOnce(transport, h.partner, deps)).length;
+  }
+  return taken;
+}
