@@ -4,9 +4,14 @@
 // Starts `edi-gateway serve` as a child process on an embedded database in a temporary DATA_DIR,
 // with the three demo partners switched to folder transports in temporary folders and a queue
 // prefix of its own (Redis from REDIS_URL, default 127.0.0.1:6379). Seeds a small catalog, price
-// lists and stock through the HTTP API, drops each partner's sample 850 into its inbox, waits
-// until everything has been read and sent, prints what came out, then stops the gateway and
-// removes every file and Redis key it made. Builds dist/ first when the sources are newer.
+// lists and stock through the HTTP API and drops each partner's sample 850 into its inbox. The
+// bigbox-retail and dropship-direct samples go in with their requested dates moved a month ahead,
+// so those orders are accepted and answered with an 855; northwind-health's keeps its past date,
+// so its order is held. Once everything has been read and sent, the demo prints the held order's
+// exception, releases the hold through the API as support staff would, waits for that order's 855
+// and prints what came out. It then stops the gateway and removes every file and Redis key it
+// made. Builds dist/ first when the sources are newer.
+/* global fetch */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -21,13 +26,22 @@ import { parse, stringify } from 'yaml';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PARTNERS = ['bigbox-retail', 'dropship-direct', 'northwind-health'];
-const POLL_SECONDS = 5;
-const SETTLE_TIMEOUT_MS = 120_000;
+/** The partners whose sample 850 goes in with its requested dates moved a month ahead. */
+const REDATED = new Set(['bigbox-retail', 'dropship-direct']);
+/** The partner whose sample 850 keeps its past date: its order is held and released by staff. */
+const HELD_PARTNER = 'northwind-health';
+/** dropship-direct names no price list; the demo's copy of it gets this one. */
+const DROPSHIP_PRICE_LIST = 'dropship-direct-list';
+const SUPPORT_ACTOR = 'demo-support';
+const POLL_SECONDS = 5; // the lowest a partner's folder transport allows
+const INTAKE_TIMEOUT_MS = 30_000;
+const RESOLUTION_TIMEOUT_MS = 15_000;
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const prefix = `{edi-demo-${randomBytes(4).toString('hex')}}`;
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const sleep = (ms) => delay(ms);
+let interrupted = false;
 
 /** The newest modification time of any file under `dir`. */
 function newest(dir) {
@@ -74,10 +88,89 @@ async function writePartners(dir) {
     await mkdir(inbox, { recursive: true });
     await mkdir(outbox, { recursive: true });
     config.transport = { type: 'folder', inbox, outbox, pollSeconds: POLL_SECONDS };
+    // Without a price list every priced line of theirs waits for staff to accept the price.
+    if (id === 'dropship-direct' && config.business?.priceList === undefined) {
+      config.business = { ...config.business, priceList: DROPSHIP_PRICE_LIST };
+      say(`partners: ${id} names no price list; the demo's copy uses ${DROPSHIP_PRICE_LIST}`);
+    }
     await writeFile(join(partnersDir, `${id}.yaml`), stringify(config));
     folders[id] = { inbox, outbox };
   }
   return { partnersDir, folders };
+}
+
+/**
+ * The separators of the first interchange in `text`, read from the fixed positions of its ISA
+ * segment (106 characters): the element separator right after `ISA`, the component separator in
+ * ISA16 and the segment terminator after it.
+ */
+function x12Delimiters(text, what) {
+  const at = text.indexOf('ISA');
+  // Before it only a byte order mark (read as latin1 or as UTF-8) and white space may stand.
+  if (at < 0 || !/^(\u00EF\u00BB\u00BF|\uFEFF)?\s*$/.test(text.slice(0, at))) {
+    throw new Error(`${what} does not start with an ISA segment`);
+  }
+  const isa = text.slice(at, at + 106);
+  const element = isa[3];
+  if (isa.length < 106 || isa.split(element).length !== 17 || isa[103] !== element) {
+    throw new Error(`${what}: its ISA segment is not the fixed 106 characters X12 requires`);
+  }
+  return { element, component: isa[104], segment: isa[105] };
+}
+
+/** Splits `text` into segments, each with the white space (line breaks) that precedes it. */
+function segmentsOf(text, delimiters) {
+  return text.split(delimiters.segment).map((piece) => {
+    const lead = /^\s*/.exec(piece)[0];
+    return { lead, elements: piece.slice(lead.length).split(delimiters.element) };
+  });
+}
+
+/** A YYYY-MM-DD date as X12 writes it in a date element of `width` digits (CCYYMMDD or YYMMDD). */
+function x12Date(isoDate, width) {
+  const digits = isoDate.replaceAll('-', '');
+  return width === 6 ? digits.slice(2) : digits;
+}
+
+/**
+ * Sets the date of every DTM segment in `text` to `isoDate`: DTM02, and DTM06 when DTM05 says it
+ * holds a date (D8) or a date range (RD8). Everything else is kept byte for byte.
+ */
+function moveDtmDates(text, isoDate, what) {
+  const delimiters = x12Delimiters(text, what);
+  let moved = 0;
+  const replace = (value) => {
+    if (!/^(\d{8}|\d{6})$/.test(value))
+      throw new Error(`${what}: DTM date ${value} is not CCYYMMDD or YYMMDD`);
+    moved += 1;
+    return x12Date(isoDate, value.length);
+  };
+  const segments = segmentsOf(text, delimiters).map(({ lead, elements }) => {
+    if (elements[0] !== 'DTM') return lead + elements.join(delimiters.element);
+    const next = [...elements];
+    if ((next[2] ?? '') !== '') next[2] = replace(next[2]);
+    if (next[5] === 'D8' && next[6]) next[6] = replace(next[6]);
+    if (next[5] === 'RD8' && next[6]) next[6] = next[6].split('-').map(replace).join('-');
+    return lead + next.join(delimiters.element);
+  });
+  return { text: segments.join(delimiters.segment), moved };
+}
+
+/** The set ids (ST01) in an X12 file, with TA1 for an interchange acknowledgement. */
+function setIdsOf(text, what) {
+  const delimiters = x12Delimiters(text, what);
+  return segmentsOf(text, delimiters)
+    .filter(({ elements }) => elements[0] === 'ST' || elements[0] === 'TA1')
+    .map(({ elements }) => (elements[0] === 'ST' ? elements[1] : 'TA1'));
+}
+
+/** The date a month after today (UTC, as the gateway counts days), on the last day of a shorter month. */
+function monthFromToday() {
+  const now = new Date();
+  const year = now.getUTCFullYear();
+  const month = now.getUTCMonth() + 1;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay))).toISOString().slice(0, 10);
 }
 
 /** Starts `edi-gateway serve`; resolves with the child and its base URL once it listens. */
@@ -108,8 +201,6 @@ async function startGateway(env) {
 }
 
 async function api(base, method, path, body) {
-  // Node 20's global fetch; the lint config knows only a few globals in plain scripts.
-  // eslint-disable-next-line no-undef
   const response = await fetch(`${base}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -123,6 +214,15 @@ async function api(base, method, path, body) {
     json = text;
   }
   return { status: response.status, body: json };
+}
+
+/** Like `api`, for calls the demo cannot go on without: anything but a 2xx is an error. */
+async function apiOk(base, method, path, body) {
+  const answer = await api(base, method, path, body);
+  if (answer.status >= 300) {
+    throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  }
+  return answer.body;
 }
 
 const CATALOG = {
@@ -171,6 +271,9 @@ const PRICE_LISTS = {
       { itemId: 'ACM-200', uom: 'EA', unitPrice: '7.25' },
     ],
   },
+  [DROPSHIP_PRICE_LIST]: {
+    entries: [{ itemId: 'ACM-300', uom: 'EA', unitPrice: '34.99' }],
+  },
   'northwind-contract-2024': {
     entries: [
       { itemId: 'ACM-GLOVE-M', uom: 'BX', unitPrice: '18.40' },
@@ -191,71 +294,199 @@ async function seed(base) {
     ['PUT', '/api/inventory', INVENTORY],
   ];
   for (const [method, path, body] of loads) {
-    const { status, body: answer } = await api(base, method, path, body);
-    if (status === 404) say(`seed: ${path} is not available in this build; skipped`);
-    else if (status >= 400) say(`seed: ${path} refused (${status}): ${JSON.stringify(answer)}`);
-    else say(`seed: ${path} ${JSON.stringify(answer)}`);
+    say(`seed: ${path} ${JSON.stringify(await apiOk(base, method, path, body))}`);
   }
+}
+
+/** Copies each sample 850 into its partner's inbox, with the dates of the redated ones moved. */
+async function dropSamples(folders) {
+  const date = monthFromToday();
+  for (const id of PARTNERS) {
+    const source = join('fixtures/partners', id, '850.edi');
+    // latin1 maps every byte to one character and back, so untouched bytes stay as they are.
+    let text = await readFile(join(root, source), 'latin1');
+    let note = 'dates as sent';
+    if (REDATED.has(id)) {
+      const result = moveDtmDates(text, date, source);
+      if (result.moved === 0) throw new Error(`${source} has no DTM date to move`);
+      text = result.text;
+      note = `${result.moved} DTM date(s) moved`;
+    }
+    await writeFile(join(folders[id].inbox, `${id}-850.edi`), text, 'latin1');
+    say(`drop: ${source} -> ${id} inbox (${note})`);
+  }
+  say(`sample dates moved to ${date} so the orders can be accepted`);
 }
 
 const FINAL = new Set(['processed', 'rejected', 'failed', 'sent', 'acknowledged']);
 
-/** Waits until every inbound file is read and nothing waits for delivery, twice in a row. */
-async function settle(base, expectedInbound) {
-  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
-  let calm = 0;
-  for (;;) {
-    const { body } = await api(base, 'GET', '/api/transmissions?limit=200&actor=demo');
-    const list = Array.isArray(body) ? body : [];
-    const inbound = list.filter((t) => t.direction === 'inbound');
-    const done = inbound.length >= expectedInbound && list.every((t) => FINAL.has(t.status));
-    calm = done ? calm + 1 : 0;
-    if (calm >= 3) return list;
-    if (Date.now() > deadline) {
-      say(`gave up waiting after ${SETTLE_TIMEOUT_MS / 1000} s; showing what there is`);
-      return list;
+/** What the gateway has done so far, as the API and the outbox folders show it. */
+async function snapshot(base, folders) {
+  const [transmissions, orders, exceptions] = await Promise.all([
+    apiOk(base, 'GET', '/api/transmissions?limit=200&actor=demo'),
+    apiOk(base, 'GET', '/api/orders?limit=50'),
+    apiOk(base, 'GET', '/api/exceptions?status=open&limit=50'),
+  ]);
+  const outboxes = {};
+  for (const [id, { outbox }] of Object.entries(folders)) {
+    const names = (await readdir(outbox)).filter((name) => !name.startsWith('.')).sort();
+    outboxes[id] = [];
+    for (const name of names) {
+      const text = await readFile(join(outbox, name), 'latin1');
+      let sets;
+      try {
+        sets = setIdsOf(text, `${id} outbox ${name}`);
+      } catch (error) {
+        sets = [`unreadable: ${error instanceof Error ? error.message : String(error)}`];
+      }
+      outboxes[id].push({ name, bytes: text.length, sets });
     }
-    await sleep(1_000);
+  }
+  return {
+    transmissions: Array.isArray(transmissions) ? transmissions : [],
+    orders: orders.orders ?? [],
+    exceptions: exceptions.exceptions ?? [],
+    outboxes,
+  };
+}
+
+/** Why `state` is not yet what the demo waits for, or undefined once it is. */
+function pendingIntake(state) {
+  const inbound = state.transmissions.filter((t) => t.direction === 'inbound');
+  if (inbound.length < PARTNERS.length) return `${inbound.length} of ${PARTNERS.length} sample 850s read`;
+  const busy = state.transmissions.filter((t) => !FINAL.has(t.status));
+  if (busy.length > 0) return `${busy.length} transmission(s) still ${busy.map((t) => t.status).join(', ')}`;
+  for (const id of PARTNERS) {
+    const order = state.orders.find((o) => o.partnerId === id);
+    if (order === undefined) return `no order from ${id} yet`;
+    if (order.status === 'open') return `${id}'s order is still being worked on`;
+    if (order.status === 'on_hold' && !state.exceptions.some((e) => e.subjectId === order.id)) {
+      return `${id}'s order is on hold without its exception yet`;
+    }
+    if (order.status === 'acknowledged' && !hasFile(state, id, '855')) return `no 855 in ${id}'s outbox yet`;
+  }
+  return undefined;
+}
+
+function hasFile(state, partnerId, setId) {
+  return state.outboxes[partnerId].some((file) => file.sets.includes(setId));
+}
+
+/**
+ * Polls until `pending(state)` says nothing is missing, and until two polls in a row agree, so
+ * that an acknowledgement queued just behind the last change is not cut off. On timeout, prints
+ * what there is and fails with what was still missing.
+ */
+async function waitFor(gateway, folders, what, pending, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let previous;
+  // The reason to stop waiting early, if there is one.
+  const halted = () => {
+    if (interrupted) return 'interrupted';
+    const code = gateway.child.exitCode;
+    return code === null ? undefined : `the gateway stopped (exit code ${code}) while waiting for ${what}`;
+  };
+  for (;;) {
+    if (halted() !== undefined) throw new Error(halted());
+    let state;
+    try {
+      state = await snapshot(gateway.base, folders);
+    } catch (error) {
+      if (halted() !== undefined) throw new Error(halted(), { cause: error });
+      throw error;
+    }
+    const missing = pending(state);
+    const fingerprint = JSON.stringify([state.transmissions.map((t) => t.status), state.outboxes]);
+    if (missing === undefined && fingerprint === previous) return state;
+    previous = missing === undefined ? fingerprint : undefined;
+    if (Date.now() > deadline) {
+      report(state, { transmissions: true, outboxes: true });
+      throw new Error(
+        `gave up waiting for ${what} after ${timeoutMs / 1000} s: ${missing ?? 'still changing'}`,
+      );
+    }
+    await sleep(500);
   }
 }
 
-async function report(base, transmissions, folders) {
+function report(state, { transmissions = false, outboxes = false } = {}) {
+  if (transmissions) {
+    say();
+    say('transmissions');
+    for (const t of [...state.transmissions].reverse()) {
+      const error = t.lastError ? `  (${t.lastError.slice(0, 100)})` : '';
+      const line = `  ${t.direction.padEnd(8)} ${String(t.partnerId ?? '-').padEnd(17)} ${t.status.padEnd(10)} ${String(t.sourceRef ?? '-').padEnd(24)}${error}`;
+      say(line.trimEnd());
+    }
+  }
+  if (outboxes) {
+    say();
+    say('outbox files');
+    for (const [id, files] of Object.entries(state.outboxes)) {
+      say(`  ${id}:${files.length === 0 ? ' (none)' : ''}`);
+      for (const file of files) {
+        say(`    ${file.name.padEnd(20)} ${file.sets.join(', ') || 'no ST'} (${file.bytes} bytes)`);
+      }
+    }
+  }
   say();
-  say('transmissions');
-  for (const t of [...transmissions].reverse()) {
-    const error = t.lastError ? `  (${t.lastError.slice(0, 100)})` : '';
+  say('orders');
+  for (const o of state.orders) {
+    say(`  ${String(o.partnerId).padEnd(17)} PO ${String(o.poNumber).padEnd(16)} ${o.status}`);
+  }
+  say();
+  say(`open exceptions: ${state.exceptions.length}`);
+  for (const e of state.exceptions)
+    say(`  #${e.id} ${e.kind} on ${e.subjectType} ${e.subjectId}: ${e.message}`);
+}
+
+/** Checks the first round came out as the demo means it to: two orders answered, one held. */
+function expectFirstRound(state) {
+  for (const id of PARTNERS) {
+    const order = state.orders.find((o) => o.partnerId === id);
+    const expected = id === HELD_PARTNER ? 'on_hold' : 'acknowledged';
+    if (order.status !== expected) {
+      const exception = state.exceptions.find((e) => e.subjectId === order.id);
+      const why = exception === undefined ? '' : `: ${exception.message}`;
+      throw new Error(`${id}'s order is ${order.status}, where the demo expects ${expected}${why}`);
+    }
+  }
+}
+
+/**
+ * Releases every hold on the held partner's order as support staff would, after agreeing a new
+ * delivery date with the buyer. `release-hold` is the resolution for a past requested date: no
+ * change to price, quantity or lines can settle it.
+ */
+async function releaseHeldOrder(base, state) {
+  const order = state.orders.find((o) => o.partnerId === HELD_PARTNER);
+  const exception = state.exceptions.find((e) => e.subjectId === order.id);
+  const detail = await apiOk(base, 'GET', `/api/exceptions/${exception.id}`);
+  const holds = detail.openHolds ?? [];
+  const other = holds.find((hold) => hold.ruleId !== 'requested-delivery-date');
+  if (other !== undefined) {
+    throw new Error(`PO ${order.poNumber} is also held by ${other.ruleId}, which the demo does not release`);
+  }
+  say();
+  let result;
+  for (const hold of holds) {
+    const resolution = {
+      id: 'release-hold',
+      ruleId: hold.ruleId,
+      ...(hold.lineNumber === undefined ? {} : { lineNumber: hold.lineNumber }),
+      note: 'the buyer confirmed by phone that they still want the goods; we ship as soon as we can',
+    };
+    result = await apiOk(base, 'POST', `/api/exceptions/${exception.id}/resolve`, {
+      actor: SUPPORT_ACTOR,
+      resolution,
+    });
+    const where = hold.lineNumber === undefined ? '' : ` on line ${hold.lineNumber}`;
     say(
-      `  ${t.direction.padEnd(8)} ${String(t.partnerId ?? '-').padEnd(17)} ${t.status.padEnd(10)} ${String(t.sourceRef ?? '-').padEnd(22)}${error}`,
+      `resolve: exception #${exception.id} as ${SUPPORT_ACTOR}: release-hold ${hold.ruleId}${where} -> decision ${result.decision}, order ${result.order.status}, exception ${result.exception.status}`,
     );
   }
-  say();
-  say('outbox files');
-  for (const [id, { outbox }] of Object.entries(folders)) {
-    const names = (await readdir(outbox)).filter((n) => !n.startsWith('.')).sort();
-    say(`  ${id}: ${names.length === 0 ? '(none)' : ''}`);
-    for (const name of names) {
-      const text = await readFile(join(outbox, name), 'utf8');
-      const sets = [...text.matchAll(/(?:^|[~\n])\s*ST[*|](\d{3})/g)].map((m) => m[1]);
-      say(`    ${name}  (${text.length} bytes; ${sets.join(', ') || 'no ST'})`);
-    }
-  }
-  const orders = await api(base, 'GET', '/api/orders?limit=50');
-  say();
-  if (orders.status === 404) say('orders: /api/orders is not available in this build');
-  else {
-    say('orders');
-    for (const o of orders.body.orders ?? []) {
-      say(`  ${String(o.partnerId).padEnd(17)} PO ${String(o.poNumber).padEnd(16)} ${o.status}`);
-    }
-  }
-  const exceptions = await api(base, 'GET', '/api/exceptions?status=open&limit=50');
-  say();
-  if (exceptions.status === 404) say('exceptions: /api/exceptions is not available in this build');
-  else {
-    const open = exceptions.body.exceptions ?? [];
-    say(`open exceptions: ${open.length}`);
-    for (const e of open) say(`  #${e.id} ${e.kind} on ${e.subjectType} ${e.subjectId}: ${e.message}`);
-  }
+  if (result?.outcome?.message) say(`resolve: ${result.outcome.message}`);
+  return order;
 }
 
 async function removeQueueKeys() {
@@ -275,7 +506,8 @@ async function removeQueueKeys() {
 async function stop(gateway) {
   if (gateway.child.exitCode !== null) return;
   gateway.child.kill('SIGTERM');
-  const timeout = sleep(30_000).then(() => 'timeout');
+  // Unref'd, so that a gateway which stops at once does not leave the demo waiting for this timer.
+  const timeout = delay(30_000, 'timeout', { ref: false });
   if ((await Promise.race([gateway.exited, timeout])) === 'timeout') {
     gateway.child.kill('SIGKILL');
     await gateway.exited;
@@ -286,9 +518,13 @@ async function main() {
   buildIfStale();
   const dir = await mkdtemp(join(tmpdir(), 'edi-gateway-demo-'));
   let gateway;
-  const interrupted = () => say('\ninterrupted: cleaning up');
-  process.once('SIGINT', interrupted);
+  const onInterrupt = () => {
+    interrupted = true;
+    say('\ninterrupted: cleaning up');
+  };
+  process.once('SIGINT', onInterrupt);
   try {
+    say(`demo: gateway in ${dir}, queue prefix ${prefix}`);
     const { partnersDir, folders } = await writePartners(dir);
     const env = {
       ...process.env,
@@ -300,27 +536,47 @@ async function main() {
     // The demo runs on the embedded database, whatever the shell points at.
     delete env.DATABASE_URL;
     delete env.DATABASE_SCHEMA;
-    say(`demo: gateway in ${dir}, queue prefix ${prefix}`);
     gateway = await startGateway(env);
     await seed(gateway.base);
-    for (const id of PARTNERS) {
-      await writeFile(
-        join(folders[id].inbox, `${id}-850.edi`),
-        await readFile(join(root, 'fixtures/partners', id, '850.edi')),
-      );
-      say(`drop: fixtures/partners/${id}/850.edi -> ${id} inbox`);
-    }
+    await dropSamples(folders);
     say(
       `waiting for the gateway (it polls every ${POLL_SECONDS} s and takes a file once it has not changed between two polls)`,
     );
-    const transmissions = await settle(gateway.base, PARTNERS.length);
-    await report(gateway.base, transmissions, folders);
+    const first = await waitFor(
+      gateway,
+      folders,
+      'the sample 850s to be read and answered',
+      pendingIntake,
+      INTAKE_TIMEOUT_MS,
+    );
+    say();
+    say('after reading the sample 850s');
+    report(first);
+    expectFirstRound(first);
+
+    const held = await releaseHeldOrder(gateway.base, first);
+    const final = await waitFor(
+      gateway,
+      folders,
+      `the 855 of PO ${held.poNumber}`,
+      (state) => {
+        const order = state.orders.find((o) => o.id === held.id);
+        if (order.status !== 'acknowledged') return `PO ${held.poNumber} is ${order.status}`;
+        if (!hasFile(state, HELD_PARTNER, '855')) return `no 855 in ${HELD_PARTNER}'s outbox yet`;
+        if (state.exceptions.length > 0) return `${state.exceptions.length} exception(s) still open`;
+        return pendingIntake(state);
+      },
+      RESOLUTION_TIMEOUT_MS,
+    );
+    say();
+    say('after the release');
+    report(final, { transmissions: true, outboxes: true });
     say();
   } finally {
     if (gateway !== undefined) await stop(gateway);
     await removeQueueKeys();
     await rm(dir, { recursive: true, force: true });
-    process.off('SIGINT', interrupted);
+    process.off('SIGINT', onInterrupt);
     say('demo: stopped the gateway and removed its files and queue keys');
   }
 }
