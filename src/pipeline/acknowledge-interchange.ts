@@ -65,7 +65,7 @@ export async function storeAcknowledgement(
   if (partner.acknowledgements.functional === 'none') return undefined;
   const { transmissions } = deps.repositories;
   const id = ackTransmissionId(inboundId, interchange.controlNumber);
-  if ((await transmissions.get(id)) === null) {
+  if ((await transmissions.read(id)) === null) {
     const draft = draftAcknowledgement(interchange, partner, deps.now);
     if (draft.x12 === undefined) return undefined;
     const numbers = await allocate(partner.id, draft.summary.controlNumbersUsed.groups.length, deps);
@@ -86,7 +86,7 @@ export async function storeAcknowledgement(
         if (!isGatewayError(error) || error.code !== 'duplicate') throw error;
       });
   }
-  await enqueueOutbound(deps.queues, id, ackJobId(inboundId, interchange.controlNumber));
+  await enqueueOutbound(deps.queues, id, ackJobId(inboundId, interchange.controlNumber), 'prompt');
   return id;
 }
 

@@ -6,7 +6,8 @@ import type { InterchangeEntry, Repositories } from '../store/index.js';
 import { derivedUuid } from './acknowledge-interchange.js';
 import type { WorkerDeps } from './pipeline-deps.js';
 import { enqueueOutbound } from './queues.js';
-import { trackSentDocument } from './reconciliation/track-sent-document.js';
+import { trackSentDocument, type SentFile } from './reconciliation/track-sent-document.js';
+import { readX12, type Interchange } from '../x12/index.js';
 
 /** The outbound transmission that carries one canonical document: derived, so found again on a rerun. */
 export const emittedTransmissionId = (documentId: string): string => derivedUuid(`emit:${documentId}`);
@@ -47,8 +48,9 @@ export async function emitDocument(document: CanonicalDocument, deps: WorkerDeps
   }
   await saveDocumentOnce(repositories, document);
   const id = emittedTransmissionId(document.id);
+  let sent: { payload: Buffer | null; receivedAt: Date } | null = await repositories.transmissions.read(id);
   let created = false;
-  if ((await repositories.transmissions.get(id)) === null) {
+  if (sent === null) {
     const now = deps.now?.() ?? new Date();
     const numbers = {
       interchange: await repositories.controlNumbers.next(partner.id, 'ISA'),
@@ -61,8 +63,9 @@ export async function emitDocument(document: CanonicalDocument, deps: WorkerDeps
       now,
     });
     const isa13 = String(numbers.interchange).padStart(9, '0');
+    const payload = Buffer.from(x12, 'utf8');
     try {
-      await repositories.transmissions.recordOutbound(Buffer.from(x12, 'utf8'), {
+      await repositories.transmissions.recordOutbound(payload, {
         id,
         partnerId: partner.id,
         channel: partner.transport.type,
@@ -70,18 +73,29 @@ export async function emitDocument(document: CanonicalDocument, deps: WorkerDeps
         createdAt: now,
       });
       created = true;
+      sent = { payload, receivedAt: now };
     } catch (error) {
       // An overlapping run of the same job stored it first: theirs stands, numbers and all.
       if (!isGatewayError(error) || error.code !== 'duplicate') throw error;
+      sent = await repositories.transmissions.read(id);
     }
   }
-  // Indexed from the stored file itself, so a run that died between storing and indexing is
+  if (sent?.payload == null) {
+    throw new GatewayError('not-found', `outbound transmission ${id} of ${document.id} has no bytes`, {
+      permanent: true,
+      status: 404,
+    });
+  }
+  // Everything below works from the stored file itself, so a run that died half way is
   // completed by the next one with exactly the numbers that were sent.
-  if ((await repositories.envelopes.countFor(id)) === 0) {
-    await indexStoredOutbound(id, partner, target, repositories);
+  const file: SentFile = { transmissionId: id, sentAt: sent.receivedAt };
+  const interchange = readX12(sent.payload).interchanges[0];
+  // Just stored by this run: nothing can have indexed it yet.
+  if (interchange !== undefined && (created || (await repositories.envelopes.countFor(id)) === 0)) {
+    await repositories.envelopes.recordInterchange(outboundEntry(id, partner, interchange));
   }
   // Before delivery is queued, so that the partner's 997 cannot arrive before its expectation.
-  await trackSentDocument(document, id, partner, repositories);
+  await trackSentDocument(document, file, interchange, partner, repositories);
   await enqueueOutbound(deps.queues, id, `out-${id}`);
   return { transmissionId: id, created };
 }
@@ -92,17 +106,13 @@ export async function saveDocumentOnce(
   document: CanonicalDocument,
   transactionSetId: number | null = null,
 ): Promise<void> {
-  if ((await repositories.documents.get(document.id)) !== null) return;
-  await repositories.documents.save(document, transactionSetId).catch((error: unknown) => {
-    if (!isGatewayError(error) || error.code !== 'duplicate') throw error;
-  });
+  await repositories.documents.saveNew([{ document, transactionSetId }]);
 }
 
 function outboundEntry(
   transmissionId: string,
   partner: X12PartnerConfig,
-  target: { set: string; functionalId: string },
-  numbers: { interchange: string; group: string; transactionSet: string },
+  interchange: Interchange,
 ): InterchangeEntry {
   const { ours, theirs } = partner.identity;
   return {
@@ -111,45 +121,23 @@ function outboundEntry(
     partnerId: partner.id,
     sender: { qualifier: ours.isaQualifier, id: ours.isaId },
     receiver: { qualifier: theirs.isaQualifier, id: theirs.isaId },
-    controlNumber: numbers.interchange,
+    controlNumber: interchange.controlNumber,
     version: partner.x12.interchangeVersion,
     usage: partner.x12.usage,
     ackRequested: partner.acknowledgements.requestTa1,
     // Outcomes of what we send are the partner's to give: empty until their 997/999 arrives.
     outcome: '',
-    groups: [
-      {
-        functionalId: target.functionalId,
-        controlNumber: numbers.group,
-        version: partner.x12.version,
+    groups: interchange.groups.map((group) => ({
+      functionalId: group.functionalId,
+      controlNumber: group.controlNumber,
+      version: group.version,
+      outcomeCode: '',
+      transactionSets: group.transactionSets.map((set) => ({
+        setId: set.id,
+        controlNumber: set.controlNumber,
         outcomeCode: '',
-        transactionSets: [
-          {
-            setId: target.set,
-            controlNumber: numbers.transactionSet,
-            outcomeCode: '',
-            errorCount: 0,
-          },
-        ],
-      },
-    ],
+        errorCount: 0,
+      })),
+    })),
   };
-}
-
-/** Reads ISA13, GS06 and ST02 back from a stored outbound file and indexes them. */
-async function indexStoredOutbound(
-  transmissionId: string,
-  partner: X12PartnerConfig,
-  target: { set: string; functionalId: string },
-  repositories: Repositories,
-): Promise<void> {
-  const stored = await repositories.transmissions.get(transmissionId);
-  if (stored?.payload === null || stored === null) return;
-  const text = stored.payload.toString('utf8');
-  const { element, segment } = partner.x12.delimiters;
-  const segments = text.split(segment).map((s) => s.trim().split(element));
-  const field = (tag: string, position: number) =>
-    segments.find((s) => s[0] === tag)?.[position]?.trim() ?? '';
-  const numbers = { interchange: field('ISA', 13), group: field('GS', 6), transactionSet: field('ST', 2) };
-  await repositories.envelopes.recordInterchange(outboundEntry(transmissionId, partner, target, numbers));
 }

@@ -5,9 +5,8 @@ import type { Repositories } from '../store/index.js';
 import { InterchangeNote, type Diagnostic, type Interchange } from '../x12/index.js';
 import { draftAcknowledgement, storeAcknowledgement } from './acknowledge-interchange.js';
 import { indexInterchange, interchangeEntry, setKey } from './interchange-index.js';
-import { saveDocumentOnce } from './emit-document.js';
 import type { WorkerDeps } from './pipeline-deps.js';
-import { enqueueDocument } from './queues.js';
+import { enqueueDocuments } from './queues.js';
 
 /** What reading one inbound transmission came to. */
 export interface InboundOutcome {
@@ -40,7 +39,7 @@ const MAX_LISTED_PROBLEMS = 5;
  */
 export async function processInbound(transmissionId: string, deps: WorkerDeps): Promise<InboundOutcome> {
   const { transmissions } = deps.repositories;
-  const stored = await transmissions.get(transmissionId);
+  const stored = await transmissions.read(transmissionId);
   if (stored === null) throw permanent('not-found', `transmission ${transmissionId} does not exist`);
   if (stored.status === 'processed' || stored.status === 'rejected') {
     return { status: stored.status, message: 'already read', documentIds: [], acknowledgementIds: [] };
@@ -129,16 +128,23 @@ async function processInterchange(
     }
     await flagDuplicate(repositories, transmissionId, controlNumber, indexed.firstTransmissionId);
   }
-  const setIds = indexed.kind === 'recorded' ? indexed.setIds : new Map<string, number>();
+  const setIds = indexed.kind === 'duplicate' ? new Map<string, number>() : indexed.setIds;
   const mine = documents.filter(
     (d) => d.source.interchangeControlNumber === controlNumber && d.source.senderId === sender.id,
   );
-  for (const document of mine) {
-    const { groupControlNumber = '', transactionSetControlNumber = '' } = document.source;
-    const setId = setIds.get(setKey(groupControlNumber, transactionSetControlNumber));
-    await saveDocumentOnce(repositories, document, setId ?? null);
-    await enqueueDocument(deps.queues, document.id);
-  }
+  // All documents of the interchange in one statement and one queue call: a batch of 100 POs
+  // took 200 statements and 100 Redis round trips one by one.
+  await repositories.documents.saveNew(
+    mine.map((document) => {
+      const { groupControlNumber = '', transactionSetControlNumber = '' } = document.source;
+      const setId = setIds.get(setKey(groupControlNumber, transactionSetControlNumber));
+      return { document, transactionSetId: setId ?? null };
+    }),
+  );
+  await enqueueDocuments(
+    deps.queues,
+    mine.map((document) => document.id),
+  );
   const acknowledgementId = await storeAcknowledgement(transmissionId, interchange, partner, {
     repositories,
     queues: deps.queues,

@@ -7,8 +7,8 @@ import type { EnvelopeIndex, GroupEntry, InterchangeEntry } from '../store/index
 export type IndexOutcome =
   /** Recorded now: set ids keyed by `GS06/ST02`, to link documents to their set. */
   | { kind: 'recorded'; setIds: Map<string, number> }
-  /** Recorded by an earlier run of the same job. */
-  | { kind: 'already-recorded' }
+  /** Recorded by an earlier run of the same job: its set ids, the same way. */
+  | { kind: 'already-recorded'; setIds: Map<string, number> }
   /** Another transmission carried this partner, sender and ISA13 before. */
   | { kind: 'duplicate'; firstTransmissionId: string };
 
@@ -44,7 +44,14 @@ export async function indexInterchange(
       const first = await envelopes.findInbound(entry.partnerId, entry.sender.id, entry.controlNumber);
       // Gone again between the two statements: let the retry look once more.
       if (first === null) throw error;
-      if (first.transmissionId === entry.transmissionId) return { kind: 'already-recorded' };
+      if (first.transmissionId === entry.transmissionId) {
+        // A run that died after indexing left documents to store: they get the same links.
+        const sets = await envelopes.transactionSetsOf(entry.transmissionId, entry.controlNumber);
+        const setIds = new Map(
+          sets.map((set) => [setKey(set.groupControlNumber, set.controlNumber), set.id]),
+        );
+        return { kind: 'already-recorded', setIds };
+      }
       const expired =
         window !== undefined &&
         window.receivedAt.getTime() - first.receivedAt.getTime() > window.days * DAY_MS;

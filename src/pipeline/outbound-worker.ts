@@ -23,7 +23,7 @@ export async function processOutbound(
   transmissionId: string,
   deps: OutboundDeps,
 ): Promise<DeliveryReceipt | undefined> {
-  const stored = await deps.transmissions.get(transmissionId);
+  const stored = await deps.transmissions.read(transmissionId);
   if (stored === null) throw permanent(`outbound transmission ${transmissionId} does not exist`);
   if (stored.status === 'sent' || stored.status === 'acknowledged') return undefined;
   if (stored.direction !== 'outbound' || stored.payload === null || stored.sourceRef === null) {

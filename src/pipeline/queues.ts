@@ -112,13 +112,45 @@ export async function enqueueDocument(queues: PipelineQueues, documentId: string
   await queues.documents.add('act', { documentId }, { jobId: documentJobId(documentId) });
 }
 
+/**
+ * Queues the core's work on several stored documents in one Redis call; each keeps its own job
+ * id, so documents queued before are not queued again.
+ */
+export async function enqueueDocuments(
+  queues: PipelineQueues,
+  documentIds: readonly string[],
+): Promise<void> {
+  if (documentIds.length === 0) return;
+  await queues.documents.addBulk(
+    documentIds.map((documentId) => ({
+      name: 'act',
+      data: { documentId },
+      opts: { jobId: documentJobId(documentId) },
+    })),
+  );
+}
+
+/**
+ * Which deliveries go first when the outbound queue is long: `prompt` ones (acknowledgements,
+ * which partners time, and resends staff asked for) before `routine` business documents. BullMQ
+ * takes jobs without a priority before prioritised ones, so prompt jobs carry none.
+ */
+export type DeliveryClass = 'prompt' | 'routine';
+
+const ROUTINE_PRIORITY = 10;
+
 /** Queues the delivery of a stored outbound transmission under a deterministic job id. */
 export async function enqueueOutbound(
   queues: PipelineQueues,
   transmissionId: string,
   jobId: string,
+  deliveryClass: DeliveryClass = 'routine',
 ): Promise<void> {
-  await queues.outbound.add('deliver', { transmissionId }, { jobId });
+  await queues.outbound.add(
+    'deliver',
+    { transmissionId },
+    deliveryClass === 'routine' ? { jobId, priority: ROUTINE_PRIORITY } : { jobId },
+  );
 }
 
 /**

@@ -206,6 +206,64 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       expect(await repos.documents.get('missing')).toBeNull();
     });
 
+    it('stores only the documents not stored yet, in one call, keeping what is there', async () => {
+      const transmissionId = await repos.transmissions.recordInbound(Buffer.from('ISA'), { channel: 'sftp' });
+      const { transactionSetIds } = await repos.envelopes.recordInterchange(
+        interchange(transmissionId, '000000778'),
+      );
+      const doc = (n: number, note: string) => ({
+        id: `bulk-${dialect}-${n}`,
+        type: 'purchase_order',
+        partnerId: 'acme',
+        note,
+        createdOn: new Date('2025-03-04T05:06:07Z').toISOString(),
+      });
+      await repos.documents.save(doc(1, 'first'), transactionSetIds[0]);
+      const stored = await repos.documents.saveNew([
+        { document: doc(1, 'second'), transactionSetId: null },
+        { document: doc(2, 'second'), transactionSetId: transactionSetIds[1] ?? null },
+        { document: doc(3, 'second') },
+      ]);
+      expect(stored).toBe(2);
+      expect(await repos.documents.get(doc(1, '').id)).toMatchObject({
+        document: doc(1, 'first'),
+        transactionSetId: transactionSetIds[0],
+      });
+      const second = await repos.documents.get(doc(2, '').id);
+      expect(second).toMatchObject({ document: doc(2, 'second'), transactionSetId: transactionSetIds[1] });
+      expect(second?.createdAt).toBeInstanceOf(Date);
+      expect(await repos.documents.get(doc(3, '').id)).toMatchObject({ transactionSetId: null });
+      expect(await repos.documents.saveNew([{ document: doc(2, 'third') }])).toBe(0);
+      expect(await repos.documents.saveNew([])).toBe(0);
+    });
+
+    it('reads a transmission with its bytes but without its history', async () => {
+      const id = await repos.transmissions.recordInbound(Buffer.from('ISA*bytes~'), { channel: 'folder' });
+      await repos.transmissions.setStatus(id, 'processing');
+      const read = await repos.transmissions.read(id);
+      expect(read).toMatchObject({ id, status: 'processing', direction: 'inbound' });
+      expect(read?.payload?.toString()).toBe('ISA*bytes~');
+      expect(read).not.toHaveProperty('history');
+      expect(await repos.transmissions.read('00000000-0000-4000-8000-000000000000')).toBeNull();
+    });
+
+    it('finds the transaction sets of an interchange already indexed, by group and set number', async () => {
+      const transmissionId = await repos.transmissions.recordInbound(Buffer.from('ISA'), { channel: 'sftp' });
+      await repos.transmissions.setPartner(transmissionId, 'acme');
+      const entry = interchange(transmissionId, '000000779');
+      const { transactionSetIds } = await repos.envelopes.recordInterchange(entry);
+      const found = await repos.envelopes.transactionSetsOf(transmissionId, '000000779');
+      const expected = entry.groups.flatMap((g) =>
+        g.transactionSets.map((set) => ({
+          groupControlNumber: g.controlNumber,
+          controlNumber: set.controlNumber,
+        })),
+      );
+      expect(found.map(({ id: _, ...rest }) => rest)).toEqual(expected);
+      expect(found.map((set) => set.id)).toEqual(transactionSetIds);
+      expect(await repos.envelopes.transactionSetsOf(transmissionId, '000000780')).toEqual([]);
+    });
+
     it('records audit events and lists them per subject, oldest first', async () => {
       const subject = { type: 'transmission', id: `t-${dialect}` };
       await repos.audit.record({

@@ -2,10 +2,17 @@ import type { CanonicalDocument, Invoice } from '../../canonical/index.js';
 import { comparableControlNumber } from '../../core/index.js';
 import type { X12PartnerConfig } from '../../partners/index.js';
 import type { Repositories } from '../../store/index.js';
-import { functionalGroupOf, readX12 } from '../../x12/index.js';
+import { functionalGroupOf, type Interchange } from '../../x12/index.js';
 import { raiseOnce } from './raise-once.js';
 
 const HOUR_MS = 3600 * 1000;
+
+/** An outbound transmission as stored for sending. */
+export interface SentFile {
+  transmissionId: string;
+  /** When it was stored for sending; the partner's window starts here. */
+  sentAt: Date;
+}
 
 /**
  * What we expect back for a document we are sending: the partner's 997/999 on each functional
@@ -18,48 +25,46 @@ const HOUR_MS = 3600 * 1000;
  */
 export async function trackSentDocument(
   document: CanonicalDocument,
-  transmissionId: string,
+  file: SentFile,
+  interchange: Interchange | undefined,
   partner: X12PartnerConfig,
-  repositories: Pick<Repositories, 'transmissions' | 'expectedAcks' | 'invoices' | 'exceptions'>,
+  repositories: Pick<Repositories, 'expectedAcks' | 'invoices' | 'exceptions'>,
 ): Promise<void> {
-  await expectAcknowledgement(transmissionId, partner, repositories);
+  if (interchange !== undefined) await expectAcknowledgement(file, interchange, partner, repositories);
   if (document.type === 'invoice') await openInvoice(document, repositories);
 }
 
 /**
  * Records one expected acknowledgement per functional group of a stored outbound transmission,
- * read back from the bytes that are sent. Groups of acknowledgements (GS01 `FA`) are skipped: a
+ * as read back from the bytes that are sent (`interchange`). Groups of acknowledgements (GS01 `FA`) are skipped: a
  * 997 is never acknowledged.
  */
 export async function expectAcknowledgement(
-  transmissionId: string,
+  file: SentFile,
+  interchange: Interchange,
   partner: X12PartnerConfig,
-  repositories: Pick<Repositories, 'transmissions' | 'expectedAcks'>,
+  repositories: Pick<Repositories, 'expectedAcks'>,
 ): Promise<number> {
   if (partner.acknowledgements.functional === 'none') return 0;
-  const stored = await repositories.transmissions.get(transmissionId);
-  if (stored?.payload === null || stored === null) return 0;
-  const sentAt = stored.receivedAt;
+  const { transmissionId, sentAt } = file;
   const dueAt = new Date(sentAt.getTime() + partner.acknowledgements.expectWithinHours * HOUR_MS);
   let recorded = 0;
-  for (const interchange of readX12(stored.payload).interchanges) {
-    for (const group of interchange.groups) {
-      if (group.functionalId === functionalGroupOf('997')) continue;
-      const created = await repositories.expectedAcks.expect({
-        outboundTransmissionId: transmissionId,
-        groupControlNumber: comparableControlNumber(group.controlNumber),
-        partnerId: partner.id,
-        functionalId: group.functionalId,
-        interchangeControlNumber: interchange.controlNumber,
-        transactionSets: group.transactionSets.map((set) => ({
-          setId: set.id,
-          controlNumber: set.controlNumber,
-        })),
-        sentAt,
-        dueAt,
-      });
-      if (created) recorded++;
-    }
+  for (const group of interchange.groups) {
+    if (group.functionalId === functionalGroupOf('997')) continue;
+    const created = await repositories.expectedAcks.expect({
+      outboundTransmissionId: transmissionId,
+      groupControlNumber: comparableControlNumber(group.controlNumber),
+      partnerId: partner.id,
+      functionalId: group.functionalId,
+      interchangeControlNumber: interchange.controlNumber,
+      transactionSets: group.transactionSets.map((set) => ({
+        setId: set.id,
+        controlNumber: set.controlNumber,
+      })),
+      sentAt,
+      dueAt,
+    });
+    if (created) recorded++;
   }
   return recorded;
 }

@@ -59,7 +59,7 @@ export async function resendTransmission(
   });
   await transmissions.setStatus(id, 'processed', `resend requested by ${who}`);
   try {
-    await enqueueOutbound(deps.queues, id, jobId);
+    await enqueueOutbound(deps.queues, id, jobId, 'prompt');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // Left `failed` rather than `processed`, so it shows up as needing a resend, not as waiting.

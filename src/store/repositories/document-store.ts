@@ -21,5 +21,19 @@ export interface DocumentStore {
     document: { id: string; type: string; partnerId: string },
     transactionSetId?: number | null,
   ): Promise<void>;
+  /**
+   * Stores every document whose id is not stored yet, in one statement, and leaves the others as
+   * they are: what an interchange's documents need when its job may be running for the second
+   * time. Returns how many were stored now.
+   *
+   * @example
+   * await documents.saveNew([{ document: po, transactionSetId: 17 }]); // 1, then 0 on a rerun
+   */
+  saveNew(
+    entries: readonly {
+      document: { id: string; type: string; partnerId: string };
+      transactionSetId?: number | null;
+    }[],
+  ): Promise<number>;
   get(id: string): Promise<StoredDocument | null>;
 }

@@ -54,6 +54,13 @@ export interface OriginalInterchange {
   receivedAt: Date;
 }
 
+/** A stored transaction set, named by its group's GS06 and its own ST02. */
+export interface IndexedTransactionSet {
+  id: number;
+  groupControlNumber: string;
+  controlNumber: string;
+}
+
 /** The store's port for the envelope index. */
 export interface EnvelopeIndex {
   /**
@@ -81,4 +88,9 @@ export interface EnvelopeIndex {
   supersedeInbound(id: number, at: Date): Promise<boolean>;
   /** How many interchanges of this transmission are indexed (0 when none yet). */
   countFor(transmissionId: string): Promise<number>;
+  /**
+   * The stored sets of one interchange of a transmission, in the order they were recorded; empty
+   * when it is not indexed. Lets a rerun link documents to the sets an earlier run recorded.
+   */
+  transactionSetsOf(transmissionId: string, controlNumber: string): Promise<IndexedTransactionSet[]>;
 }

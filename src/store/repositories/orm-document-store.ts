@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { CanonicalDocumentRecordSchema } from '../entities/canonical-document-record.js';
 import { guard } from '../store-error.js';
 import type { DocumentStore, StoredDocument } from './document-store.js';
@@ -20,6 +21,35 @@ export class OrmDocumentStore implements DocumentStore {
         transactionSet: transactionSetId,
         createdAt: new Date(),
       });
+    });
+  }
+
+  saveNew(
+    entries: readonly {
+      document: { id: string; type: string; partnerId: string };
+      transactionSetId?: number | null;
+    }[],
+  ): Promise<number> {
+    return guard(`storing ${entries.length} document(s)`, async () => {
+      if (entries.length === 0) return 0;
+      const createdAt = new Date();
+      const rows = entries.map(({ document, transactionSetId = null }) => ({
+        id: document.id,
+        type: document.type,
+        partnerId: document.partnerId,
+        document: { ...document },
+        transactionSet: transactionSetId,
+        createdAt,
+      }));
+      // Both drivers are SQL ones; the core's EntityManager type just does not say so.
+      const em = this.orm.em.fork() as unknown as SqlEntityManager;
+      const result: { affectedRows?: number } = await em
+        .createQueryBuilder(CanonicalDocumentRecordSchema)
+        .insert(rows)
+        .onConflict('id')
+        .ignore()
+        .execute('run');
+      return result.affectedRows ?? 0;
     });
   }
 

@@ -5,6 +5,7 @@ import { TransactionSetRecordSchema } from '../entities/transaction-set-record.j
 import { guard } from '../store-error.js';
 import type {
   EnvelopeIndex,
+  IndexedTransactionSet,
   InterchangeEntry,
   OriginalInterchange,
   RecordedInterchange,
@@ -36,10 +37,20 @@ export class OrmEnvelopeIndex implements EnvelopeIndex {
         for (const group of entry.groups) {
           const { transactionSets, ...header } = group;
           const groupId = await em.insert(GroupRecordSchema, { ...header, interchange: id });
-          // One insert per set rather than a batch: a batch does not return every generated id on SQLite.
-          for (const set of transactionSets) {
-            transactionSetIds.push(await em.insert(TransactionSetRecordSchema, { ...set, group: groupId }));
-          }
+          if (transactionSets.length === 0) continue;
+          // One insert for all the sets of a group (a batch of 100 POs took 100 statements before).
+          // SQLite does not return every generated id of a batch, so they are read back: one
+          // statement assigns ids in the order of its rows, and the group is new in this transaction.
+          await em.insertMany(
+            TransactionSetRecordSchema,
+            transactionSets.map((set) => ({ ...set, group: groupId })),
+          );
+          const stored = await em.find(
+            TransactionSetRecordSchema,
+            { group: groupId },
+            { fields: ['id'], orderBy: { id: 'asc' } },
+          );
+          transactionSetIds.push(...stored.map((set) => set.id));
         }
         return { id, transactionSetIds };
       }),
@@ -74,6 +85,23 @@ export class OrmEnvelopeIndex implements EnvelopeIndex {
         .fork()
         .nativeUpdate(InterchangeRecordSchema, { id, supersededAt: null }, { supersededAt: at });
       return changed > 0;
+    });
+  }
+
+  transactionSetsOf(transmissionId: string, controlNumber: string): Promise<IndexedTransactionSet[]> {
+    return guard(`reading the sets of interchange ${controlNumber}`, async () => {
+      const sets = await this.orm.em
+        .fork()
+        .find(
+          TransactionSetRecordSchema,
+          { group: { interchange: { transmission: transmissionId, controlNumber } } },
+          { populate: ['group'], orderBy: { id: 'asc' } },
+        );
+      return sets.map((set) => ({
+        id: set.id,
+        groupControlNumber: set.group.controlNumber,
+        controlNumber: set.controlNumber,
+      }));
     });
   }
 

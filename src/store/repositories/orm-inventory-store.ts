@@ -118,7 +118,12 @@ export class OrmInventoryStore implements InventoryStore {
               { committed: raw(COMMIT_MORE, [reservation.quantity]), updatedAt: at },
             );
             if (reserved === 0) throw new StockChanged(reservation.itemId, reservation.locationId);
-            await em.insert(InventoryReservationSchema, { ...reservation, orderId, createdAt: at });
+          }
+          if (reservations.length > 0) {
+            await em.insertMany(
+              InventoryReservationSchema,
+              reservations.map((reservation) => ({ ...reservation, orderId, createdAt: at })),
+            );
           }
           for (const line of commit.lines) {
             const { lineNumber, ...figures } = line;

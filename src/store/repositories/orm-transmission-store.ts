@@ -7,6 +7,7 @@ import { PostgresStatusChange, type StatusChange } from './postgres-status-chang
 import type {
   InboundMeta,
   OutboundMeta,
+  TransmissionContent,
   TransmissionDetail,
   TransmissionFilter,
   TransmissionStore,
@@ -88,6 +89,14 @@ export class OrmTransmissionStore implements TransmissionStore {
     if (filter.partnerId !== undefined) where.partnerId = filter.partnerId;
     if (filter.receivedBefore !== undefined) where.receivedAt = { $lt: filter.receivedBefore };
     return this.summaries('listing transmissions', where, filter.limit ?? 100);
+  }
+
+  read(id: string): Promise<TransmissionContent | null> {
+    return guard(`reading transmission ${id}`, async () => {
+      const found = await this.orm.em.fork().findOne(TransmissionSchema, { id }, { populate: ['payload'] });
+      if (found === null) return null;
+      return { ...toSummary(found), payload: found.payload === null ? null : Buffer.from(found.payload) };
+    });
   }
 
   get(id: string): Promise<TransmissionDetail | null> {

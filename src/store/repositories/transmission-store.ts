@@ -52,9 +52,13 @@ export interface StatusChange {
   message: string | null;
 }
 
-export interface TransmissionDetail extends TransmissionSummary {
+/** A transmission with its bytes: what a worker needs to read or deliver it. */
+export interface TransmissionContent extends TransmissionSummary {
   /** The stored bytes; null when they were moved to the archive (`archiveRef`). */
   payload: Buffer | null;
+}
+
+export interface TransmissionDetail extends TransmissionContent {
   /** Every status the transmission went through, oldest first. */
   history: StatusChange[];
 }
@@ -105,4 +109,9 @@ export interface TransmissionStore {
   list(filter?: TransmissionFilter): Promise<TransmissionSummary[]>;
   /** The transmission with its bytes and history, or null when there is none with this id. */
   get(id: string): Promise<TransmissionDetail | null>;
+  /**
+   * The transmission with its bytes but not its history: one statement, for the workers, which
+   * read a transmission on every job and never look at how it got where it is.
+   */
+  read(id: string): Promise<TransmissionContent | null>;
 }
