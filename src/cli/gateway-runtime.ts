@@ -2,10 +2,13 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
-import type { GatewayConfig } from '../config/env.js';
+import { loadConfig, type GatewayConfig } from '../config/env.js';
+import { defaultMappingsDir } from '../mapping/index.js';
 import { PartnerRegistry } from '../partners/index.js';
-import { openStore, type OpenedStore } from '../store/index.js';
+import { startPipeline, type PartnerTransports, type Pipeline } from '../pipeline/index.js';
+import { createRepositories, openStore, type OpenedStore, type Repositories } from '../store/index.js';
 import { CliError } from './cli-error.js';
+import type { CliOutput } from './output.js';
 
 /** How long Redis has to answer at start before the command gives up. */
 const REDIS_CHECK_MS = 3_000;
@@ -155,4 +158,54 @@ export async function startOrClose<T>(store: OpenedStore, start: () => T): Promi
     await store.close();
     throw error;
   }
+}
+
+/** What `serve` and `worker` both run: the partners, the store and the queue workers. */
+export interface RunningWorkers {
+  config: GatewayConfig;
+  mappingsDir: string;
+  partners: PartnerRegistry;
+  store: OpenedStore;
+  repositories: Repositories;
+  pipeline: Pipeline;
+}
+
+/**
+ * Loads the configuration and partners, checks Redis, opens the store and starts the workers,
+ * printing one line per component. Partner files are checked first: a bad one stops the command
+ * with every problem listed. `notes` prints lines of the caller's own after the store's.
+ *
+ * @example
+ * const { pipeline, store } = await startWorkers(output, { transports });
+ */
+export async function startWorkers(
+  output: CliOutput,
+  options: { transports?: PartnerTransports; notes?: (config: GatewayConfig) => void } = {},
+): Promise<RunningWorkers> {
+  const config = loadConfig(process.env);
+  const say = (line: string) => output.out(`${line}\n`);
+  const mappingsDir = defaultMappingsDir();
+  const partners = loadPartnerRegistry(config, mappingsDir);
+  await checkRedis(config.REDIS_URL);
+  const store = await openConfiguredStore(config);
+  say(`store: ${describeDatabase(config)}`);
+  options.notes?.(config);
+  say(`partners: ${partners.all().length} from ${config.PARTNERS_DIR}`);
+  const repositories = createRepositories(store.orm);
+  const pipeline = await startOrClose(store, () =>
+    startPipeline({
+      redisUrl: config.REDIS_URL,
+      prefix: config.QUEUE_PREFIX,
+      repositories,
+      partners,
+      mappingsDir,
+      ...(options.transports === undefined ? {} : { transports: options.transports }),
+      ...jobLockOptions(config),
+      onError: (error) => output.err(`workers: ${oneLine(error)}\n`),
+    }),
+  );
+  say(
+    `workers: inbound, documents, outbound on ${redactUrl(config.REDIS_URL)} (queue prefix ${config.QUEUE_PREFIX})`,
+  );
+  return { config, mappingsDir, partners, store, repositories, pipeline };
 }

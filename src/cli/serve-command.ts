@@ -1,22 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startServer } from '../api/index.js';
-import { loadConfig } from '../config/env.js';
-import { defaultMappingsDir } from '../mapping/index.js';
-import { createPartnerTransports, startPipeline, startSchedulers } from '../pipeline/index.js';
-import { createRepositories } from '../store/index.js';
+import { createPartnerTransports, startSchedulers } from '../pipeline/index.js';
 import { CliError } from './cli-error.js';
-import {
-  checkRedis,
-  describeDatabase,
-  jobLockOptions,
-  loadPartnerRegistry,
-  nextStopSignal,
-  oneLine,
-  openConfiguredStore,
-  startOrClose,
-  redactUrl,
-} from './gateway-runtime.js';
+import { nextStopSignal, oneLine, startWorkers } from './gateway-runtime.js';
 import type { CliOutput } from './output.js';
 
 /**
@@ -31,33 +18,11 @@ import type { CliOutput } from './output.js';
  * PORT=9000 DATABASE_URL=postgres://edi@db/edi edi-gateway serve
  */
 export async function serveCommand(output: CliOutput): Promise<number> {
-  const config = loadConfig(process.env);
   const say = (line: string) => output.out(`${line}\n`);
-  const mappingsDir = defaultMappingsDir();
-  // Partner files are checked first: a bad one stops the gateway with every problem listed.
-  const partners = loadPartnerRegistry(config, mappingsDir);
-  await checkRedis(config.REDIS_URL);
-  const store = await openConfiguredStore(config);
-  say(`store: ${describeDatabase(config)}`);
-  say(`partners: ${partners.all().length} from ${config.PARTNERS_DIR}`);
-
-  const repositories = createRepositories(store.orm);
   const transports = createPartnerTransports();
-  const pipeline = await startOrClose(store, () =>
-    startPipeline({
-      redisUrl: config.REDIS_URL,
-      prefix: config.QUEUE_PREFIX,
-      repositories,
-      partners,
-      transports,
-      mappingsDir,
-      ...jobLockOptions(config),
-      onError: (error) => output.err(`workers: ${oneLine(error)}\n`),
-    }),
-  );
-  say(
-    `workers: inbound, documents, outbound on ${redactUrl(config.REDIS_URL)} (queue prefix ${config.QUEUE_PREFIX})`,
-  );
+  const { config, mappingsDir, partners, store, repositories, pipeline } = await startWorkers(output, {
+    transports,
+  });
   const closeWorkers = async () => {
     await pipeline.close();
     await transports.close();

@@ -1,18 +1,4 @@
-import { loadConfig } from '../config/env.js';
-import { defaultMappingsDir } from '../mapping/index.js';
-import { startPipeline } from '../pipeline/index.js';
-import { createRepositories } from '../store/index.js';
-import {
-  checkRedis,
-  describeDatabase,
-  jobLockOptions,
-  loadPartnerRegistry,
-  nextStopSignal,
-  oneLine,
-  openConfiguredStore,
-  startOrClose,
-  redactUrl,
-} from './gateway-runtime.js';
+import { nextStopSignal, startWorkers } from './gateway-runtime.js';
 import type { CliOutput } from './output.js';
 
 /**
@@ -25,33 +11,15 @@ import type { CliOutput } from './output.js';
  * DATABASE_URL=postgres://edi@db/edi REDIS_URL=redis://cache:6379 edi-gateway worker
  */
 export async function workerCommand(output: CliOutput): Promise<number> {
-  const config = loadConfig(process.env);
   const say = (line: string) => output.out(`${line}\n`);
-  const mappingsDir = defaultMappingsDir();
-  const partners = loadPartnerRegistry(config, mappingsDir);
-  await checkRedis(config.REDIS_URL);
-  const store = await openConfiguredStore(config);
-  say(`store: ${describeDatabase(config)}`);
-  if (config.DATABASE_URL === undefined) {
-    output.err(
-      'warning: the embedded database serves one process; set DATABASE_URL to run several workers\n',
-    );
-  }
-  say(`partners: ${partners.all().length} from ${config.PARTNERS_DIR}`);
-  const pipeline = await startOrClose(store, () =>
-    startPipeline({
-      redisUrl: config.REDIS_URL,
-      prefix: config.QUEUE_PREFIX,
-      repositories: createRepositories(store.orm),
-      partners,
-      mappingsDir,
-      ...jobLockOptions(config),
-      onError: (error) => output.err(`workers: ${oneLine(error)}\n`),
-    }),
-  );
-  say(
-    `workers: inbound, documents, outbound on ${redactUrl(config.REDIS_URL)} (queue prefix ${config.QUEUE_PREFIX})`,
-  );
+  const { pipeline, store } = await startWorkers(output, {
+    notes: (config) => {
+      if (config.DATABASE_URL !== undefined) return;
+      output.err(
+        'warning: the embedded database serves one process; set DATABASE_URL to run several workers\n',
+      );
+    },
+  });
 
   const signal = await nextStopSignal();
   say(`edi-gateway worker stopping (${signal})`);
