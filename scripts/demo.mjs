@@ -30,8 +30,6 @@ const PARTNERS = ['bigbox-retail', 'dropship-direct', 'northwind-health'];
 const REDATED = new Set(['bigbox-retail', 'dropship-direct']);
 /** The partner whose sample 850 keeps its past date: its order is held and released by staff. */
 const HELD_PARTNER = 'northwind-health';
-/** dropship-direct names no price list; the demo's copy of it gets this one. */
-const DROPSHIP_PRICE_LIST = 'dropship-direct-list';
 const SUPPORT_ACTOR = 'demo-support';
 const POLL_SECONDS = 5; // the lowest a partner's folder transport allows
 const INTAKE_TIMEOUT_MS = 30_000;
@@ -88,11 +86,6 @@ async function writePartners(dir) {
     await mkdir(inbox, { recursive: true });
     await mkdir(outbox, { recursive: true });
     config.transport = { type: 'folder', inbox, outbox, pollSeconds: POLL_SECONDS };
-    // Without a price list every priced line of theirs waits for staff to accept the price.
-    if (id === 'dropship-direct' && config.business?.priceList === undefined) {
-      config.business = { ...config.business, priceList: DROPSHIP_PRICE_LIST };
-      say(`partners: ${id} names no price list; the demo's copy uses ${DROPSHIP_PRICE_LIST}`);
-    }
     await writeFile(join(partnersDir, `${id}.yaml`), stringify(config));
     folders[id] = { inbox, outbox };
   }
@@ -243,7 +236,7 @@ const CATALOG = {
     },
     {
       itemId: 'ACM-300',
-      description: 'Desk lamp',
+      description: 'Ceramic teapot, sage',
       status: 'active',
       units: [{ uom: 'EA' }],
       crossReference: { upc: ['012345678929'], vendorPartNumber: ['ACM-300'] },
@@ -271,7 +264,7 @@ const PRICE_LISTS = {
       { itemId: 'ACM-200', uom: 'EA', unitPrice: '7.25' },
     ],
   },
-  [DROPSHIP_PRICE_LIST]: {
+  'dropship-direct-list': {
     entries: [{ itemId: 'ACM-300', uom: 'EA', unitPrice: '34.99' }],
   },
   'northwind-contract-2024': {
