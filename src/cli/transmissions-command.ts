@@ -102,8 +102,12 @@ export function registerTransmissionCommands(
         result.retriedDocuments.length === 0
           ? ''
           : `; documents run again: ${result.retriedDocuments.join(', ')}`;
+      const batches =
+        result.retriedBatches.length === 0
+          ? ''
+          : `; 855 batches sent again: ${result.retriedBatches.join(', ')}`;
       output.out(
-        `reprocess of ${id} (was ${result.previousStatus}) queued as job ${result.jobId}${documents}\n`,
+        `reprocess of ${id} (was ${result.previousStatus}) queued as job ${result.jobId}${documents}${batches}\n`,
       );
       setExitCode(0);
     });

@@ -6,7 +6,7 @@ import type { InterchangeEntry, Repositories } from '../store/index.js';
 import { derivedUuid } from './acknowledge-interchange.js';
 import type { WorkerDeps } from './pipeline-deps.js';
 import { enqueueOutbound } from './queues.js';
-import { trackSentDocument, type SentFile } from './reconciliation/track-sent-document.js';
+import { trackSentDocuments, type SentFile } from './reconciliation/track-sent-document.js';
 import { readX12, type Interchange } from '../x12/index.js';
 
 /** The outbound transmission that carries one canonical document: derived, so found again on a rerun. */
@@ -20,44 +20,55 @@ export interface EmittedDocument {
 }
 
 /**
- * Sends a canonical document (855, 856, 810...) to its partner: stores the document, allocates
- * ISA13/GS06/ST02 for the partner, renders the partner's X12 (read back and validated by the
- * renderer), stores it as an outbound transmission, indexes its envelope (so the partner's 997
- * can be matched to it) and queues its delivery. Idempotent: everything is keyed by the
- * document's id, so a second run stores, numbers and sends nothing new.
+ * Sends a canonical document (855, 856, 810...) to its partner in an interchange of its own. See
+ * `emitDocuments`; the transmission's id is derived from the document's.
  *
  * @example
  * const { transmissionId } = await emitDocument(ack855, deps);
  */
-export async function emitDocument(document: CanonicalDocument, deps: WorkerDeps): Promise<EmittedDocument> {
+export function emitDocument(document: CanonicalDocument, deps: WorkerDeps): Promise<EmittedDocument> {
+  return emitDocuments([document], emittedTransmissionId(document.id), deps);
+}
+
+/**
+ * Sends documents of one type to their partner in one interchange (one group, one set each):
+ * stores the documents, allocates the ISA13, the GS06 and a block of consecutive ST02s, renders
+ * the partner's X12 (read back and validated by the renderer), stores it as outbound transmission
+ * `transmissionId`, indexes its envelope and records the acknowledgement it expects (so the
+ * partner's 997 can be matched), and queues its delivery. Idempotent: a second run with the same
+ * transmission id finds it stored and numbers, renders and sends nothing new; it only completes
+ * the steps after storing that a crash may have cut short, from the stored file itself.
+ *
+ * @example
+ * await emitDocuments(acks, derivedUuid(`batch:${batchId}`), deps);
+ */
+export async function emitDocuments(
+  documents: readonly CanonicalDocument[],
+  transmissionId: string,
+  deps: WorkerDeps,
+): Promise<EmittedDocument> {
   const { repositories } = deps;
-  const partner = deps.partners.get(document.partnerId);
-  if (partner.kind !== 'x12') {
+  const { partner, target } = sendable(documents);
+  const partnerConfig = deps.partners.get(partner);
+  if (partnerConfig.kind !== 'x12') {
     throw new GatewayError(
       'emit-not-supported',
-      `partner ${partner.id} is a marketplace account; ${document.type} ${document.id} is not sent as X12`,
+      `partner ${partner} is a marketplace account; ${target.type} documents are not sent to it as X12`,
       { permanent: true, status: 422 },
     );
   }
-  const target = outboundSetOf(document.type);
-  if (target === undefined) {
-    throw new GatewayError('emit-not-supported', `${document.type} documents are not sent on their own`, {
-      permanent: true,
-      status: 422,
-    });
-  }
-  await saveDocumentOnce(repositories, document);
-  const id = emittedTransmissionId(document.id);
+  await repositories.documents.saveNew(documents.map((document) => ({ document })));
+  const id = transmissionId;
   let sent: { payload: Buffer | null; receivedAt: Date } | null = await repositories.transmissions.read(id);
   let created = false;
   if (sent === null) {
     const now = deps.now?.() ?? new Date();
     const numbers = {
-      interchange: await repositories.controlNumbers.next(partner.id, 'ISA'),
-      group: await repositories.controlNumbers.next(partner.id, 'GS'),
-      transactionSet: await repositories.controlNumbers.next(partner.id, 'ST'),
+      interchange: await repositories.controlNumbers.next(partner, 'ISA'),
+      group: await repositories.controlNumbers.next(partner, 'GS'),
+      transactionSet: await repositories.controlNumbers.nextBlock(partner, 'ST', documents.length),
     };
-    const x12 = renderForPartner([document], partner, {
+    const x12 = renderForPartner(documents, partnerConfig, {
       mappingsDir: deps.mappingsDir ?? defaultMappingsDir(),
       controlNumbers: numbers,
       now,
@@ -67,8 +78,8 @@ export async function emitDocument(document: CanonicalDocument, deps: WorkerDeps
     try {
       await repositories.transmissions.recordOutbound(payload, {
         id,
-        partnerId: partner.id,
-        channel: partner.transport.type,
+        partnerId: partner,
+        channel: partnerConfig.transport.type,
         sourceRef: `${target.set}-${isa13}.x12`,
         createdAt: now,
       });
@@ -81,7 +92,7 @@ export async function emitDocument(document: CanonicalDocument, deps: WorkerDeps
     }
   }
   if (sent?.payload == null) {
-    throw new GatewayError('not-found', `outbound transmission ${id} of ${document.id} has no bytes`, {
+    throw new GatewayError('not-found', `outbound transmission ${id} has no bytes to send`, {
       permanent: true,
       status: 404,
     });
@@ -92,12 +103,39 @@ export async function emitDocument(document: CanonicalDocument, deps: WorkerDeps
   const interchange = readX12(sent.payload).interchanges[0];
   // Just stored by this run: nothing can have indexed it yet.
   if (interchange !== undefined && (created || (await repositories.envelopes.countFor(id)) === 0)) {
-    await repositories.envelopes.recordInterchange(outboundEntry(id, partner, interchange));
+    await repositories.envelopes.recordInterchange(outboundEntry(id, partnerConfig, interchange));
   }
   // Before delivery is queued, so that the partner's 997 cannot arrive before its expectation.
-  await trackSentDocument(document, file, interchange, partner, repositories);
+  await trackSentDocuments(documents, file, interchange, partnerConfig, repositories);
   await enqueueOutbound(deps.queues, id, `out-${id}`);
   return { transmissionId: id, created };
+}
+
+/** The one partner and outbound set of what is sent together; anything else is refused. */
+function sendable(documents: readonly CanonicalDocument[]): {
+  partner: string;
+  target: { type: string; set: string; functionalId: string };
+} {
+  const first = documents[0];
+  if (first === undefined) {
+    throw new GatewayError('emit-not-supported', 'nothing to send: no documents', { permanent: true });
+  }
+  const mixed = documents.find((d) => d.partnerId !== first.partnerId || d.type !== first.type);
+  if (mixed !== undefined) {
+    throw new GatewayError(
+      'emit-not-supported',
+      `${mixed.type} ${mixed.id} for ${mixed.partnerId} cannot go in one interchange with ${first.type} ${first.id} for ${first.partnerId}`,
+      { permanent: true, status: 422 },
+    );
+  }
+  const target = outboundSetOf(first.type);
+  if (target === undefined) {
+    throw new GatewayError('emit-not-supported', `${first.type} documents are not sent on their own`, {
+      permanent: true,
+      status: 422,
+    });
+  }
+  return { partner: first.partnerId, target: { type: first.type, ...target } };
 }
 
 /** Stores a canonical document unless one with its id is stored already. */

@@ -5,6 +5,7 @@ import type { Repositories } from '../store/index.js';
 import { InterchangeNote, type Diagnostic, type Interchange } from '../x12/index.js';
 import { draftAcknowledgement, storeAcknowledgement } from './acknowledge-interchange.js';
 import { indexInterchange, interchangeEntry, setKey } from './interchange-index.js';
+import { openAnswerBatch } from './orders/answer-batch.js';
 import type { WorkerDeps } from './pipeline-deps.js';
 import { enqueueDocuments } from './queues.js';
 
@@ -141,6 +142,8 @@ async function processInterchange(
       return { document, transactionSetId: setId ?? null };
     }),
   );
+  const purchaseOrders = mine.filter((document) => document.type === 'purchase_order').length;
+  await openAnswerBatch(transmissionId, controlNumber, partner, purchaseOrders, deps);
   await enqueueDocuments(
     deps.queues,
     mine.map((document) => document.id),

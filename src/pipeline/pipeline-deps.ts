@@ -11,4 +11,6 @@ export interface WorkerDeps {
   mappingsDir?: string;
   /** The clock written into acknowledgements. Default: the system clock. */
   now?: () => Date;
+  /** How long a batch of 855s waits for its last order. Default 15 minutes. */
+  batchDeadlineMs?: number;
 }

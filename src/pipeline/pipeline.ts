@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { PartnerRegistry } from '../partners/index.js';
 import type { Repositories } from '../store/index.js';
 import { processDocument } from './documents-worker.js';
+import { sealAnswerBatch } from './orders/answer-batch.js';
 import { processInbound } from './inbound-worker.js';
 import { processOutbound } from './outbound-worker.js';
 import { createPartnerTransports, type PartnerTransports } from './partner-transports.js';
@@ -14,6 +15,7 @@ import {
   toJobError,
   type DocumentJob,
   type InboundJob,
+  type SealJob,
   type OutboundJob,
   type PipelineQueues,
   type RetryPolicy,
@@ -40,6 +42,8 @@ export interface PipelineOptions {
   /** How often lapsed locks are looked for. Default BullMQ's 30 s. */
   stalledIntervalMs?: number;
   now?: () => Date;
+  /** How long a batch of 855s waits for its last order. Default 15 minutes. */
+  batchDeadlineMs?: number;
   /** Errors no job can report (Redis connection, a failed status update). Default: console.error. */
   onError?: (error: unknown) => void;
 }
@@ -87,6 +91,7 @@ export function startPipeline(options: PipelineOptions): Pipeline {
     queues,
     ...(options.mappingsDir === undefined ? {} : { mappingsDir: options.mappingsDir }),
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.batchDeadlineMs === undefined ? {} : { batchDeadlineMs: options.batchDeadlineMs }),
   };
   const inbound = new Worker<InboundJob>(
     QUEUE_NAMES.inbound,
@@ -96,9 +101,13 @@ export function startPipeline(options: PipelineOptions): Pipeline {
     },
     workerOptions,
   );
-  const documents = new Worker<DocumentJob>(
+  const documents = new Worker<DocumentJob | SealJob>(
     QUEUE_NAMES.documents,
-    async (job) => processDocument(job.data.documentId, deps).catch(rethrow),
+    async (job) =>
+      ('batchId' in job.data
+        ? sealAnswerBatch(job.data.batchId, deps)
+        : processDocument(job.data.documentId, deps)
+      ).catch(rethrow),
     workerOptions,
   );
   const outbound = new Worker<OutboundJob>(
@@ -120,7 +129,11 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   outbound.on('failed', markFailed('delivery'));
   documents.on('failed', (job, error) => {
     if (job === undefined || !isFinalFailure(job, error)) return;
-    void raiseFailedDocument(repositories, job.data.documentId, job.attemptsMade, error).catch(report);
+    const raised =
+      'batchId' in job.data
+        ? raiseFailedBatch(repositories, job.data.batchId, job.attemptsMade, error)
+        : raiseFailedDocument(repositories, job.data.documentId, job.attemptsMade, error);
+    void raised.catch(report);
   });
   for (const worker of [inbound, documents, outbound]) worker.on('error', report);
 
@@ -149,6 +162,24 @@ async function raiseFailedDocument(
     subjectId: documentId,
     kind: 'processing-failed',
     message: `${stored?.type ?? 'document'} ${documentId} failed after ${attempts} attempt(s): ${error.message}`,
+  });
+}
+
+/** Answers that could not be sent together wait for staff; reprocessing their interchange retries them. */
+async function raiseFailedBatch(
+  repositories: Repositories,
+  batchId: string,
+  attempts: number,
+  error: Error,
+): Promise<void> {
+  // The job sealed it first thing; sealing again changes nothing and names the partner.
+  const sealed = await repositories.outboundBatches.seal(batchId).catch(() => null);
+  await repositories.exceptions.raise({
+    partnerId: sealed?.partnerId ?? null,
+    subjectType: 'batch',
+    subjectId: batchId,
+    kind: 'processing-failed',
+    message: `the 855s of batch ${batchId} were not sent after ${attempts} attempt(s): ${error.message}`,
   });
 }
 

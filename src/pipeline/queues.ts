@@ -15,6 +15,11 @@ export interface DocumentJob {
   documentId: string;
 }
 
+/** A `seal` job on the documents queue: the batch of answers to send. */
+export interface SealJob {
+  batchId: string;
+}
+
 /** An `outbound` job: the stored outbound transmission to deliver. Never the bytes. */
 export interface OutboundJob {
   transmissionId: string;
@@ -33,7 +38,7 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, backoffMs: 2_000 };
 export interface PipelineQueues {
   readonly prefix: string;
   readonly inbound: Queue<InboundJob>;
-  readonly documents: Queue<DocumentJob>;
+  readonly documents: Queue<DocumentJob | SealJob>;
   readonly outbound: Queue<OutboundJob>;
   close(): Promise<void>;
 }
@@ -58,7 +63,11 @@ export function openQueues(connection: Redis, prefix: string, retry = DEFAULT_RE
   }
   const defaultJobOptions = jobOptions(retry);
   const inbound = new Queue<InboundJob>(QUEUE_NAMES.inbound, { connection, prefix, defaultJobOptions });
-  const documents = new Queue<DocumentJob>(QUEUE_NAMES.documents, { connection, prefix, defaultJobOptions });
+  const documents = new Queue<DocumentJob | SealJob>(QUEUE_NAMES.documents, {
+    connection,
+    prefix,
+    defaultJobOptions,
+  });
   const outbound = new Queue<OutboundJob>(QUEUE_NAMES.outbound, { connection, prefix, defaultJobOptions });
   return {
     prefix,
@@ -110,6 +119,23 @@ export const documentJobId = (documentId: string): string => `doc-${documentId.r
  */
 export async function enqueueDocument(queues: PipelineQueues, documentId: string): Promise<void> {
   await queues.documents.add('act', { documentId }, { jobId: documentJobId(documentId) });
+}
+
+/** The job id of sealing a batch: when it is complete, or at its deadline. */
+export const sealJobId = (batchId: string, atDeadline: boolean): string =>
+  `seal-${atDeadline ? 'deadline-' : ''}${batchId}`;
+
+/**
+ * Queues the sealing of a batch of answers: now, once its last share joined, or after `delayMs`,
+ * its deadline. Each has its own job id, so the deadline job cannot hold back the other.
+ */
+export async function enqueueSeal(queues: PipelineQueues, batchId: string, delayMs?: number): Promise<void> {
+  const atDeadline = delayMs !== undefined;
+  await queues.documents.add(
+    'seal',
+    { batchId },
+    { jobId: sealJobId(batchId, atDeadline), ...(atDeadline ? { delay: delayMs } : {}) },
+  );
 }
 
 /**

@@ -308,6 +308,50 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       expect(Math.max(...parallel)).toBe(200);
     });
 
+    it('hands out blocks of consecutive control numbers, starting again at 1 rather than passing the maximum', async () => {
+      expect(await repos.controlNumbers.nextBlock('block', 'ST', 3)).toBe(1);
+      expect(await repos.controlNumbers.next('block', 'ST')).toBe(4);
+      expect(await repos.controlNumbers.nextBlock('block', 'ST', 100)).toBe(5);
+      expect(await repos.controlNumbers.next('block', 'ST')).toBe(105);
+      await store.orm.em.fork().upsert(ControlNumberCounterSchema, {
+        partnerId: 'block',
+        level: 'ST',
+        lastValue: 999_999_990,
+      });
+      expect(await repos.controlNumbers.nextBlock('block', 'ST', 9)).toBe(999_999_991);
+      expect(await repos.controlNumbers.nextBlock('block', 'ST', 5)).toBe(1);
+      const refused: unknown = await repos.controlNumbers
+        .nextBlock('block', 'ST', 0)
+        .catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'store-invalid' });
+    });
+
+    it('gathers answers in a batch until it is complete or sealed, each share once', async () => {
+      const { outboundBatches: batches } = repos;
+      const id = `batch-${dialect}`;
+      await batches.open({ id, partnerId: 'acme', setId: '855', expected: 3 });
+      await batches.open({ id, partnerId: 'acme', setId: '855', expected: 99 });
+      expect(await batches.join(id, 'po-1', 'ack-1')).toEqual({ joined: true, complete: false });
+      expect(await batches.join(id, 'po-1', 'ack-1')).toEqual({ joined: true, complete: false });
+      expect(await batches.join(id, 'po-2', null)).toEqual({ joined: true, complete: false });
+      expect(await batches.join(id, 'po-3', 'ack-3')).toEqual({ joined: true, complete: true });
+      expect(await batches.join(id, 'po-3', 'ack-3')).toEqual({ joined: true, complete: true });
+      const sealed = await batches.seal(id, new Date('2026-01-02T03:04:05Z'));
+      expect(sealed).toMatchObject({ id, partnerId: 'acme', setId: '855' });
+      expect(sealed?.sealedAt.toISOString()).toBe('2026-01-02T03:04:05.000Z');
+      expect(sealed?.items).toEqual([
+        { documentId: 'po-1', answerDocumentId: 'ack-1' },
+        { documentId: 'po-2', answerDocumentId: null },
+        { documentId: 'po-3', answerDocumentId: 'ack-3' },
+      ]);
+      // Sealed: late shares are refused, the members and the seal's time stay as they were.
+      expect(await batches.join(id, 'po-4', 'ack-4')).toEqual({ joined: false });
+      expect((await batches.seal(id))?.items).toHaveLength(3);
+      expect((await batches.seal(id))?.sealedAt.toISOString()).toBe('2026-01-02T03:04:05.000Z');
+      expect(await batches.join('no-such-batch', 'po-1', null)).toEqual({ joined: false });
+      expect(await batches.seal('no-such-batch')).toBeNull();
+    });
+
     it('wraps a control number from 999999999 back to 1', async () => {
       await store.orm.em.fork().upsert(ControlNumberCounterSchema, {
         partnerId: 'wrap',

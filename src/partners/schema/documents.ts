@@ -13,7 +13,8 @@ const SetList = Type.Array(TransactionSetIdSchema, { uniqueItems: true, default:
 
 const perOrder = Type.Boolean({
   default: false,
-  description: 'one document per purchase order, sent on its own as soon as it is ready',
+  description:
+    'true: one document per purchase order, sent on its own as soon as it is ready; false: the answers to the orders of one inbound interchange go out together',
 });
 
 export const PurchaseOrderAckOptionsSchema = Type.Object(

@@ -7,6 +7,12 @@ import type { WorkerDeps } from '../pipeline-deps.js';
 import { auditOrder } from './order-audit.js';
 import { businessDay } from './order-context.js';
 
+/** How an order's 855 goes out. */
+export interface AnswerOptions {
+  /** Store the 855 but do not send it: it goes out with others (see `answer-batch.ts`). */
+  deferAnswer?: boolean;
+}
+
 /** Whether the partner takes 855s from us; otherwise the acknowledgement is only kept. */
 function takes855(order: PurchaseOrder, deps: WorkerDeps): boolean {
   const partner = deps.partners.get(order.partnerId);
@@ -28,6 +34,7 @@ export async function acknowledgeStoredOrder(
   stored: StoredOrder,
   deps: WorkerDeps,
   actor: string,
+  options: AnswerOptions = {},
 ): Promise<StoredOrder> {
   const { repositories } = deps;
   const ackId = documentId('purchase_order_ack', order.partnerId, [order.id]);
@@ -40,7 +47,8 @@ export async function acknowledgeStoredOrder(
       allocation: stored.allocation ?? [],
       ackDate: businessDay(deps),
     });
-  const sent = takes855(order, deps);
+  const batched = options.deferAnswer === true && takes855(order, deps);
+  const sent = takes855(order, deps) && !batched;
   const transmissionId = sent ? (await emitDocument(ack, deps)).transmissionId : undefined;
   if (!sent) await saveDocumentOnce(repositories, ack);
   if (stored.ackDocumentId !== null) return stored;
@@ -66,6 +74,7 @@ export async function acknowledgeStoredOrder(
         statuses: line.statuses.map((status) => `${status.statusCode} ${status.quantity ?? ''}`.trim()),
       })),
       sent,
+      ...(batched ? { batched } : {}),
       ...(transmissionId === undefined ? {} : { transmissionId }),
     });
   }

@@ -2,7 +2,7 @@ import type { PurchaseOrder } from '../../canonical/index.js';
 import type { StoredOrder } from '../../store/index.js';
 import type { DocumentOutcome } from '../document-handlers.js';
 import type { WorkerDeps } from '../pipeline-deps.js';
-import { acknowledgeStoredOrder } from './acknowledge-stored-order.js';
+import { acknowledgeStoredOrder, type AnswerOptions } from './acknowledge-stored-order.js';
 import { allocateStoredOrder } from './allocate-stored-order.js';
 import { applyCancellation } from './apply-cancellation.js';
 import { closeOrderExceptions, ORDER_EXCEPTION_KINDS, raiseOrderException } from './order-exceptions.js';
@@ -38,6 +38,7 @@ async function advanceCancellation(
  * the run after a staff resolution all go through the same steps: a held order waits in its
  * exception; an accepted one is allocated and answered with its 855; a rejected one is answered
  * `RJ`; a cancellation is applied to the order it names. Steps already done are not done again.
+ * With `deferAnswer` the 855 is stored but not sent: the caller sends it with others.
  *
  * @example
  * const outcome = await advanceOrder(po, await receiveOrder(po, deps), deps, 'pipeline');
@@ -47,6 +48,7 @@ export async function advanceOrder(
   stored: StoredOrder,
   deps: WorkerDeps,
   actor: string,
+  options: AnswerOptions = {},
 ): Promise<DocumentOutcome> {
   if (stored.kind === 'cancellation') return advanceCancellation(stored, deps, actor);
   const po = `PO ${stored.poNumber}`;
@@ -62,8 +64,8 @@ export async function advanceOrder(
       }
       const allocated = await allocateStoredOrder(order, stored, deps, actor);
       // Cancelled by the buyer while it was being allocated: nothing is acknowledged.
-      if (allocated.status !== 'open') return advanceOrder(order, allocated, deps, actor);
-      const acknowledged = await acknowledgeStoredOrder(order, allocated, deps, actor);
+      if (allocated.status !== 'open') return advanceOrder(order, allocated, deps, actor, options);
+      const acknowledged = await acknowledgeStoredOrder(order, allocated, deps, actor, options);
       return {
         action: 'acknowledged',
         message: `${po} is ${acknowledged.status}, 855 ${acknowledged.ackDocumentId ?? ''}`,
@@ -74,7 +76,9 @@ export async function advanceOrder(
       await deps.repositories.inventory.release(stored.id);
       await closeOrderExceptions(stored, actor, { note: 'the order is rejected' }, deps);
       const answered =
-        stored.ackDocumentId === null ? await acknowledgeStoredOrder(order, stored, deps, actor) : stored;
+        stored.ackDocumentId === null
+          ? await acknowledgeStoredOrder(order, stored, deps, actor, options)
+          : stored;
       return { action: 'rejected', message: `${po} is rejected, 855 ${answered.ackDocumentId ?? ''}` };
     }
     default:

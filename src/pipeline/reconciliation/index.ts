@@ -4,4 +4,4 @@
  */
 export { handleFunctionalAck } from './functional-ack-handler.js';
 export { handleRemittance } from './remittance-handler.js';
-export { expectAcknowledgement, trackSentDocument } from './track-sent-document.js';
+export { expectAcknowledgement, trackSentDocuments } from './track-sent-document.js';

@@ -15,23 +15,25 @@ export interface SentFile {
 }
 
 /**
- * What we expect back for a document we are sending: the partner's 997/999 on each functional
- * group of its transmission (unless the partner sends none), and for an invoice, its payment.
+ * What we expect back for documents we are sending in one transmission: the partner's 997/999 on
+ * each functional group of it (unless the partner sends none), and for an invoice, its payment.
  * Runs before delivery is queued, so an answer can never arrive before its expectation, and on
  * every run of the job that sends it: each record is made once, whatever crashed in between.
  *
  * @example
- * await trackSentDocument(invoice, transmissionId, partner, repositories);
+ * await trackSentDocuments([invoice], file, interchange, partner, repositories);
  */
-export async function trackSentDocument(
-  document: CanonicalDocument,
+export async function trackSentDocuments(
+  documents: readonly CanonicalDocument[],
   file: SentFile,
   interchange: Interchange | undefined,
   partner: X12PartnerConfig,
   repositories: Pick<Repositories, 'expectedAcks' | 'invoices' | 'exceptions'>,
 ): Promise<void> {
   if (interchange !== undefined) await expectAcknowledgement(file, interchange, partner, repositories);
-  if (document.type === 'invoice') await openInvoice(document, repositories);
+  for (const document of documents) {
+    if (document.type === 'invoice') await openInvoice(document, repositories);
+  }
 }
 
 /**

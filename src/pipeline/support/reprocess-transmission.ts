@@ -1,6 +1,7 @@
 import { isGatewayError } from '../../errors/index.js';
 import type { Repositories, TransmissionStatus } from '../../store/index.js';
-import { documentJobId, enqueueDocument, type PipelineQueues } from '../queues.js';
+import { answerBatchId } from '../orders/answer-batch.js';
+import { documentJobId, enqueueDocument, enqueueSeal, sealJobId, type PipelineQueues } from '../queues.js';
 import { bytesArchived, checkActor, operationRefused, transmissionNotFound } from './support-errors.js';
 import type { QueueingSupportDeps } from './support-deps.js';
 
@@ -12,6 +13,8 @@ export interface ReprocessResult {
   previousStatus: TransmissionStatus;
   /** Documents of this transmission whose processing had failed and is run again. */
   retriedDocuments: string[];
+  /** Batches of 855s answering this transmission's orders whose sending had failed and is run again. */
+  retriedBatches: string[];
 }
 
 // `processing` is being read right now. `processed` is accepted: its documents may have failed
@@ -27,7 +30,8 @@ const REPROCESSABLE: ReadonlySet<TransmissionStatus> = new Set([
  * Reads an inbound transmission again from its stored bytes (after a partner or mapping fix, or a
  * failure): status back to `received`, and a new inbound job `reprocess-<id>-<n>`. Documents of
  * the transmission whose core processing failed for good are run again and their
- * `processing-failed` exceptions resolved. Nothing is duplicated: documents, the envelope index
+ * `processing-failed` exceptions resolved, and so are the batches of 855s answering its orders
+ * that could not be sent. Nothing is duplicated: documents, the envelope index
  * and the 997/999 are keyed by ids derived from the transmission, so a second read finds them.
  *
  * @example
@@ -73,7 +77,8 @@ export async function reprocessTransmission(
     deps.repositories,
     deps.queues,
   );
-  return { transmissionId: id, jobId, previousStatus: stored.status, retriedDocuments };
+  const retriedBatches = await retryFailedBatches(id, who, deps.repositories, deps.queues);
+  return { transmissionId: id, jobId, previousStatus: stored.status, retriedDocuments, retriedBatches };
 }
 
 /**
@@ -115,6 +120,35 @@ async function retryFailedDocuments(
     if (job === undefined) await enqueueDocument(queues, document.id);
     else if (await job.isFailed()) await job.retry();
     retried.push(document.id);
+  }
+  return retried;
+}
+
+/** Seals and sends again the batches of 855s of this transmission that failed for good. */
+async function retryFailedBatches(
+  transmissionId: string,
+  actor: string,
+  repositories: Repositories,
+  queues: PipelineQueues,
+): Promise<string[]> {
+  const open = await repositories.exceptions.list({
+    subjectType: 'batch',
+    kind: 'processing-failed',
+    status: 'open',
+    limit: 1000,
+  });
+  const retried: string[] = [];
+  for (const exception of open) {
+    if (!exception.subjectId.startsWith(answerBatchId(transmissionId, ''))) continue;
+    await repositories.exceptions
+      .resolve(exception.id, actor, { action: 'reprocess', transmissionId, note: 'batch queued again' })
+      .catch((error: unknown) => {
+        if (!isGatewayError(error) || error.code !== 'conflict') throw error;
+      });
+    const job = await queues.documents.getJob(sealJobId(exception.subjectId, false));
+    if (job === undefined) await enqueueSeal(queues, exception.subjectId);
+    else if (await job.isFailed()) await job.retry();
+    retried.push(exception.subjectId);
   }
   return retried;
 }

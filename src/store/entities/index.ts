@@ -5,6 +5,7 @@ import { ExceptionRecordSchema } from './exception-record.js';
 import { GroupRecordSchema } from './group-record.js';
 import { InterchangeRecordSchema } from './interchange-record.js';
 import { orderEntities } from './order-entities.js';
+import { OutboundBatchItemSchema, OutboundBatchSchema } from './outbound-batch.js';
 import { reconciliationEntities } from './reconciliation-entities.js';
 import { TransactionSetRecordSchema } from './transaction-set-record.js';
 import { TransmissionEventSchema } from './transmission-event.js';
@@ -17,6 +18,7 @@ export * from './exception-record.js';
 export * from './group-record.js';
 export * from './interchange-record.js';
 export * from './order-entities.js';
+export * from './outbound-batch.js';
 export * from './reconciliation-entities.js';
 export * from './transaction-set-record.js';
 export * from './transmission-event.js';
@@ -35,4 +37,6 @@ export const storeEntities = [
   ExceptionRecordSchema,
   ...orderEntities,
   ...reconciliationEntities,
+  OutboundBatchSchema,
+  OutboundBatchItemSchema,
 ];

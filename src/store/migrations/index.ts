@@ -9,6 +9,8 @@ import { Migration20260103000000ReconciliationLibsql } from './20260103000000-re
 import { Migration20260103000000ReconciliationPostgres } from './20260103000000-reconciliation-postgres.js';
 import { Migration20260104000000DuplicateWindowLibsql } from './20260104000000-duplicate-window-libsql.js';
 import { Migration20260104000000DuplicateWindowPostgres } from './20260104000000-duplicate-window-postgres.js';
+import { Migration20260105000000OutboundBatchesLibsql } from './20260105000000-outbound-batches-libsql.js';
+import { Migration20260105000000OutboundBatchesPostgres } from './20260105000000-outbound-batches-postgres.js';
 
 /**
  * The migrations of each dialect, oldest first. They are listed here rather than found by a file
@@ -27,6 +29,10 @@ export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObjec
       name: 'Migration20260104000000DuplicateWindowPostgres',
       class: Migration20260104000000DuplicateWindowPostgres,
     },
+    {
+      name: 'Migration20260105000000OutboundBatchesPostgres',
+      class: Migration20260105000000OutboundBatchesPostgres,
+    },
   ],
   libsql: [
     { name: 'Migration20250101000000InitialLibsql', class: Migration20250101000000InitialLibsql },
@@ -39,6 +45,10 @@ export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObjec
     {
       name: 'Migration20260104000000DuplicateWindowLibsql',
       class: Migration20260104000000DuplicateWindowLibsql,
+    },
+    {
+      name: 'Migration20260105000000OutboundBatchesLibsql',
+      class: Migration20260105000000OutboundBatchesLibsql,
     },
   ],
 };

@@ -21,4 +21,12 @@ export interface ControlNumberAllocator {
    * const isa13 = String(await controlNumbers.next('acme', 'ISA')).padStart(9, '0');
    */
   next(partnerId: string, level: ControlNumberLevel): Promise<number>;
+  /**
+   * The first of `count` consecutive numbers, taken at once; a block that would pass the maximum
+   * starts again at 1 instead. For the sets of one group, whose ST02s are numbered upwards.
+   *
+   * @example
+   * const firstSt = await controlNumbers.nextBlock('acme', 'ST', 100); // 1, then 101
+   */
+  nextBlock(partnerId: string, level: ControlNumberLevel, count: number): Promise<number>;
 }

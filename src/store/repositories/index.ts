@@ -13,7 +13,9 @@ import { OrmEnvelopeIndex } from './orm-envelope-index.js';
 import { OrmExceptionStore } from './orm-exception-store.js';
 import { OrmExpectedAckStore } from './orm-expected-ack-store.js';
 import { OrmInvoiceLedger } from './orm-invoice-ledger.js';
+import { OrmOutboundBatchStore } from './orm-outbound-batch-store.js';
 import { OrmTransmissionStore } from './orm-transmission-store.js';
+import type { OutboundBatchStore } from './outbound-batch-store.js';
 import { createOrderRepositories, type OrderRepositories } from './order-repositories.js';
 import type { TransmissionStore } from './transmission-store.js';
 
@@ -25,6 +27,7 @@ export type * from './exception-store.js';
 export type * from './expected-ack-store.js';
 export type * from './invoice-ledger.js';
 export type * from './order-repositories.js';
+export type * from './outbound-batch-store.js';
 export type * from './transmission-store.js';
 
 /** Every repository of the store, as the rest of the gateway uses them. */
@@ -39,6 +42,8 @@ export interface Repositories extends OrderRepositories {
   expectedAcks: ExpectedAckStore;
   /** Invoices we sent and the payments applied to them. */
   invoices: InvoiceLedger;
+  /** Answers gathered per inbound interchange, to go out together. */
+  outboundBatches: OutboundBatchStore;
 }
 
 /**
@@ -58,6 +63,7 @@ export function createRepositories(orm: MikroORM): Repositories {
     controlNumbers: new OrmControlNumberAllocator(orm),
     audit: new OrmAuditLog(orm),
     exceptions: new OrmExceptionStore(orm),
+    outboundBatches: new OrmOutboundBatchStore(orm),
     expectedAcks: new OrmExpectedAckStore(orm),
     invoices: new OrmInvoiceLedger(orm),
     ...createOrderRepositories(orm),

@@ -23,14 +23,21 @@ export class OrmControlNumberAllocator implements ControlNumberAllocator {
     const target = schema === undefined ? table : `${q(schema)}.${table}`;
     // Both PostgreSQL and SQLite (3.35+) accept this form; the target's unqualified name refers to
     // the existing row inside DO UPDATE.
+    // A block of n numbers ends at the value returned; one that would pass the maximum starts
+    // again at 1, so a block is always consecutive. `next` is a block of one.
+    const last = `${table}.${q('last_value')}`;
     this.statement =
-      `insert into ${target} (${q('partner_id')}, ${q('level')}, ${q('last_value')}) values (?, ?, 1) ` +
+      `insert into ${target} (${q('partner_id')}, ${q('level')}, ${q('last_value')}) values (?, ?, ?) ` +
       `on conflict (${q('partner_id')}, ${q('level')}) do update set ${q('last_value')} = ` +
-      `case when ${table}.${q('last_value')} >= ? then 1 else ${table}.${q('last_value')} + 1 end ` +
+      `case when ${last} + ? > ? then ? else ${last} + ? end ` +
       `returning ${q('last_value')}`;
   }
 
-  async next(partnerId: string, level: ControlNumberLevel): Promise<number> {
+  next(partnerId: string, level: ControlNumberLevel): Promise<number> {
+    return this.nextBlock(partnerId, level, 1);
+  }
+
+  async nextBlock(partnerId: string, level: ControlNumberLevel, count: number): Promise<number> {
     if (partnerId === '') throw storeError('store-invalid', 'a control number needs a partner id', true);
     if (!CONTROL_NUMBER_LEVELS.includes(level)) {
       throw storeError(
@@ -39,15 +46,20 @@ export class OrmControlNumberAllocator implements ControlNumberAllocator {
         true,
       );
     }
-    return await guard(`allocating a ${level} control number for ${partnerId}`, async () => {
+    const max = CONTROL_NUMBER_MAX[level];
+    if (!Number.isInteger(count) || count < 1 || count > max) {
+      throw storeError('store-invalid', `a block of control numbers holds 1 to ${max}, not ${count}`, true);
+    }
+    const what = count === 1 ? `a ${level} control number` : `${count} ${level} control numbers`;
+    return await guard(`allocating ${what} for ${partnerId}`, async () => {
       // `execute` is typed `any`: the row is checked below rather than trusted.
       const rows: unknown = await this.orm.em
         .getConnection()
-        .execute(this.statement, [partnerId, level, CONTROL_NUMBER_MAX[level]], 'all');
+        .execute(this.statement, [partnerId, level, count, count, max, count, count], 'all');
       const first: unknown = Array.isArray(rows) ? rows[0] : undefined;
       const value = Number((first as { last_value?: unknown } | undefined)?.last_value);
       if (!Number.isInteger(value)) throw new Error(`the counter returned ${JSON.stringify(rows)}`);
-      return value;
+      return value - count + 1;
     });
   }
 }

@@ -17,7 +17,7 @@ export interface Order850 {
   requestedDelivery?: string;
 }
 
-function transactionSet(order: Order850): string[] {
+function transactionSet(order: Order850, st02 = '0001'): string[] {
   const body = [
     `BEG*${order.purpose ?? '00'}*SA*${order.poNumber}**20250301`,
     ...(order.requestedDelivery === undefined ? [] : [`DTM*002*${order.requestedDelivery}`]),
@@ -30,20 +30,33 @@ function transactionSet(order: Order850): string[] {
     ),
     `CTT*${order.lines.length}`,
   ];
-  return ['ST*850*0001', ...body, `SE*${body.length + 2}*0001`];
+  return [`ST*850*${st02}`, ...body, `SE*${body.length + 2}*${st02}`];
 }
 
 /** One interchange from ACMERETAIL to OURGATEWAY with one 850, under ISA13 `isa13`. */
 export function interchange850(isa13: number, order: Order850): string {
+  return interchange850s(isa13, [order]);
+}
+
+/** One interchange from ACMERETAIL to OURGATEWAY, one group, one 850 per order (ST02 0001, 0002...). */
+export function interchange850s(isa13: number, orders: readonly Order850[]): string {
   const icn = String(isa13).padStart(9, '0');
   const segments = [
     `ISA*00*          *00*          *ZZ*ACMERETAIL     *ZZ*OURGATEWAY     *250301*1200*U*00401*${icn}*0*P*>`,
     `GS*PO*ACMERETAIL*OURGATEWAY*20250301*1200*${isa13}*X*004010`,
-    ...transactionSet(order),
-    `GE*1*${isa13}`,
+    ...orders.flatMap((order, i) => transactionSet(order, String(i + 1).padStart(4, '0'))),
+    `GE*${orders.length}*${isa13}`,
     `IEA*1*${icn}`,
   ];
   return segments.map((s) => `${s}~\n`).join('');
+}
+
+/** The 855s of a file that may carry several, one per ST/SE. */
+export function parse855s(x12: string): Parsed855[] {
+  return x12
+    .split(/~\s*(?=ST\*855\*)/)
+    .filter((part) => part.includes('BAK*'))
+    .map((part) => parse855(part));
 }
 
 /** An 855 file as the partner reads it: BAK02, and per PO1 line its ACK01/ACK02 pairs. */

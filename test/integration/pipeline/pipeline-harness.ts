@@ -52,6 +52,8 @@ export interface HarnessOptions {
   now?: () => Date;
   /** Jobs each worker runs at once. Default 4. */
   concurrency?: number;
+  /** How long a batch of 855s waits for its last order. Default the pipeline's. */
+  batchDeadlineMs?: number;
 }
 
 /** What orders are checked and allocated against. */
@@ -116,6 +118,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           retry: { attempts: 3, backoffMs: 50 },
           ...(options.now === undefined ? {} : { now: options.now }),
           ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+          ...(options.batchDeadlineMs === undefined ? {} : { batchDeadlineMs: options.batchDeadlineMs }),
         });
   const intakeDeps = { transmissions: repositories.transmissions, queues: pipeline.queues };
 
