@@ -348,6 +348,8 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       expect(await batches.join(id, 'po-4', 'ack-4')).toEqual({ joined: false });
       expect((await batches.seal(id))?.items).toHaveLength(3);
       expect((await batches.seal(id))?.sealedAt.toISOString()).toBe('2026-01-02T03:04:05.000Z');
+      expect(await batches.batchOf('ack-3')).toBe(id);
+      expect(await batches.batchOf('ack-4')).toBeNull();
       expect(await batches.join('no-such-batch', 'po-1', null)).toEqual({ joined: false });
       expect(await batches.seal('no-such-batch')).toBeNull();
     });

@@ -70,8 +70,9 @@ export function answerBatchOf(order: PurchaseOrder, deps: WorkerDeps): string | 
  * Gives the batch this order's share once its job decided it: its 855 (stored, not yet sent), or
  * none when the order is held or answers nothing (a cancellation). The last share queues the
  * batch's sealing. An 855 that can no longer join (the batch went out at its deadline, or was
- * never opened) is sent on its own; one that was already sent on its own (a staff resolution got
- * there between a crash and this job's rerun) joins as none, so it is never sent twice.
+ * never opened) is sent on its own; one already sent on its own (a staff resolution got there
+ * between a crash and this job's rerun) or with another batch (the same interchange accepted
+ * again as a flagged duplicate) joins as none, so it is never sent twice.
  *
  * @example
  * await joinAnswerBatch(batchId, po.id, order.ackDocumentId, deps);
@@ -83,10 +84,10 @@ export async function joinAnswerBatch(
   deps: WorkerDeps,
 ): Promise<'batched' | 'alone' | 'none'> {
   const { repositories } = deps;
-  const sentAlone =
-    answerDocumentId !== null &&
-    (await repositories.transmissions.read(emittedTransmissionId(answerDocumentId))) !== null;
-  const share = sentAlone ? null : answerDocumentId;
+  const share =
+    answerDocumentId !== null && !(await sentElsewhere(answerDocumentId, batchId, deps))
+      ? answerDocumentId
+      : null;
   const outcome = await repositories.outboundBatches.join(batchId, documentId, share);
   if (outcome.joined && outcome.complete) await enqueueSeal(deps.queues, batchId);
   if (share === null) return 'none';
@@ -127,6 +128,13 @@ export async function sealAnswerBatch(batchId: string, deps: WorkerDeps): Promis
     action: 'sent',
     message: `batch ${batchId}: ${answers.length} 855(s) in transmission ${transmissionId}; ${held} order(s) without an 855`,
   };
+}
+
+async function sentElsewhere(answerDocumentId: string, batchId: string, deps: WorkerDeps): Promise<boolean> {
+  const { repositories } = deps;
+  if ((await repositories.transmissions.read(emittedTransmissionId(answerDocumentId))) !== null) return true;
+  const batch = await repositories.outboundBatches.batchOf(answerDocumentId);
+  return batch !== null && batch !== batchId;
 }
 
 async function answerDocument(id: string, deps: WorkerDeps): Promise<CanonicalDocument> {

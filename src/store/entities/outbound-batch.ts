@@ -51,7 +51,12 @@ export const OutboundBatchItemSchema = new EntitySchema<OutboundBatchItem>({
   properties: {
     batchId: { type: 'string', length: 160, primary: true },
     documentId: { type: 'string', length: 128, primary: true },
-    answerDocumentId: { type: 'string', length: 128, nullable: true },
+    answerDocumentId: {
+      type: 'string',
+      length: 128,
+      nullable: true,
+      index: 'outbound_batch_item_answer_index',
+    },
     position: { type: 'integer' },
   },
 });

@@ -9,6 +9,9 @@ export class Migration20260105000000OutboundBatchesLibsql extends Migration {
     this.addSql(
       'create table `outbound_batch_item` (`batch_id` text not null, `document_id` text not null, `answer_document_id` text null, `position` integer not null, primary key (`batch_id`, `document_id`));',
     );
+    this.addSql(
+      'create index `outbound_batch_item_answer_index` on `outbound_batch_item` (`answer_document_id`);',
+    );
   }
 
   override down(): void {

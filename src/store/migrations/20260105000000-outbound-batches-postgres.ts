@@ -10,6 +10,9 @@ export class Migration20260105000000OutboundBatchesPostgres extends Migration {
     this.addSql(
       `create table ${s}."outbound_batch_item" ("batch_id" varchar(160) not null, "document_id" varchar(128) not null, "answer_document_id" varchar(128) null, "position" int not null, constraint "outbound_batch_item_pkey" primary key ("batch_id", "document_id"));`,
     );
+    this.addSql(
+      `create index "outbound_batch_item_answer_index" on ${s}."outbound_batch_item" ("answer_document_id");`,
+    );
   }
 
   override down(): void {

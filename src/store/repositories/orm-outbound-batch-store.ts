@@ -77,4 +77,11 @@ export class OrmOutboundBatchStore implements OutboundBatchStore {
       }),
     );
   }
+
+  batchOf(answerDocumentId: string): Promise<string | null> {
+    return guard(`looking for the batch of ${answerDocumentId}`, async () => {
+      const item = await this.orm.em.fork().findOne(OutboundBatchItemSchema, { answerDocumentId });
+      return item?.batchId ?? null;
+    });
+  }
 }

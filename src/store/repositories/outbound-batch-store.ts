@@ -42,4 +42,6 @@ export interface OutboundBatchStore {
    * then on; null when there is no such batch.
    */
   seal(batchId: string, at?: Date): Promise<SealedBatch | null>;
+  /** The batch an answer joined, or null: an answer joins one batch at most. */
+  batchOf(answerDocumentId: string): Promise<string | null>;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processDocument } from '../../../src/pipeline/index.js';
 import {
   answerBatchId,
+  joinAnswerBatch,
   openAnswerBatch,
   sealAnswerBatch,
 } from '../../../src/pipeline/orders/answer-batch.js';
@@ -129,6 +130,12 @@ describe('855s gathered per inbound interchange (perOrder: false, the default)',
     expect((await processDocument(stored!.id, deps)).message).toContain('goes out with batch');
     const batchId = answerBatchId(transmissionId!, '000007003');
     expect((await sealAnswerBatch(batchId, deps)).action).toBe('sent');
+    // The same interchange accepted again (a flagged duplicate) opens a batch of its own; the
+    // order's 855, already sent with the first, joins it as none.
+    const again = answerBatchId('00000000-0000-4000-8000-000000007003', '000007003');
+    await openAnswerBatch('00000000-0000-4000-8000-000000007003', '000007003', h.partner, 1, deps);
+    expect(await joinAnswerBatch(again, stored!.id, stored!.ackDocumentId, deps)).toBe('none');
+    expect(await sealAnswerBatch(again, deps)).toMatchObject({ action: 'sealed' });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await h.acks855()).toEqual(before);
   });
