@@ -36,8 +36,8 @@ export function gathersAnswers(partner: PartnerConfig): boolean {
 
 /**
  * Opens the batch of an interchange just read, expecting one share per purchase order in it, and
- * queues its deadline. Nothing for a partner that takes 855s one by one, or an interchange
- * without purchase orders. Called before the orders' jobs are queued, so none can look for the
+ * queues its deadline. Nothing for a partner that takes 855s one by one, or an interchange with
+ * fewer than two purchase orders. Called before the orders' jobs are queued, so none can look for the
  * batch before it exists.
  */
 export async function openAnswerBatch(
@@ -47,7 +47,8 @@ export async function openAnswerBatch(
   purchaseOrders: number,
   deps: WorkerDeps,
 ): Promise<void> {
-  if (purchaseOrders === 0 || !gathersAnswers(partner)) return;
+  // A lone order has nothing to wait for: its 855 goes out on its own, as with perOrder.
+  if (purchaseOrders < 2 || !gathersAnswers(partner)) return;
   const id = answerBatchId(transmissionId, interchangeControlNumber);
   await deps.repositories.outboundBatches.open({
     id,
@@ -58,12 +59,16 @@ export async function openAnswerBatch(
   await enqueueSeal(deps.queues, id, deps.batchDeadlineMs ?? DEFAULT_BATCH_DEADLINE_MS);
 }
 
-/** The batch this purchase order's 855 goes out with, when its partner gathers them. */
-export function answerBatchOf(order: PurchaseOrder, deps: WorkerDeps): string | undefined {
+/**
+ * The batch this purchase order's 855 goes out with: its interchange's, when the partner gathers
+ * them and the batch still takes shares.
+ */
+export async function answerBatchOf(order: PurchaseOrder, deps: WorkerDeps): Promise<string | undefined> {
   const { transmissionId, interchangeControlNumber } = order.source;
   if (transmissionId === undefined || interchangeControlNumber === undefined) return undefined;
   if (!gathersAnswers(deps.partners.get(order.partnerId))) return undefined;
-  return answerBatchId(transmissionId, interchangeControlNumber);
+  const id = answerBatchId(transmissionId, interchangeControlNumber);
+  return (await deps.repositories.outboundBatches.isOpen(id)) ? id : undefined;
 }
 
 /**

@@ -19,7 +19,7 @@ import { receiveOrder } from './receive-order.js';
 export const handlePurchaseOrder: DocumentHandler = async (document, deps) => {
   const order = readPurchaseOrder(document);
   const stored = (await deps.repositories.orders.get(order.id)) ?? (await receiveOrder(order, deps));
-  const batchId = answerBatchOf(order, deps);
+  const batchId = await answerBatchOf(order, deps);
   if (batchId === undefined) return advanceOrder(order, stored, deps, PIPELINE_ACTOR);
   const outcome = await advanceOrder(order, stored, deps, PIPELINE_ACTOR, { deferAnswer: true });
   const decided = await deps.repositories.orders.get(order.id);

@@ -78,6 +78,13 @@ export class OrmOutboundBatchStore implements OutboundBatchStore {
     );
   }
 
+  isOpen(batchId: string): Promise<boolean> {
+    return guard(`looking up batch ${batchId}`, async () => {
+      const open = await this.orm.em.fork().count(OutboundBatchSchema, { id: batchId, sealedAt: null });
+      return open > 0;
+    });
+  }
+
   batchOf(answerDocumentId: string): Promise<string | null> {
     return guard(`looking for the batch of ${answerDocumentId}`, async () => {
       const item = await this.orm.em.fork().findOne(OutboundBatchItemSchema, { answerDocumentId });

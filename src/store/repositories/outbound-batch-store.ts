@@ -42,6 +42,8 @@ export interface OutboundBatchStore {
    * then on; null when there is no such batch.
    */
   seal(batchId: string, at?: Date): Promise<SealedBatch | null>;
+  /** Whether the batch exists and is not sealed yet: shares can still join it. */
+  isOpen(batchId: string): Promise<boolean>;
   /** The batch an answer joined, or null: an answer joins one batch at most. */
   batchOf(answerDocumentId: string): Promise<string | null>;
 }

@@ -85,11 +85,17 @@ describe('855s gathered per inbound interchange (perOrder: false, the default)',
   });
 
   it('goes out at its deadline with the shares it has, and refuses a share that comes later', async () => {
-    await h.drop('deadline.edi', interchange850s(7002, [{ poNumber: 'PO-D1', lines: [line('1')] }]));
+    // A lone order waits for nobody: no batch, its 855 goes out on its own.
+    const [lone] = await h.drop(
+      'deadline.edi',
+      interchange850s(7002, [{ poNumber: 'PO-D1', lines: [line('1')] }]),
+    );
     const order = await h.order('PO-D1', 'acknowledged');
     await waitFor('the 855 of PO-D1', async () =>
       (await h.acks855()).find((f) => f.content.includes('*PO-D1*')),
     );
+    expect(await h.repositories.outboundBatches.isOpen(answerBatchId(lone!, '000007002'))).toBe(false);
+    expect(await h.repositories.outboundBatches.seal(answerBatchId(lone!, '000007002'))).toBeNull();
     // A batch of two orders of which one never decides, as if its job kept failing.
     const deps = { repositories: h.repositories, partners: h.partners, queues: h.pipeline.queues };
     const transmissionId = '00000000-0000-4000-8000-000000007002';
@@ -127,13 +133,13 @@ describe('855s gathered per inbound interchange (perOrder: false, the default)',
     const deps = { repositories: h.repositories, partners: h.partners, queues: h.pipeline.queues };
     // The order's id is its document's: the job of PO-R1, and the seal, run once more.
     const [stored] = await h.repositories.orders.list({ poNumber: 'PO-R1', kind: 'order' });
-    expect((await processDocument(stored!.id, deps)).message).toContain('goes out with batch');
+    expect(await processDocument(stored!.id, deps)).toMatchObject({ action: 'acknowledged' });
     const batchId = answerBatchId(transmissionId!, '000007003');
     expect((await sealAnswerBatch(batchId, deps)).action).toBe('sent');
     // The same interchange accepted again (a flagged duplicate) opens a batch of its own; the
     // order's 855, already sent with the first, joins it as none.
     const again = answerBatchId('00000000-0000-4000-8000-000000007003', '000007003');
-    await openAnswerBatch('00000000-0000-4000-8000-000000007003', '000007003', h.partner, 1, deps);
+    await openAnswerBatch('00000000-0000-4000-8000-000000007003', '000007003', h.partner, 2, deps);
     expect(await joinAnswerBatch(again, stored!.id, stored!.ackDocumentId, deps)).toBe('none');
     expect(await sealAnswerBatch(again, deps)).toMatchObject({ action: 'sealed' });
     await new Promise((resolve) => setTimeout(resolve, 500));
