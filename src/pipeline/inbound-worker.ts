@@ -49,6 +49,7 @@ export async function processInbound(transmissionId: string, deps: WorkerDeps): 
     throw permanent('transmission-archived', `transmission ${transmissionId} has no bytes in the store`);
   }
   await transmissions.setStatus(transmissionId, 'processing');
+  const twin = await noteByteTwin(stored, deps.repositories);
   const now = deps.now?.() ?? new Date();
   const translation = translateX12(stored.payload, {
     partners: deps.partners,
@@ -82,6 +83,7 @@ export async function processInbound(transmissionId: string, deps: WorkerDeps): 
   outcome.status = problems.length > 0 ? 'rejected' : 'processed';
   outcome.message = [
     `${translation.interchanges.length} interchange(s), ${outcome.documentIds.length} document(s)`,
+    ...(twin === undefined ? [] : [twin]),
     ...problems.slice(0, MAX_LISTED_PROBLEMS),
     ...(problems.length > MAX_LISTED_PROBLEMS ? [`and ${problems.length - MAX_LISTED_PROBLEMS} more`] : []),
   ].join('; ');
@@ -154,6 +156,37 @@ async function processInterchange(
     now,
   });
   return { problems: [], documentIds: mine.map((d) => d.id), acknowledgementId };
+}
+
+/**
+ * Finds an earlier inbound transmission with exactly these bytes and records it once, for
+ * support: a partner resending a file is worth knowing even where it is not a duplicate. What a
+ * twin means is decided per interchange by the envelope index (partner, sender, ISA13 within the
+ * partner's window): an identical file that was read carries the same ISA13, while one that was
+ * never read (unknown partner, a failure) must be taken when it comes again.
+ */
+async function noteByteTwin(
+  stored: { id: string; sha256: string; receivedAt: Date },
+  repositories: Repositories,
+): Promise<string | undefined> {
+  const twins = await repositories.transmissions.findBySha256(stored.sha256);
+  const first = twins
+    .filter((t) => t.id !== stored.id && t.direction === 'inbound' && t.receivedAt <= stored.receivedAt)
+    .at(-1);
+  if (first === undefined) return undefined;
+  const subject = { type: 'transmission', id: stored.id };
+  const action = 'same-bytes-received';
+  const events = await repositories.audit.list(subject);
+  if (!events.some((e) => e.action === action)) {
+    await repositories.audit.record({
+      actor: 'pipeline',
+      action,
+      subjectType: subject.type,
+      subjectId: subject.id,
+      details: { firstTransmissionId: first.id, firstReceivedAt: first.receivedAt.toISOString() },
+    });
+  }
+  return `the same bytes as transmission ${first.id} (received ${first.receivedAt.toISOString()})`;
 }
 
 /** Leaves one audit event per accepted duplicate, however often the job runs. */

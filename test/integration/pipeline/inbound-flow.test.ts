@@ -53,6 +53,7 @@ describe('a file dropped in a partner folder inbox', () => {
       return t?.status === 'rejected' ? t : undefined;
     });
     expect(rejected.lastError).toContain(`already received in transmission ${first}`);
+    expect(rejected.lastError).toContain(`the same bytes as transmission ${first}`);
     expect(await h.count('inbound')).toBe(2);
     expect(await h.count('documents')).toBe(1);
     // The sender hears of it: a TA1 rejecting the interchange with note 025, and no second 997.
@@ -104,6 +105,7 @@ describe('a file dropped in a partner folder inbox', () => {
     expect(await h.count('documents')).toBe(1);
     const flags = await h.repositories.audit.list({ type: 'transmission', id: second! });
     expect(flags).toMatchObject([
+      { action: 'same-bytes-received', details: { firstTransmissionId: first } },
       {
         action: 'duplicate-interchange-accepted',
         details: { interchangeControlNumber: '000000252', firstTransmissionId: first },
