@@ -33,7 +33,9 @@ export {
   enqueueDocuments,
   enqueueInbound,
   enqueueOutbound,
+  enqueueSeal,
   inboundJobId,
+  sealJobId,
   openQueues,
   QUEUE_NAMES,
   toJobError,
@@ -43,6 +45,7 @@ export {
   type OutboundJob,
   type PipelineQueues,
   type RetryPolicy,
+  type SealJob,
 } from './queues.js';
 export * from './schedulers/index.js';
 export * from './support/index.js';

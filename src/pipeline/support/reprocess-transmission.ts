@@ -77,7 +77,7 @@ export async function reprocessTransmission(
     deps.repositories,
     deps.queues,
   );
-  const retriedBatches = await retryFailedBatches(id, who, deps.repositories, deps.queues);
+  const retriedBatches = await retryFailedBatches(id, stored.partnerId, who, deps.repositories, deps.queues);
   return { transmissionId: id, jobId, previousStatus: stored.status, retriedDocuments, retriedBatches };
 }
 
@@ -93,32 +93,14 @@ async function retryFailedDocuments(
   repositories: Repositories,
   queues: PipelineQueues,
 ): Promise<string[]> {
-  const open = await repositories.exceptions.list({
-    subjectType: 'document',
-    kind: 'processing-failed',
-    status: 'open',
-    ...(partnerId === null ? {} : { partnerId }),
-    limit: 1000,
-  });
+  const open = await failedExceptions('document', partnerId, repositories);
   const retried: string[] = [];
   for (const exception of open) {
     const document = await repositories.documents.get(exception.subjectId);
     const source = document?.document['source'] as { transmissionId?: unknown } | undefined;
     if (document === null || source?.transmissionId !== transmissionId) continue;
-    // Resolved first: should the rerun fail at once, its new exception must not be this one.
-    await repositories.exceptions
-      .resolve(exception.id, actor, {
-        action: 'reprocess',
-        transmissionId,
-        note: 'document queued again; a new exception is raised if it fails again',
-      })
-      .catch((error: unknown) => {
-        // Someone resolved it a moment ago; the document is queued again all the same.
-        if (!isGatewayError(error) || error.code !== 'conflict') throw error;
-      });
-    const job = await queues.documents.getJob(documentJobId(document.id));
-    if (job === undefined) await enqueueDocument(queues, document.id);
-    else if (await job.isFailed()) await job.retry();
+    await resolveForRetry(exception.id, actor, transmissionId, 'document', repositories);
+    await retryJob(queues, documentJobId(document.id), () => enqueueDocument(queues, document.id));
     retried.push(document.id);
   }
   return retried;
@@ -127,28 +109,53 @@ async function retryFailedDocuments(
 /** Seals and sends again the batches of 855s of this transmission that failed for good. */
 async function retryFailedBatches(
   transmissionId: string,
+  partnerId: string | null,
   actor: string,
   repositories: Repositories,
   queues: PipelineQueues,
 ): Promise<string[]> {
-  const open = await repositories.exceptions.list({
-    subjectType: 'batch',
-    kind: 'processing-failed',
-    status: 'open',
-    limit: 1000,
-  });
+  const open = await failedExceptions('batch', partnerId, repositories);
   const retried: string[] = [];
   for (const exception of open) {
-    if (!exception.subjectId.startsWith(answerBatchId(transmissionId, ''))) continue;
-    await repositories.exceptions
-      .resolve(exception.id, actor, { action: 'reprocess', transmissionId, note: 'batch queued again' })
-      .catch((error: unknown) => {
-        if (!isGatewayError(error) || error.code !== 'conflict') throw error;
-      });
-    const job = await queues.documents.getJob(sealJobId(exception.subjectId, false));
-    if (job === undefined) await enqueueSeal(queues, exception.subjectId);
-    else if (await job.isFailed()) await job.retry();
-    retried.push(exception.subjectId);
+    const batchId = exception.subjectId;
+    if (!batchId.startsWith(answerBatchId(transmissionId, ''))) continue;
+    await resolveForRetry(exception.id, actor, transmissionId, 'batch', repositories);
+    await retryJob(queues, sealJobId(batchId, false), () => enqueueSeal(queues, batchId));
+    retried.push(batchId);
   }
   return retried;
+}
+
+function failedExceptions(subjectType: string, partnerId: string | null, repositories: Repositories) {
+  return repositories.exceptions.list({
+    subjectType,
+    kind: 'processing-failed',
+    status: 'open',
+    ...(partnerId === null ? {} : { partnerId }),
+    limit: 1000,
+  });
+}
+
+/** Resolved before the retry: should it fail at once, its new exception must not be this one. */
+async function resolveForRetry(
+  exceptionId: number,
+  actor: string,
+  transmissionId: string,
+  what: 'document' | 'batch',
+  repositories: Repositories,
+): Promise<void> {
+  const note = `${what} queued again; a new exception is raised if it fails again`;
+  await repositories.exceptions
+    .resolve(exceptionId, actor, { action: 'reprocess', transmissionId, note })
+    .catch((error: unknown) => {
+      // Someone resolved it a moment ago; it is queued again all the same.
+      if (!isGatewayError(error) || error.code !== 'conflict') throw error;
+    });
+}
+
+/** Retries a job that failed under its id, or adds it anew when Redis no longer has it. */
+async function retryJob(queues: PipelineQueues, jobId: string, add: () => Promise<void>): Promise<void> {
+  const job = await queues.documents.getJob(jobId);
+  if (job === undefined) await add();
+  else if (await job.isFailed()) await job.retry();
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processDocument } from '../../../src/pipeline/index.js';
+import { enqueueSeal, processDocument, reprocessTransmission } from '../../../src/pipeline/index.js';
 import {
   answerBatchId,
   joinAnswerBatch,
@@ -144,5 +144,56 @@ describe('855s gathered per inbound interchange (perOrder: false, the default)',
     expect(await sealAnswerBatch(again, deps)).toMatchObject({ action: 'sealed' });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await h.acks855()).toEqual(before);
+  });
+
+  it('leaves a batch that cannot be sent as an exception, and sends it when its file is reprocessed', async () => {
+    const [transmissionId] = await h.drop(
+      'failing.edi',
+      interchange850s(7004, [
+        { poNumber: 'PO-F1', lines: [line('1')] },
+        { poNumber: 'PO-F2', lines: [line('1')] },
+      ]),
+    );
+    const order = await h.order('PO-F1', 'acknowledged');
+    await waitFor('the batch of PO-F1', async () =>
+      (await h.acks855()).find((f) => f.content.includes('*PO-F1*')),
+    );
+    // A second batch of the same file whose 855 is missing from the store: sealing it fails for good.
+    const deps = { repositories: h.repositories, partners: h.partners, queues: h.pipeline.queues };
+    const batchId = answerBatchId(transmissionId!, '000099999');
+    await openAnswerBatch(transmissionId!, '000099999', h.partner, 2, deps);
+    await h.repositories.outboundBatches.join(batchId, 'po-document-x', 'purchase_order_ack:missing');
+    await enqueueSeal(h.pipeline.queues, batchId);
+    const exception = await waitFor('the exception of the failed batch', async () => {
+      const [raised] = await h.repositories.exceptions.list({ subjectId: batchId, status: 'open' });
+      return raised;
+    });
+    expect(exception).toMatchObject({
+      subjectType: 'batch',
+      kind: 'processing-failed',
+      partnerId: 'acme-retail',
+    });
+    expect(exception.message).toContain('855 purchase_order_ack:missing is not stored');
+
+    // Once the 855 is there, reprocessing the inbound file sends the batch and closes the exception.
+    const ack = await h.repositories.documents.get(order.ackDocumentId!);
+    await h.repositories.documents.saveNew([
+      {
+        document: {
+          ...(ack!.document as { id: string; type: string; partnerId: string }),
+          id: 'purchase_order_ack:missing',
+        },
+      },
+    ]);
+    const before = (await h.acks855()).length;
+    const result = await reprocessTransmission(transmissionId!, 'alice', deps);
+    expect(result.retriedBatches).toEqual([batchId]);
+    await waitFor('the batch sent again', async () =>
+      (await h.acks855()).length === before + 1 ? true : undefined,
+    );
+    expect(await h.repositories.exceptions.get(exception.id)).toMatchObject({
+      status: 'resolved',
+      resolvedBy: 'alice',
+    });
   });
 });
