@@ -331,7 +331,7 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       const id = `batch-${dialect}`;
       await batches.open({ id, partnerId: 'acme', setId: '855', expected: 3 });
       await batches.open({ id, partnerId: 'acme', setId: '855', expected: 99 });
-      expect(await batches.isOpen(id)).toBe(true);
+      expect(await batches.stateOf(id)).toBe('open');
       expect(await batches.join(id, 'po-1', 'ack-1')).toEqual({ joined: true, complete: false });
       expect(await batches.join(id, 'po-1', 'ack-1')).toEqual({ joined: true, complete: false });
       expect(await batches.join(id, 'po-2', null)).toEqual({ joined: true, complete: false });
@@ -349,8 +349,8 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       expect(await batches.join(id, 'po-4', 'ack-4')).toEqual({ joined: false });
       expect((await batches.seal(id))?.items).toHaveLength(3);
       expect((await batches.seal(id))?.sealedAt.toISOString()).toBe('2026-01-02T03:04:05.000Z');
-      expect(await batches.isOpen(id)).toBe(false);
-      expect(await batches.isOpen('no-such-batch')).toBe(false);
+      expect(await batches.stateOf(id)).toBe('sealed');
+      expect(await batches.stateOf('no-such-batch')).toBeNull();
       expect(await batches.batchOf('ack-3')).toBe(id);
       expect(await batches.batchOf('ack-4')).toBeNull();
       expect(await batches.join('no-such-batch', 'po-1', null)).toEqual({ joined: false });

@@ -60,15 +60,19 @@ export async function openAnswerBatch(
 }
 
 /**
- * The batch this purchase order's 855 goes out with: its interchange's, when the partner gathers
- * them and the batch still takes shares.
+ * The batch of this purchase order's interchange, when its partner gathers 855s and one was
+ * opened, and whether it still takes shares.
  */
-export async function answerBatchOf(order: PurchaseOrder, deps: WorkerDeps): Promise<string | undefined> {
+export async function answerBatchOf(
+  order: PurchaseOrder,
+  deps: WorkerDeps,
+): Promise<{ id: string; open: boolean } | undefined> {
   const { transmissionId, interchangeControlNumber } = order.source;
   if (transmissionId === undefined || interchangeControlNumber === undefined) return undefined;
   if (!gathersAnswers(deps.partners.get(order.partnerId))) return undefined;
   const id = answerBatchId(transmissionId, interchangeControlNumber);
-  return (await deps.repositories.outboundBatches.isOpen(id)) ? id : undefined;
+  const state = await deps.repositories.outboundBatches.stateOf(id);
+  return state === null ? undefined : { id, open: state === 'open' };
 }
 
 /**

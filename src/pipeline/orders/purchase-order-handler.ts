@@ -19,11 +19,14 @@ import { receiveOrder } from './receive-order.js';
 export const handlePurchaseOrder: DocumentHandler = async (document, deps) => {
   const order = readPurchaseOrder(document);
   const stored = (await deps.repositories.orders.get(order.id)) ?? (await receiveOrder(order, deps));
-  const batchId = await answerBatchOf(order, deps);
-  if (batchId === undefined) return advanceOrder(order, stored, deps, PIPELINE_ACTOR);
-  const outcome = await advanceOrder(order, stored, deps, PIPELINE_ACTOR, { deferAnswer: true });
+  const batch = await answerBatchOf(order, deps);
+  if (batch === undefined) return advanceOrder(order, stored, deps, PIPELINE_ACTOR);
+  // A sealed batch takes no more shares: an order decided now is answered on its own. Joining
+  // still runs, so that an 855 stored for the batch by a run that crashed before joining, and
+  // sealed out at the deadline, goes out on its own rather than never.
+  const outcome = await advanceOrder(order, stored, deps, PIPELINE_ACTOR, { deferAnswer: batch.open });
   const decided = await deps.repositories.orders.get(order.id);
-  const share = await joinAnswerBatch(batchId, document.id, decided?.ackDocumentId ?? null, deps);
-  const how = { batched: `goes out with batch ${batchId}`, alone: 'was sent on its own', none: '' }[share];
+  const share = await joinAnswerBatch(batch.id, document.id, decided?.ackDocumentId ?? null, deps);
+  const how = { batched: `goes out with batch ${batch.id}`, alone: 'was sent on its own', none: '' }[share];
   return how === '' ? outcome : { ...outcome, message: `${outcome.message}; the 855 ${how}` };
 };

@@ -78,10 +78,11 @@ export class OrmOutboundBatchStore implements OutboundBatchStore {
     );
   }
 
-  isOpen(batchId: string): Promise<boolean> {
+  stateOf(batchId: string): Promise<'open' | 'sealed' | null> {
     return guard(`looking up batch ${batchId}`, async () => {
-      const open = await this.orm.em.fork().count(OutboundBatchSchema, { id: batchId, sealedAt: null });
-      return open > 0;
+      const batch = await this.orm.em.fork().findOne(OutboundBatchSchema, { id: batchId });
+      if (batch === null) return null;
+      return batch.sealedAt === null ? 'open' : 'sealed';
     });
   }
 

@@ -42,8 +42,8 @@ export interface OutboundBatchStore {
    * then on; null when there is no such batch.
    */
   seal(batchId: string, at?: Date): Promise<SealedBatch | null>;
-  /** Whether the batch exists and is not sealed yet: shares can still join it. */
-  isOpen(batchId: string): Promise<boolean>;
+  /** `open` while shares can join, `sealed` once its members are fixed, null when never opened. */
+  stateOf(batchId: string): Promise<'open' | 'sealed' | null>;
   /** The batch an answer joined, or null: an answer joins one batch at most. */
   batchOf(answerDocumentId: string): Promise<string | null>;
 }

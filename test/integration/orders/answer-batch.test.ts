@@ -94,7 +94,7 @@ describe('855s gathered per inbound interchange (perOrder: false, the default)',
     await waitFor('the 855 of PO-D1', async () =>
       (await h.acks855()).find((f) => f.content.includes('*PO-D1*')),
     );
-    expect(await h.repositories.outboundBatches.isOpen(answerBatchId(lone!, '000007002'))).toBe(false);
+    expect(await h.repositories.outboundBatches.stateOf(answerBatchId(lone!, '000007002'))).toBeNull();
     expect(await h.repositories.outboundBatches.seal(answerBatchId(lone!, '000007002'))).toBeNull();
     // A batch of two orders of which one never decides, as if its job kept failing.
     const deps = { repositories: h.repositories, partners: h.partners, queues: h.pipeline.queues };
@@ -195,5 +195,29 @@ describe('855s gathered per inbound interchange (perOrder: false, the default)',
       status: 'resolved',
       resolvedBy: 'alice',
     });
+  });
+
+  it('sends on its own an 855 stored for a batch that was sealed before the order joined it', async () => {
+    // As after a crash between storing the 855 and joining, with the deadline passing meanwhile.
+    await h.drop('late.edi', interchange850s(7005, [{ poNumber: 'PO-L1', lines: [line('1')] }]));
+    const order = await h.order('PO-L1', 'acknowledged');
+    const ack = await h.repositories.documents.get(order.ackDocumentId!);
+    const unsent = {
+      ...(ack!.document as { id: string; type: string; partnerId: string }),
+      id: 'purchase_order_ack:unsent',
+    };
+    await h.repositories.documents.saveNew([{ document: unsent }]);
+    const deps = { repositories: h.repositories, partners: h.partners, queues: h.pipeline.queues };
+    const transmissionId = '00000000-0000-4000-8000-000000007005';
+    await openAnswerBatch(transmissionId, '000000001', h.partner, 2, deps);
+    const batchId = answerBatchId(transmissionId, '000000001');
+    expect(await sealAnswerBatch(batchId, deps)).toMatchObject({ action: 'sealed' });
+    const before = (await h.acks855()).length;
+    expect(await joinAnswerBatch(batchId, 'po-document-late', unsent.id, deps)).toBe('alone');
+    await waitFor('the 855 sent on its own', async () =>
+      (await h.acks855()).length === before + 1 ? true : undefined,
+    );
+    // Joining again finds it sent and sends nothing more.
+    expect(await joinAnswerBatch(batchId, 'po-document-late', unsent.id, deps)).toBe('none');
   });
 });
