@@ -1,6 +1,6 @@
 import type { LineAllocation, OrderDecision, RuleFinding } from '../../core/index.js';
 import type { OrderLineStatus } from '../entities/order-line-record.js';
-import type { OrderKind, OrderStatus } from '../entities/order-record.js';
+import type { OrderKind, OrderRecord, OrderStatus } from '../entities/order-record.js';
 
 export interface OrderLine {
   lineNumber: string;
@@ -29,20 +29,8 @@ export interface NewOrder {
   at?: Date;
 }
 
-export interface StoredOrder {
-  id: string;
-  partnerId: string;
-  poNumber: string;
-  kind: OrderKind;
-  targetOrderId: string | null;
-  status: OrderStatus;
-  decision: OrderDecision;
-  findings: RuleFinding[];
-  allocation: LineAllocation[] | null;
-  ackDocumentId: string | null;
-  revision: number;
-  createdAt: Date;
-  updatedAt: Date;
+/** The order's row (fields documented on `OrderRecord`) with its lines. */
+export interface StoredOrder extends OrderRecord {
   /** In the order's own line order. */
   lines: OrderLine[];
 }
