@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RuleFinding } from '../../src/core/index.js';
 import { isGatewayError } from '../../src/errors/index.js';
-import {
-  createRepositories,
-  type AllocationCommit,
-  type NewOrder,
-  type OpenedStore,
-  type Repositories,
-} from '../../src/store/index.js';
-import type { StoreHarness } from './store-contract.js';
+import { type AllocationCommit, type NewOrder } from '../../src/store/index.js';
+import { openForSuite, type StoreHarness } from './store-contract.js';
 
 const hold: RuleFinding = {
   ruleId: 'price-mismatch',
@@ -59,19 +53,10 @@ function allocation(orderId: string, quantity: string): AllocationCommit {
 /** Orders, stock reservations, catalog and price lists: the same on every dialect. */
 export function describeOrderStoreContract(dialect: string, harness: StoreHarness): void {
   describe(`order store contract: ${dialect}`, () => {
-    let store: OpenedStore;
-    let repos: Repositories;
-
-    beforeAll(async () => {
-      store = await harness.open();
-      repos = createRepositories(store.orm);
-    });
-    afterAll(async () => {
-      if (store !== undefined) await harness.dispose(store);
-    });
+    const suite = openForSuite(harness);
 
     it('stores an order once with its lines in order, figures exactly as sent', async () => {
-      const first = await repos.orders.create(
+      const first = await suite.repos.orders.create(
         newOrder('o-1', { status: 'on_hold', decision: 'hold', findings: [hold] }),
       );
       expect(first.created).toBe(true);
@@ -87,56 +72,62 @@ export function describeOrderStoreContract(dialect: string, harness: StoreHarnes
         ['2', '1.5', null, 'open'],
         ['10', '3', '99.99', 'open'],
       ]);
-      const again = await repos.orders.create(newOrder('o-1', { status: 'open' }));
+      const again = await suite.repos.orders.create(newOrder('o-1', { status: 'open' }));
       expect(again.created).toBe(false);
       expect(again.order.status).toBe('on_hold');
-      expect(await repos.orders.get('o-unknown')).toBeNull();
+      expect(await suite.repos.orders.get('o-unknown')).toBeNull();
     });
 
     it("finds a partner's orders by PO number, newest first, and lists by status", async () => {
-      await repos.orders.create(
+      await suite.repos.orders.create(
         newOrder('o-2a', { poNumber: 'PO-SAME', status: 'rejected', at: new Date('2025-01-01') }),
       );
-      await repos.orders.create(newOrder('o-2b', { poNumber: 'PO-SAME', at: new Date('2025-02-01') }));
-      await repos.orders.create(newOrder('o-2c', { poNumber: 'PO-SAME', partnerId: 'other' }));
-      const same = await repos.orders.withPoNumber('acme', 'PO-SAME');
+      await suite.repos.orders.create(newOrder('o-2b', { poNumber: 'PO-SAME', at: new Date('2025-02-01') }));
+      await suite.repos.orders.create(newOrder('o-2c', { poNumber: 'PO-SAME', partnerId: 'other' }));
+      const same = await suite.repos.orders.withPoNumber('acme', 'PO-SAME');
       expect(same.map((o) => [o.id, o.status])).toEqual([
         ['o-2b', 'open'],
         ['o-2a', 'rejected'],
       ]);
-      const rejected = await repos.orders.list({ partnerId: 'acme', status: 'rejected' });
+      const rejected = await suite.repos.orders.list({ partnerId: 'acme', status: 'rejected' });
       expect(rejected.map((o) => o.id)).toEqual(['o-2a']);
       expect(rejected[0]?.lines.every((l) => l.status === 'rejected')).toBe(true);
     });
 
     it('updates only in the state expected, bumping the revision', async () => {
-      await repos.orders.create(newOrder('o-3', { status: 'on_hold', decision: 'hold', findings: [hold] }));
+      await suite.repos.orders.create(
+        newOrder('o-3', { status: 'on_hold', decision: 'hold', findings: [hold] }),
+      );
       const settled = [{ ...hold, resolvedBy: 'accept-price' }];
-      const updated = await repos.orders.update(
+      const updated = await suite.repos.orders.update(
         'o-3',
         { findings: settled, status: 'open', decision: 'accept', lineStatuses: { '2': 'cancelled' } },
         { revision: 0, statuses: ['on_hold'] },
       );
       expect(updated).toMatchObject({ status: 'open', decision: 'accept', findings: settled, revision: 1 });
       expect(updated?.lines.find((l) => l.lineNumber === '2')?.status).toBe('cancelled');
-      expect(await repos.orders.update('o-3', { status: 'rejected' }, { revision: 0 })).toBeNull();
-      expect(await repos.orders.update('o-3', { status: 'rejected' }, { statuses: ['on_hold'] })).toBeNull();
-      expect((await repos.orders.update('o-3', { ackDocumentId: 'ack-1' }))?.revision).toBe(2);
-      const missing = await repos.orders.update('o-none', { status: 'open' }).catch((e: unknown) => e);
+      expect(await suite.repos.orders.update('o-3', { status: 'rejected' }, { revision: 0 })).toBeNull();
+      expect(
+        await suite.repos.orders.update('o-3', { status: 'rejected' }, { statuses: ['on_hold'] }),
+      ).toBeNull();
+      expect((await suite.repos.orders.update('o-3', { ackDocumentId: 'ack-1' }))?.revision).toBe(2);
+      const missing = await suite.repos.orders.update('o-none', { status: 'open' }).catch((e: unknown) => e);
       expect(isGatewayError(missing) && missing.code).toBe('not-found');
     });
 
     it('loads stock levels, keeping what is committed when on-hand is loaded again', async () => {
-      await repos.inventory.upsertLevels([
+      await suite.repos.inventory.upsertLevels([
         { itemId: 'W-1', locationId: 'DC-1', kind: 'dc', onHand: '10' },
         { itemId: 'W-1', locationId: 'DROP', kind: 'dropship', onHand: '2.5' },
       ]);
-      await repos.orders.create(newOrder('o-4'));
-      expect(await repos.inventory.commitAllocation(allocation('o-4', '4'))).toEqual({
+      await suite.repos.orders.create(newOrder('o-4'));
+      expect(await suite.repos.inventory.commitAllocation(allocation('o-4', '4'))).toEqual({
         outcome: 'allocated',
       });
-      await repos.inventory.upsertLevels([{ itemId: 'W-1', locationId: 'DC-1', kind: 'dc', onHand: '12' }]);
-      const levels = await repos.inventory.levels(['W-1']);
+      await suite.repos.inventory.upsertLevels([
+        { itemId: 'W-1', locationId: 'DC-1', kind: 'dc', onHand: '12' },
+      ]);
+      const levels = await suite.repos.inventory.levels(['W-1']);
       expect(levels.map((l) => [l.locationId, l.kind, l.onHand, l.committed, l.available])).toEqual([
         ['DC-1', 'dc', '12', '4', '8'],
         ['DROP', 'dropship', '2.5', '0', '2.5'],
@@ -144,63 +135,71 @@ export function describeOrderStoreContract(dialect: string, harness: StoreHarnes
     });
 
     it('reserves an order once: a rerun finds it allocated and commits nothing more', async () => {
-      await repos.inventory.upsertLevels([{ itemId: 'W-1', locationId: 'DC-1', kind: 'dc', onHand: '12' }]);
-      await repos.orders.create(newOrder('o-5'));
+      await suite.repos.inventory.upsertLevels([
+        { itemId: 'W-1', locationId: 'DC-1', kind: 'dc', onHand: '12' },
+      ]);
+      await suite.repos.orders.create(newOrder('o-5'));
       const before = await committed();
-      expect(await repos.inventory.commitAllocation(allocation('o-5', '3'))).toEqual({
+      expect(await suite.repos.inventory.commitAllocation(allocation('o-5', '3'))).toEqual({
         outcome: 'allocated',
       });
-      expect(await repos.inventory.commitAllocation(allocation('o-5', '3'))).toEqual({
+      expect(await suite.repos.inventory.commitAllocation(allocation('o-5', '3'))).toEqual({
         outcome: 'already-allocated',
       });
       expect(Number(await committed())).toBe(Number(before) + 3);
-      const order = await repos.orders.get('o-5');
+      const order = await suite.repos.orders.get('o-5');
       expect(order?.allocation).toEqual(allocation('o-5', '3').allocation);
       expect(order?.lines[0]).toMatchObject({ allocated: '3', backordered: '0', status: 'allocated' });
       expect(
-        (await repos.inventory.reservations('o-5')).map((r) => [r.lineNumber, r.locationId, r.quantity]),
+        (await suite.repos.inventory.reservations('o-5')).map((r) => [
+          r.lineNumber,
+          r.locationId,
+          r.quantity,
+        ]),
       ).toEqual([['1', 'DC-1', '3']]);
     });
 
     it('refuses a plan the stock no longer covers, changing nothing', async () => {
-      await repos.orders.create(newOrder('o-6'));
+      await suite.repos.orders.create(newOrder('o-6'));
       const before = await committed();
-      const result = await repos.inventory.commitAllocation(allocation('o-6', '1000'));
+      const result = await suite.repos.inventory.commitAllocation(allocation('o-6', '1000'));
       expect(result).toEqual({ outcome: 'stock-changed', itemId: 'W-1', locationId: 'DC-1' });
       expect(await committed()).toBe(before);
-      expect((await repos.orders.get('o-6'))?.allocation).toBeNull();
-      expect(await repos.inventory.reservations('o-6')).toEqual([]);
+      expect((await suite.repos.orders.get('o-6'))?.allocation).toBeNull();
+      expect(await suite.repos.inventory.reservations('o-6')).toEqual([]);
     });
 
     it('does not allocate an order that is no longer open', async () => {
-      await repos.orders.create(newOrder('o-7', { status: 'cancelled' }));
-      expect(await repos.inventory.commitAllocation(allocation('o-7', '1'))).toEqual({
+      await suite.repos.orders.create(newOrder('o-7', { status: 'cancelled' }));
+      expect(await suite.repos.inventory.commitAllocation(allocation('o-7', '1'))).toEqual({
         outcome: 'not-open',
         status: 'cancelled',
       });
     });
 
     it('gives stock back once, moving the order to its final status in the same transaction', async () => {
-      await repos.orders.create(newOrder('o-8'));
-      await repos.inventory.commitAllocation(allocation('o-8', '2'));
+      await suite.repos.orders.create(newOrder('o-8'));
+      await suite.repos.inventory.commitAllocation(allocation('o-8', '2'));
       const before = await committed();
       const status = { to: 'cancelled' as const, from: ['open', 'acknowledged'] as const };
-      const first = await repos.inventory.release('o-8', { status, lineStatus: 'cancelled' });
+      const first = await suite.repos.inventory.release('o-8', { status, lineStatus: 'cancelled' });
       expect(first.changed).toBe(true);
       expect(first.released.map((r) => r.quantity)).toEqual(['2']);
       expect(Number(await committed())).toBe(Number(before) - 2);
-      const again = await repos.inventory.release('o-8', { status });
+      const again = await suite.repos.inventory.release('o-8', { status });
       expect(again).toEqual({ changed: false, released: [] });
-      expect((await repos.inventory.release('o-8')).released).toEqual([]);
-      const order = await repos.orders.get('o-8');
+      expect((await suite.repos.inventory.release('o-8')).released).toEqual([]);
+      const order = await suite.repos.orders.get('o-8');
       expect(order?.status).toBe('cancelled');
       expect(order?.lines.every((l) => l.status === 'cancelled')).toBe(true);
     });
 
     it('never commits more than is on hand when orders allocate at once', async () => {
-      await repos.inventory.upsertLevels([{ itemId: 'RACE', locationId: 'DC-1', kind: 'dc', onHand: '10' }]);
+      await suite.repos.inventory.upsertLevels([
+        { itemId: 'RACE', locationId: 'DC-1', kind: 'dc', onHand: '10' },
+      ]);
       const ids = Array.from({ length: 8 }, (_, i) => `o-race-${i}`);
-      for (const id of ids) await repos.orders.create(newOrder(id));
+      for (const id of ids) await suite.repos.orders.create(newOrder(id));
       const commit = (id: string): AllocationCommit => {
         const plan = allocation(id, '2');
         return { ...plan, reservations: plan.reservations.map((r) => ({ ...r, itemId: 'RACE' })) };
@@ -210,7 +209,7 @@ export function describeOrderStoreContract(dialect: string, harness: StoreHarnes
       const attempt = async (id: string): Promise<string> => {
         for (;;) {
           try {
-            return (await repos.inventory.commitAllocation(commit(id))).outcome;
+            return (await suite.repos.inventory.commitAllocation(commit(id))).outcome;
           } catch (error) {
             if (!isGatewayError(error) || error.permanent) throw error;
             await new Promise((resolve) => setTimeout(resolve, 5));
@@ -220,12 +219,12 @@ export function describeOrderStoreContract(dialect: string, harness: StoreHarnes
       const outcomes = await Promise.all(ids.map(attempt));
       expect(outcomes.filter((o) => o === 'allocated')).toHaveLength(5);
       expect(outcomes.filter((o) => o === 'stock-changed')).toHaveLength(3);
-      const [level] = await repos.inventory.levels(['RACE']);
+      const [level] = await suite.repos.inventory.levels(['RACE']);
       expect(level).toMatchObject({ onHand: '10', committed: '10', available: '0' });
     });
 
     it("narrows the catalog to the items an order names, with only the partner's buyer part numbers", async () => {
-      await repos.catalog.upsertItems([
+      await suite.repos.catalog.upsertItems([
         {
           itemId: 'W-1',
           status: 'active',
@@ -235,7 +234,7 @@ export function describeOrderStoreContract(dialect: string, harness: StoreHarnes
         },
         { itemId: 'G-9', status: 'discontinued', units: [{ uom: 'EA' }], crossReference: { sku: ['g-9'] } },
       ]);
-      const byEan = await repos.catalog.catalogFor('acme', ['0012345678905']);
+      const byEan = await suite.repos.catalog.catalogFor('acme', ['0012345678905']);
       expect(byEan.items).toEqual([
         {
           itemId: 'W-1',
@@ -244,16 +243,15 @@ export function describeOrderStoreContract(dialect: string, harness: StoreHarnes
           crossReference: { upc: ['012345678905'], vendorPartNumber: ['VP-1'], buyerPartNumber: ['ACME-1'] },
         },
       ]);
-      expect((await repos.catalog.catalogFor('acme', ['G-9', 'vp-1'])).items.map((i) => i.itemId)).toEqual([
-        'G-9',
-        'W-1',
-      ]);
-      expect((await repos.catalog.catalogFor('acme', ['OTHER-1'])).items).toEqual([]);
-      expect((await repos.catalog.catalogFor('other', ['OTHER-1'])).items.map((i) => i.itemId)).toEqual([
-        'W-1',
-      ]);
+      expect(
+        (await suite.repos.catalog.catalogFor('acme', ['G-9', 'vp-1'])).items.map((i) => i.itemId),
+      ).toEqual(['G-9', 'W-1']);
+      expect((await suite.repos.catalog.catalogFor('acme', ['OTHER-1'])).items).toEqual([]);
+      expect((await suite.repos.catalog.catalogFor('other', ['OTHER-1'])).items.map((i) => i.itemId)).toEqual(
+        ['W-1'],
+      );
 
-      await repos.catalog.upsertItems([
+      await suite.repos.catalog.upsertItems([
         {
           itemId: 'W-1',
           status: 'active',
@@ -261,8 +259,8 @@ export function describeOrderStoreContract(dialect: string, harness: StoreHarnes
           crossReference: { vendorPartNumber: ['VP-1B'] },
         },
       ]);
-      expect((await repos.catalog.catalogFor('acme', ['VP-1', 'ACME-1'])).items).toEqual([]);
-      expect(await repos.catalog.get('W-1')).toEqual({
+      expect((await suite.repos.catalog.catalogFor('acme', ['VP-1', 'ACME-1'])).items).toEqual([]);
+      expect(await suite.repos.catalog.get('W-1')).toEqual({
         itemId: 'W-1',
         status: 'active',
         units: [{ uom: 'EA' }],
@@ -271,25 +269,29 @@ export function describeOrderStoreContract(dialect: string, harness: StoreHarnes
     });
 
     it('keeps one list price and one contract price per partner, exact to the cent', async () => {
-      await repos.priceLists.upsertEntries('list-1', [
+      await suite.repos.priceLists.upsertEntries('list-1', [
         { itemId: 'W-1', uom: 'ea', unitPrice: '10.10' },
         { itemId: 'W-1', uom: 'EA', unitPrice: '9.25', partnerId: 'acme', contractNumber: 'C-7' },
         { itemId: 'W-1', uom: 'EA', unitPrice: '8.00', partnerId: 'other' },
         { itemId: 'W-2', uom: 'EA', unitPrice: '1.00' },
       ]);
-      await repos.priceLists.upsertEntries('list-1', [{ itemId: 'W-1', uom: 'EA', unitPrice: '10.20' }]);
-      await repos.priceLists.upsertEntries('list-2', [{ itemId: 'W-1', uom: 'EA', unitPrice: '99.00' }]);
-      const prices = await repos.priceLists.priceListFor('list-1', 'acme', ['W-1']);
+      await suite.repos.priceLists.upsertEntries('list-1', [
+        { itemId: 'W-1', uom: 'EA', unitPrice: '10.20' },
+      ]);
+      await suite.repos.priceLists.upsertEntries('list-2', [
+        { itemId: 'W-1', uom: 'EA', unitPrice: '99.00' },
+      ]);
+      const prices = await suite.repos.priceLists.priceListFor('list-1', 'acme', ['W-1']);
       expect(prices.entries).toEqual([
         { itemId: 'W-1', uom: 'EA', unitPrice: '10.20' },
         { itemId: 'W-1', uom: 'EA', unitPrice: '9.25', partnerId: 'acme', contractNumber: 'C-7' },
       ]);
-      expect((await repos.priceLists.priceListFor('list-1', 'acme')).entries).toHaveLength(3);
-      expect((await repos.priceLists.priceListFor('list-1', 'acme', [])).entries).toEqual([]);
+      expect((await suite.repos.priceLists.priceListFor('list-1', 'acme')).entries).toHaveLength(3);
+      expect((await suite.repos.priceLists.priceListFor('list-1', 'acme', [])).entries).toEqual([]);
     });
 
     async function committed(): Promise<string> {
-      const level = (await repos.inventory.levels(['W-1'])).find((l) => l.locationId === 'DC-1');
+      const level = (await suite.repos.inventory.levels(['W-1'])).find((l) => l.locationId === 'DC-1');
       return level?.committed ?? '0';
     }
   });

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isGatewayError } from '../../src/errors/index.js';
-import {
-  createRepositories,
-  type NewExpectedAck,
-  type NewPaymentApplication,
-  type OpenedStore,
-  type Repositories,
-} from '../../src/store/index.js';
-import type { StoreHarness } from './store-contract.js';
+import { type NewExpectedAck, type NewPaymentApplication } from '../../src/store/index.js';
+import { openForSuite, type StoreHarness } from './store-contract.js';
 
 const HOUR = 3600 * 1000;
 const T0 = new Date('2026-03-01T10:00:00.000Z');
@@ -39,22 +33,13 @@ const accepted = (documentId: string) => ({
 /** Expected acknowledgements and the invoice ledger, the same on every dialect. */
 export function describeReconciliationStoreContract(dialect: string, harness: StoreHarness): void {
   describe(`reconciliation store: ${dialect}`, () => {
-    let store: OpenedStore;
-    let repos: Repositories;
-
-    beforeAll(async () => {
-      store = await harness.open();
-      repos = createRepositories(store.orm);
-    });
-    afterAll(async () => {
-      if (store !== undefined) await harness.dispose(store);
-    });
+    const suite = openForSuite(harness);
 
     it('records an expected acknowledgement once, however often the sending job runs', async () => {
       const expected = expectation({ groupControlNumber: '101' });
-      expect(await repos.expectedAcks.expect(expected)).toBe(true);
-      expect(await repos.expectedAcks.expect({ ...expected, dueAt: new Date() })).toBe(false);
-      expect(await repos.expectedAcks.get(expected)).toMatchObject({
+      expect(await suite.repos.expectedAcks.expect(expected)).toBe(true);
+      expect(await suite.repos.expectedAcks.expect({ ...expected, dueAt: new Date() })).toBe(false);
+      expect(await suite.repos.expectedAcks.get(expected)).toMatchObject({
         ...expected,
         status: 'pending',
         answeredByDocumentId: null,
@@ -65,16 +50,16 @@ export function describeReconciliationStoreContract(dialect: string, harness: St
     it('finds a wrapped GS06 newest first and applies one answer only', async () => {
       const old = expectation({ groupControlNumber: '202', sentAt: new Date(T0.getTime() - 90 * 24 * HOUR) });
       const recent = expectation({ groupControlNumber: '202' });
-      await repos.expectedAcks.expect(old);
-      await repos.expectedAcks.expect(recent);
-      const found = await repos.expectedAcks.forGroup('acme', 'SH', '202');
+      await suite.repos.expectedAcks.expect(old);
+      await suite.repos.expectedAcks.expect(recent);
+      const found = await suite.repos.expectedAcks.forGroup('acme', 'SH', '202');
       expect(found.map((e) => e.outboundTransmissionId)).toEqual([
         recent.outboundTransmissionId,
         old.outboundTransmissionId,
       ]);
-      expect(await repos.expectedAcks.answer(recent, accepted('functional_ack:a'))).toBe(true);
-      expect(await repos.expectedAcks.answer(recent, accepted('functional_ack:b'))).toBe(false);
-      const answered = await repos.expectedAcks.answeredBy('functional_ack:a');
+      expect(await suite.repos.expectedAcks.answer(recent, accepted('functional_ack:a'))).toBe(true);
+      expect(await suite.repos.expectedAcks.answer(recent, accepted('functional_ack:b'))).toBe(false);
+      const answered = await suite.repos.expectedAcks.answeredBy('functional_ack:a');
       expect(answered).toMatchObject([
         { outboundTransmissionId: recent.outboundTransmissionId, status: 'accepted', groupStatusCode: 'A' },
       ]);
@@ -88,16 +73,20 @@ export function describeReconciliationStoreContract(dialect: string, harness: St
         partnerId: 'late-co',
         dueAt: new Date(T0.getTime() + 48 * HOUR),
       });
-      await repos.expectedAcks.expect(late);
-      await repos.expectedAcks.expect(notYet);
+      await suite.repos.expectedAcks.expect(late);
+      await suite.repos.expectedAcks.expect(notYet);
       const now = new Date(T0.getTime() + 30 * HOUR);
-      const due = (await repos.expectedAcks.pastDue(now)).filter((e) => e.partnerId === 'late-co');
+      const due = (await suite.repos.expectedAcks.pastDue(now)).filter((e) => e.partnerId === 'late-co');
       expect(due.map((e) => e.groupControlNumber)).toEqual(['303']);
-      expect(await repos.expectedAcks.markOverdue(late)).toBe(true);
-      expect(await repos.expectedAcks.markOverdue(late)).toBe(false);
-      expect((await repos.expectedAcks.pastDue(now)).filter((e) => e.partnerId === 'late-co')).toEqual([]);
-      expect(await repos.expectedAcks.answer(late, accepted('functional_ack:late'))).toBe(true);
-      expect(await repos.expectedAcks.list({ partnerId: 'late-co', status: 'accepted' })).toHaveLength(1);
+      expect(await suite.repos.expectedAcks.markOverdue(late)).toBe(true);
+      expect(await suite.repos.expectedAcks.markOverdue(late)).toBe(false);
+      expect((await suite.repos.expectedAcks.pastDue(now)).filter((e) => e.partnerId === 'late-co')).toEqual(
+        [],
+      );
+      expect(await suite.repos.expectedAcks.answer(late, accepted('functional_ack:late'))).toBe(true);
+      expect(await suite.repos.expectedAcks.list({ partnerId: 'late-co', status: 'accepted' })).toHaveLength(
+        1,
+      );
     });
 
     it('opens an invoice once; a second document under its number leaves the first entry', async () => {
@@ -108,11 +97,11 @@ export function describeReconciliationStoreContract(dialect: string, harness: St
         currency: 'USD',
         amountDue: '100.00',
       };
-      const first = await repos.invoices.open(invoice);
+      const first = await suite.repos.invoices.open(invoice);
       expect(first).toMatchObject({ created: true, invoice: { amountDue: '100.00', status: 'open' } });
       expect(Number(first.invoice.amountPaid)).toBe(0);
-      expect((await repos.invoices.open(invoice)).created).toBe(false);
-      const reused = await repos.invoices.open({
+      expect((await suite.repos.invoices.open(invoice)).created).toBe(false);
+      const reused = await suite.repos.invoices.open({
         ...invoice,
         invoiceDocumentId: 'invoice:1b',
         amountDue: '5.00',
@@ -124,7 +113,7 @@ export function describeReconciliationStoreContract(dialect: string, harness: St
     });
 
     it('applies each remittance once, adding payments exactly', async () => {
-      await repos.invoices.open({
+      await suite.repos.invoices.open({
         partnerId: 'acme',
         invoiceNumber: 'INV-2',
         invoiceDocumentId: 'invoice:2',
@@ -141,14 +130,14 @@ export function describeReconciliationStoreContract(dialect: string, harness: St
         paymentReference: 'TRACE-1',
         at: T0,
       };
-      const short = await repos.invoices.applyPayment(payment);
+      const short = await suite.repos.invoices.applyPayment(payment);
       expect(short).toMatchObject({
         applied: true,
         invoice: { amountPaid: '90.00', status: 'short_paid', lastPaymentReference: 'TRACE-1' },
       });
-      const again = await repos.invoices.applyPayment(payment);
+      const again = await suite.repos.invoices.applyPayment(payment);
       expect(again).toMatchObject({ applied: false, invoice: { amountPaid: '90.00', status: 'short_paid' } });
-      const rest = await repos.invoices.applyPayment({
+      const rest = await suite.repos.invoices.applyPayment({
         ...payment,
         remittanceDocumentId: 'remittance:2',
         amount: '10.00',
@@ -156,7 +145,7 @@ export function describeReconciliationStoreContract(dialect: string, harness: St
         at: new Date(T0.getTime() + HOUR),
       });
       expect(rest.invoice).toMatchObject({ amountPaid: '100.00', status: 'paid' });
-      const applications = await repos.invoices.applications('acme', 'INV-2');
+      const applications = await suite.repos.invoices.applications('acme', 'INV-2');
       expect(applications.map((a) => [a.remittanceDocumentId, a.amount, a.adjustments])).toEqual([
         ['remittance:1', '90.00', [{ reasonCode: '59', amount: '-10.00' }]],
         ['remittance:2', '10.00', []],
@@ -164,7 +153,7 @@ export function describeReconciliationStoreContract(dialect: string, harness: St
     });
 
     it('keeps every payment of remittances applied at the same moment', async () => {
-      await repos.invoices.open({
+      await suite.repos.invoices.open({
         partnerId: 'acme',
         invoiceNumber: 'INV-3',
         invoiceDocumentId: 'invoice:3',
@@ -176,7 +165,7 @@ export function describeReconciliationStoreContract(dialect: string, harness: St
       const apply = async (i: number): Promise<void> => {
         for (;;) {
           try {
-            await repos.invoices.applyPayment({
+            await suite.repos.invoices.applyPayment({
               remittanceDocumentId: `remittance:race-${i}`,
               partnerId: 'acme',
               invoiceNumber: 'INV-3',
@@ -193,11 +182,14 @@ export function describeReconciliationStoreContract(dialect: string, harness: St
         }
       };
       await Promise.all([0, 1, 2].map(apply));
-      expect(await repos.invoices.get('acme', 'INV-3')).toMatchObject({ amountPaid: '0.3', status: 'paid' });
+      expect(await suite.repos.invoices.get('acme', 'INV-3')).toMatchObject({
+        amountPaid: '0.3',
+        status: 'paid',
+      });
     });
 
     it('refuses a payment on an invoice that is not in the ledger', async () => {
-      const missing = await repos.invoices
+      const missing = await suite.repos.invoices
         .applyPayment({
           remittanceDocumentId: 'remittance:9',
           partnerId: 'acme',

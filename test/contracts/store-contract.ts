@@ -19,6 +19,22 @@ export interface StoreHarness {
 }
 
 /**
+ * The store a contract suite runs on: opened before its tests, disposed after them. Read its
+ * fields inside tests, once `beforeAll` has run.
+ */
+export function openForSuite(harness: StoreHarness): { store: OpenedStore; repos: Repositories } {
+  const suite = {} as { store: OpenedStore; repos: Repositories };
+  beforeAll(async () => {
+    suite.store = await harness.open();
+    suite.repos = createRepositories(suite.store.orm);
+  });
+  afterAll(async () => {
+    if ((suite.store as OpenedStore | undefined) !== undefined) await harness.dispose(suite.store);
+  });
+  return suite;
+}
+
+/**
  * The behaviour every store adapter must show. Each dialect's test file calls it once.
  *
  * @example
@@ -26,24 +42,15 @@ export interface StoreHarness {
  */
 export function describeStoreContract(dialect: string, harness: StoreHarness): void {
   describe(`store contract: ${dialect}`, () => {
-    let store: OpenedStore;
-    let repos: Repositories;
-
-    beforeAll(async () => {
-      store = await harness.open();
-      repos = createRepositories(store.orm);
-    });
-    afterAll(async () => {
-      if (store !== undefined) await harness.dispose(store);
-    });
+    const suite = openForSuite(harness);
 
     it('applies the migrations once; opening again changes nothing and keeps the data', async () => {
-      const migrator = store.orm.getMigrator();
+      const migrator = suite.store.orm.getMigrator();
       expect(await migrator.getPendingMigrations()).toEqual([]);
       const executed = (await migrator.getExecutedMigrations()).map((m) => m.name);
-      const dialect = store.dialect;
+      const dialect = suite.store.dialect;
       expect(executed).toEqual(migrationsByDialect[dialect].map((m) => m.name));
-      const id = await repos.transmissions.recordInbound(Buffer.from('kept'), { channel: 'cli' });
+      const id = await suite.repos.transmissions.recordInbound(Buffer.from('kept'), { channel: 'cli' });
 
       const again = await harness.open();
       try {
@@ -58,12 +65,12 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
 
     it('stores inbound bytes exactly, with their sha256 and size, as received', async () => {
       const receivedAt = new Date('2025-03-01T10:00:00.123Z');
-      const id = await repos.transmissions.recordInbound(AWKWARD, {
+      const id = await suite.repos.transmissions.recordInbound(AWKWARD, {
         channel: 'sftp',
         sourceRef: 'inbound/po-0001.edi',
         receivedAt,
       });
-      const stored = await repos.transmissions.get(id);
+      const stored = await suite.repos.transmissions.get(id);
       expect(stored).not.toBeNull();
       expect(Buffer.compare(stored!.payload!, AWKWARD)).toBe(0);
       expect(stored).toMatchObject({
@@ -80,14 +87,14 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       expect(stored!.receivedAt.toISOString()).toBe(receivedAt.toISOString());
       expect(stored!.history.map((h) => h.status)).toEqual(['received']);
       // Nothing but the transmission itself exists yet: no envelope was indexed from it.
-      expect(await repos.envelopes.findInbound('any', 'any', 'any')).toBeNull();
+      expect(await suite.repos.envelopes.findInbound('any', 'any', 'any')).toBeNull();
     });
 
     it('stores outbound bytes under the id given, once, waiting for delivery', async () => {
       const id = `0000000${dialect === 'libsql' ? '1' : '2'}-0000-4000-8000-000000000001`;
       const meta = { id, partnerId: 'acme', channel: 'folder', sourceRef: '997-000000001.x12' } as const;
-      expect(await repos.transmissions.recordOutbound(AWKWARD, meta)).toBe(id);
-      const stored = await repos.transmissions.get(id);
+      expect(await suite.repos.transmissions.recordOutbound(AWKWARD, meta)).toBe(id);
+      const stored = await suite.repos.transmissions.get(id);
       expect(Buffer.compare(stored!.payload!, AWKWARD)).toBe(0);
       expect(stored).toMatchObject({
         direction: 'outbound',
@@ -99,21 +106,24 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
         attempts: 0,
       });
       expect(stored!.history.map((h) => h.status)).toEqual(['processed']);
-      const again: unknown = await repos.transmissions
+      const again: unknown = await suite.repos.transmissions
         .recordOutbound(Buffer.from('x'), meta)
         .catch((e: unknown) => e);
       expect(again).toMatchObject({ code: 'duplicate', permanent: true });
-      const fresh = await repos.transmissions.recordOutbound(Buffer.from('y'), { ...meta, id: undefined });
+      const fresh = await suite.repos.transmissions.recordOutbound(Buffer.from('y'), {
+        ...meta,
+        id: undefined,
+      });
       expect(fresh).not.toBe(id);
     });
 
     it('keeps every status change in order, counting attempts and the last error', async () => {
-      const id = await repos.transmissions.recordInbound(Buffer.from('x'), { channel: 'http' });
-      await repos.transmissions.setStatus(id, 'processing');
-      await repos.transmissions.setStatus(id, 'failed', 'mapping crashed');
-      await repos.transmissions.setStatus(id, 'processing', 'retry');
-      await repos.transmissions.setStatus(id, 'processed');
-      const stored = await repos.transmissions.get(id);
+      const id = await suite.repos.transmissions.recordInbound(Buffer.from('x'), { channel: 'http' });
+      await suite.repos.transmissions.setStatus(id, 'processing');
+      await suite.repos.transmissions.setStatus(id, 'failed', 'mapping crashed');
+      await suite.repos.transmissions.setStatus(id, 'processing', 'retry');
+      await suite.repos.transmissions.setStatus(id, 'processed');
+      const stored = await suite.repos.transmissions.get(id);
       expect(stored?.history.map((h) => [h.status, h.message])).toEqual([
         ['received', null],
         ['processing', null],
@@ -125,7 +135,7 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
     });
 
     it('refuses a status change for a transmission that does not exist', async () => {
-      const error: unknown = await repos.transmissions
+      const error: unknown = await suite.repos.transmissions
         .setStatus('00000000-0000-4000-8000-000000000000', 'processed')
         .catch((e: unknown) => e);
       expect(isGatewayError(error) && error.code).toBe('not-found');
@@ -133,28 +143,40 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
 
     it('finds transmissions by sha256 and lists them by status and partner', async () => {
       const bytes = Buffer.from(`same bytes ${dialect}`);
-      const first = await repos.transmissions.recordInbound(bytes, { channel: 'as2', partnerId: 'acme' });
-      const second = await repos.transmissions.recordInbound(bytes, { channel: 'as2', partnerId: 'acme' });
-      await repos.transmissions.recordInbound(Buffer.from('other'), { channel: 'as2', partnerId: 'globex' });
-      await repos.transmissions.setStatus(second, 'rejected', 'bad ISA');
+      const first = await suite.repos.transmissions.recordInbound(bytes, {
+        channel: 'as2',
+        partnerId: 'acme',
+      });
+      const second = await suite.repos.transmissions.recordInbound(bytes, {
+        channel: 'as2',
+        partnerId: 'acme',
+      });
+      await suite.repos.transmissions.recordInbound(Buffer.from('other'), {
+        channel: 'as2',
+        partnerId: 'globex',
+      });
+      await suite.repos.transmissions.setStatus(second, 'rejected', 'bad ISA');
       const sha = createHash('sha256').update(bytes).digest('hex');
-      const found = await repos.transmissions.findBySha256(sha.toUpperCase());
+      const found = await suite.repos.transmissions.findBySha256(sha.toUpperCase());
       expect(found.map((t) => t.id).sort()).toEqual([first, second].sort());
 
-      const rejected = await repos.transmissions.list({ status: 'rejected', partnerId: 'acme' });
+      const rejected = await suite.repos.transmissions.list({ status: 'rejected', partnerId: 'acme' });
       expect(rejected.map((t) => t.id)).toEqual([second]);
-      expect(await repos.transmissions.list({ partnerId: 'acme', limit: 1 })).toHaveLength(1);
-      expect((await repos.transmissions.list({ partnerId: 'globex' }))[0]?.partnerId).toBe('globex');
+      expect(await suite.repos.transmissions.list({ partnerId: 'acme', limit: 1 })).toHaveLength(1);
+      expect((await suite.repos.transmissions.list({ partnerId: 'globex' }))[0]?.partnerId).toBe('globex');
     });
 
     it('lists only transmissions received before a given moment', async () => {
       const partnerId = `before-${dialect}`;
       const at = (iso: string) => ({ channel: 'folder' as const, partnerId, receivedAt: new Date(iso) });
-      const old = await repos.transmissions.recordInbound(Buffer.from('old'), at('2025-04-01T10:00:00Z'));
-      await repos.transmissions.recordInbound(Buffer.from('edge'), at('2025-04-01T10:01:00Z'));
-      await repos.transmissions.recordInbound(Buffer.from('new'), at('2025-04-01T10:02:00Z'));
+      const old = await suite.repos.transmissions.recordInbound(
+        Buffer.from('old'),
+        at('2025-04-01T10:00:00Z'),
+      );
+      await suite.repos.transmissions.recordInbound(Buffer.from('edge'), at('2025-04-01T10:01:00Z'));
+      await suite.repos.transmissions.recordInbound(Buffer.from('new'), at('2025-04-01T10:02:00Z'));
 
-      const before = await repos.transmissions.list({
+      const before = await suite.repos.transmissions.list({
         partnerId,
         status: 'received',
         receivedBefore: new Date('2025-04-01T10:01:00Z'),
@@ -163,31 +185,33 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
     });
 
     it('refuses an inbound interchange already stored for the partner, sender and ISA13', async () => {
-      const transmissionId = await repos.transmissions.recordInbound(Buffer.from('ISA...'), {
+      const transmissionId = await suite.repos.transmissions.recordInbound(Buffer.from('ISA...'), {
         channel: 'sftp',
       });
-      await repos.transmissions.setPartner(transmissionId, 'acme');
+      await suite.repos.transmissions.setPartner(transmissionId, 'acme');
       const entry = interchange(transmissionId, '000000905');
-      const recorded = await repos.envelopes.recordInterchange(entry);
+      const recorded = await suite.repos.envelopes.recordInterchange(entry);
       expect(recorded.transactionSetIds).toHaveLength(3);
-      expect(await repos.envelopes.findInbound('acme', 'ACMESENDER', '000000905')).toMatchObject({
+      expect(await suite.repos.envelopes.findInbound('acme', 'ACMESENDER', '000000905')).toMatchObject({
         transmissionId,
         receivedAt: expect.any(Date) as unknown,
       });
 
-      const error: unknown = await repos.envelopes.recordInterchange(entry).catch((e: unknown) => e);
+      const error: unknown = await suite.repos.envelopes.recordInterchange(entry).catch((e: unknown) => e);
       expect(isGatewayError(error)).toBe(true);
       expect(error).toMatchObject({ code: 'duplicate', permanent: true });
 
       // Another ISA13, another partner, or our own outbound interchange is not a duplicate.
-      await repos.envelopes.recordInterchange(interchange(transmissionId, '000000906'));
-      await repos.envelopes.recordInterchange({ ...entry, partnerId: 'globex' });
-      await repos.envelopes.recordInterchange({ ...entry, direction: 'outbound' });
+      await suite.repos.envelopes.recordInterchange(interchange(transmissionId, '000000906'));
+      await suite.repos.envelopes.recordInterchange({ ...entry, partnerId: 'globex' });
+      await suite.repos.envelopes.recordInterchange({ ...entry, direction: 'outbound' });
     });
 
     it('stores canonical documents as JSON, linked to their transaction set, once per id', async () => {
-      const transmissionId = await repos.transmissions.recordInbound(Buffer.from('ISA'), { channel: 'sftp' });
-      const { transactionSetIds } = await repos.envelopes.recordInterchange(
+      const transmissionId = await suite.repos.transmissions.recordInbound(Buffer.from('ISA'), {
+        channel: 'sftp',
+      });
+      const { transactionSetIds } = await suite.repos.envelopes.recordInterchange(
         interchange(transmissionId, '000000777'),
       );
       const po = {
@@ -196,19 +220,21 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
         partnerId: 'acme',
         lines: [{ quantity: '2.5' }],
       };
-      await repos.documents.save(po, transactionSetIds[0]);
-      expect(await repos.documents.get(po.id)).toMatchObject({
+      await suite.repos.documents.save(po, transactionSetIds[0]);
+      expect(await suite.repos.documents.get(po.id)).toMatchObject({
         document: po,
         transactionSetId: transactionSetIds[0],
       });
-      const again: unknown = await repos.documents.save(po).catch((e: unknown) => e);
+      const again: unknown = await suite.repos.documents.save(po).catch((e: unknown) => e);
       expect(again).toMatchObject({ code: 'duplicate' });
-      expect(await repos.documents.get('missing')).toBeNull();
+      expect(await suite.repos.documents.get('missing')).toBeNull();
     });
 
     it('stores only the documents not stored yet, in one call, keeping what is there', async () => {
-      const transmissionId = await repos.transmissions.recordInbound(Buffer.from('ISA'), { channel: 'sftp' });
-      const { transactionSetIds } = await repos.envelopes.recordInterchange(
+      const transmissionId = await suite.repos.transmissions.recordInbound(Buffer.from('ISA'), {
+        channel: 'sftp',
+      });
+      const { transactionSetIds } = await suite.repos.envelopes.recordInterchange(
         interchange(transmissionId, '000000778'),
       );
       const doc = (n: number, note: string) => ({
@@ -218,41 +244,45 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
         note,
         createdOn: new Date('2025-03-04T05:06:07Z').toISOString(),
       });
-      await repos.documents.save(doc(1, 'first'), transactionSetIds[0]);
-      const stored = await repos.documents.saveNew([
+      await suite.repos.documents.save(doc(1, 'first'), transactionSetIds[0]);
+      const stored = await suite.repos.documents.saveNew([
         { document: doc(1, 'second'), transactionSetId: null },
         { document: doc(2, 'second'), transactionSetId: transactionSetIds[1] ?? null },
         { document: doc(3, 'second') },
       ]);
       expect(stored).toBe(2);
-      expect(await repos.documents.get(doc(1, '').id)).toMatchObject({
+      expect(await suite.repos.documents.get(doc(1, '').id)).toMatchObject({
         document: doc(1, 'first'),
         transactionSetId: transactionSetIds[0],
       });
-      const second = await repos.documents.get(doc(2, '').id);
+      const second = await suite.repos.documents.get(doc(2, '').id);
       expect(second).toMatchObject({ document: doc(2, 'second'), transactionSetId: transactionSetIds[1] });
       expect(second?.createdAt).toBeInstanceOf(Date);
-      expect(await repos.documents.get(doc(3, '').id)).toMatchObject({ transactionSetId: null });
-      expect(await repos.documents.saveNew([{ document: doc(2, 'third') }])).toBe(0);
-      expect(await repos.documents.saveNew([])).toBe(0);
+      expect(await suite.repos.documents.get(doc(3, '').id)).toMatchObject({ transactionSetId: null });
+      expect(await suite.repos.documents.saveNew([{ document: doc(2, 'third') }])).toBe(0);
+      expect(await suite.repos.documents.saveNew([])).toBe(0);
     });
 
     it('reads a transmission with its bytes but without its history', async () => {
-      const id = await repos.transmissions.recordInbound(Buffer.from('ISA*bytes~'), { channel: 'folder' });
-      await repos.transmissions.setStatus(id, 'processing');
-      const read = await repos.transmissions.read(id);
+      const id = await suite.repos.transmissions.recordInbound(Buffer.from('ISA*bytes~'), {
+        channel: 'folder',
+      });
+      await suite.repos.transmissions.setStatus(id, 'processing');
+      const read = await suite.repos.transmissions.read(id);
       expect(read).toMatchObject({ id, status: 'processing', direction: 'inbound' });
       expect(read?.payload?.toString()).toBe('ISA*bytes~');
       expect(read).not.toHaveProperty('history');
-      expect(await repos.transmissions.read('00000000-0000-4000-8000-000000000000')).toBeNull();
+      expect(await suite.repos.transmissions.read('00000000-0000-4000-8000-000000000000')).toBeNull();
     });
 
     it('finds the transaction sets of an interchange already indexed, by group and set number', async () => {
-      const transmissionId = await repos.transmissions.recordInbound(Buffer.from('ISA'), { channel: 'sftp' });
-      await repos.transmissions.setPartner(transmissionId, 'acme');
+      const transmissionId = await suite.repos.transmissions.recordInbound(Buffer.from('ISA'), {
+        channel: 'sftp',
+      });
+      await suite.repos.transmissions.setPartner(transmissionId, 'acme');
       const entry = interchange(transmissionId, '000000779');
-      const { transactionSetIds } = await repos.envelopes.recordInterchange(entry);
-      const found = await repos.envelopes.transactionSetsOf(transmissionId, '000000779');
+      const { transactionSetIds } = await suite.repos.envelopes.recordInterchange(entry);
+      const found = await suite.repos.envelopes.transactionSetsOf(transmissionId, '000000779');
       const expected = entry.groups.flatMap((g) =>
         g.transactionSets.map((set) => ({
           groupControlNumber: g.controlNumber,
@@ -261,12 +291,12 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       );
       expect(found.map(({ id: _, ...rest }) => rest)).toEqual(expected);
       expect(found.map((set) => set.id)).toEqual(transactionSetIds);
-      expect(await repos.envelopes.transactionSetsOf(transmissionId, '000000780')).toEqual([]);
+      expect(await suite.repos.envelopes.transactionSetsOf(transmissionId, '000000780')).toEqual([]);
     });
 
     it('records audit events and lists them per subject, oldest first', async () => {
       const subject = { type: 'transmission', id: `t-${dialect}` };
-      await repos.audit.record({
+      await suite.repos.audit.record({
         actor: 'alice',
         action: 'transmission-resent',
         subjectType: subject.type,
@@ -274,19 +304,19 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
         details: { reason: 'partner asked', attempt: 2 },
         at: new Date('2025-01-01T00:00:01Z'),
       });
-      await repos.audit.record({
+      await suite.repos.audit.record({
         actor: 'system',
         action: 'transmission-sent',
         subjectType: 'transmission',
         subjectId: subject.id,
       });
-      await repos.audit.record({
+      await suite.repos.audit.record({
         actor: 'bob',
         action: 'other',
         subjectType: 'partner',
         subjectId: subject.id,
       });
-      const events = await repos.audit.list(subject);
+      const events = await suite.repos.audit.list(subject);
       expect(events.map((e) => [e.actor, e.action])).toEqual([
         ['alice', 'transmission-resent'],
         ['system', 'transmission-sent'],
@@ -296,12 +326,12 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
     });
 
     it('allocates control numbers from 1, per partner and level, distinct under parallel calls', async () => {
-      expect(await repos.controlNumbers.next('acme', 'ISA')).toBe(1);
-      expect(await repos.controlNumbers.next('acme', 'ISA')).toBe(2);
-      expect(await repos.controlNumbers.next('acme', 'GS')).toBe(1);
-      expect(await repos.controlNumbers.next('globex', 'ISA')).toBe(1);
+      expect(await suite.repos.controlNumbers.next('acme', 'ISA')).toBe(1);
+      expect(await suite.repos.controlNumbers.next('acme', 'ISA')).toBe(2);
+      expect(await suite.repos.controlNumbers.next('acme', 'GS')).toBe(1);
+      expect(await suite.repos.controlNumbers.next('globex', 'ISA')).toBe(1);
       const parallel = await Promise.all(
-        Array.from({ length: 200 }, () => repos.controlNumbers.next('acme', 'ST')),
+        Array.from({ length: 200 }, () => suite.repos.controlNumbers.next('acme', 'ST')),
       );
       expect(new Set(parallel).size).toBe(200);
       expect(Math.min(...parallel)).toBe(1);
@@ -309,25 +339,25 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
     });
 
     it('hands out blocks of consecutive control numbers, starting again at 1 rather than passing the maximum', async () => {
-      expect(await repos.controlNumbers.nextBlock('block', 'ST', 3)).toBe(1);
-      expect(await repos.controlNumbers.next('block', 'ST')).toBe(4);
-      expect(await repos.controlNumbers.nextBlock('block', 'ST', 100)).toBe(5);
-      expect(await repos.controlNumbers.next('block', 'ST')).toBe(105);
-      await store.orm.em.fork().upsert(ControlNumberCounterSchema, {
+      expect(await suite.repos.controlNumbers.nextBlock('block', 'ST', 3)).toBe(1);
+      expect(await suite.repos.controlNumbers.next('block', 'ST')).toBe(4);
+      expect(await suite.repos.controlNumbers.nextBlock('block', 'ST', 100)).toBe(5);
+      expect(await suite.repos.controlNumbers.next('block', 'ST')).toBe(105);
+      await suite.store.orm.em.fork().upsert(ControlNumberCounterSchema, {
         partnerId: 'block',
         level: 'ST',
         lastValue: 999_999_990,
       });
-      expect(await repos.controlNumbers.nextBlock('block', 'ST', 9)).toBe(999_999_991);
-      expect(await repos.controlNumbers.nextBlock('block', 'ST', 5)).toBe(1);
-      const refused: unknown = await repos.controlNumbers
+      expect(await suite.repos.controlNumbers.nextBlock('block', 'ST', 9)).toBe(999_999_991);
+      expect(await suite.repos.controlNumbers.nextBlock('block', 'ST', 5)).toBe(1);
+      const refused: unknown = await suite.repos.controlNumbers
         .nextBlock('block', 'ST', 0)
         .catch((e: unknown) => e);
       expect(refused).toMatchObject({ code: 'store-invalid' });
     });
 
     it('gathers answers in a batch until it is complete or sealed, each share once', async () => {
-      const { outboundBatches: batches } = repos;
+      const { outboundBatches: batches } = suite.repos;
       const id = `batch-${dialect}`;
       await batches.open({ id, partnerId: 'acme', setId: '855', expected: 3 });
       await batches.open({ id, partnerId: 'acme', setId: '855', expected: 99 });
@@ -358,13 +388,13 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
     });
 
     it('wraps a control number from 999999999 back to 1', async () => {
-      await store.orm.em.fork().upsert(ControlNumberCounterSchema, {
+      await suite.store.orm.em.fork().upsert(ControlNumberCounterSchema, {
         partnerId: 'wrap',
         level: 'GS',
         lastValue: 999_999_998,
       });
       const numbers = [];
-      for (let i = 0; i < 3; i++) numbers.push(await repos.controlNumbers.next('wrap', 'GS'));
+      for (let i = 0; i < 3; i++) numbers.push(await suite.repos.controlNumbers.next('wrap', 'GS'));
       expect(numbers).toEqual([999_999_999, 1, 2]);
     });
   });
