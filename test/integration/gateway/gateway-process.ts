@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { REDIS_URL } from '../pipeline/pipeline-harness.js';
+import { PARTNER_ID, partnerYaml, REDIS_URL } from '../pipeline/pipeline-harness.js';
 
 // The built command, as `npx edi-gateway` runs it; `npm test` builds dist/ first.
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -86,7 +86,7 @@ export interface GatewayFolders {
   dataDir: string;
 }
 
-export async function makeGatewayFolders(partnerId = 'acme-retail'): Promise<GatewayFolders> {
+export async function makeGatewayFolders(): Promise<GatewayFolders> {
   const dir = await mkdtemp(join(tmpdir(), 'edi-gateway-process-'));
   const folders = {
     root: dir,
@@ -97,25 +97,8 @@ export async function makeGatewayFolders(partnerId = 'acme-retail'): Promise<Gat
   };
   await Promise.all([folders.inbox, folders.outbox, folders.partnersDir].map((d) => mkdir(d)));
   await writeFile(
-    join(folders.partnersDir, `${partnerId}.yaml`),
-    `id: ${partnerId}
-name: Acme Retail
-kind: x12
-identity:
-  theirs: { isaQualifier: ZZ, isaId: ACMERETAIL, gsId: ACMERETAIL }
-  ours: { isaQualifier: ZZ, isaId: OURGATEWAY, gsId: OURGATEWAY }
-x12:
-  version: '004010'
-documents:
-  inbound: ['850']
-  outbound: ['855']
-acknowledgements: { functional: '997' }
-transport:
-  type: folder
-  inbox: ${JSON.stringify(folders.inbox)}
-  outbox: ${JSON.stringify(folders.outbox)}
-  pollSeconds: 5
-`,
+    join(folders.partnersDir, `${PARTNER_ID}.yaml`),
+    partnerYaml(folders.inbox, folders.outbox),
   );
   return folders;
 }

@@ -208,7 +208,8 @@ async function removeQueueKeys(prefix: string): Promise<void> {
   }
 }
 
-function partnerYaml(inbox: string, outbox: string, options: HarnessOptions): string {
+/** The test partner `acme-retail` on folders `inbox` and `outbox`, as its YAML file says it. */
+export function partnerYaml(inbox: string, outbox: string, options: HarnessOptions = {}): string {
   return `id: ${PARTNER_ID}
 name: Acme Retail
 kind: x12
