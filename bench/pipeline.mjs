@@ -30,7 +30,7 @@ import {
   ackTransmissionId,
   createPartnerTransports,
   openQueues,
-  pollFolderOnce,
+  pollInboxOnce,
 } from '../dist/pipeline/index.js';
 import { createRepositories, openStore } from '../dist/store/index.js';
 import { masterDataFor, purchaseOrderInterchange } from '../scripts/generate-850s.mjs';
@@ -184,7 +184,7 @@ async function run(shape, workerCount, build) {
   await repositories.inventory.upsertLevels(seed.inventory);
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const queues = openQueues(redis, prefix);
-  const transports = createPartnerTransports({ settleMs: 0 });
+  const transports = createPartnerTransports({ folder: { settleMs: 0 } });
   const profileDir = args.profile ? join(root, 'bench/out/profiles', `${shape}-${workerCount}w`) : undefined;
   const env = {
     DATABASE_URL,
@@ -205,7 +205,7 @@ async function run(shape, workerCount, build) {
     const transport = transports.forPartner(partner);
     const deps = { transmissions: repositories.transmissions, queues };
     for (let taken = 0; taken < files.length;)
-      taken += (await pollFolderOnce(transport, partner, deps)).length;
+      taken += (await pollInboxOnce(transport, partner, deps)).stored.length;
     const intakeMs = Date.now() - landed;
 
     const s = `"${schema}"`;

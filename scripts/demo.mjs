@@ -86,6 +86,8 @@ async function writePartners(dir) {
     await mkdir(inbox, { recursive: true });
     await mkdir(outbox, { recursive: true });
     config.transport = { type: 'folder', inbox, outbox, pollSeconds: POLL_SECONDS };
+    // On folders every demo partner can be served, including one whose own transport is not.
+    config.enabled = true;
     await writeFile(join(partnersDir, `${id}.yaml`), stringify(config));
     folders[id] = { inbox, outbox };
   }

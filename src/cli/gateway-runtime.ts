@@ -5,7 +5,12 @@ import { Redis } from 'ioredis';
 import { loadConfig, type GatewayConfig } from '../config/env.js';
 import { defaultMappingsDir } from '../mapping/index.js';
 import { PartnerRegistry } from '../partners/index.js';
-import { startPipeline, type PartnerTransports, type Pipeline } from '../pipeline/index.js';
+import {
+  startPipeline,
+  unsupportedSettings,
+  type PartnerTransports,
+  type Pipeline,
+} from '../pipeline/index.js';
 import { createRepositories, openStore, type OpenedStore, type Repositories } from '../store/index.js';
 import { CliError } from './cli-error.js';
 import type { CliOutput } from './output.js';
@@ -118,6 +123,20 @@ export function loadPartnerRegistry(
     : new PartnerRegistry([]);
 }
 
+/**
+ * Stops the command when an enabled partner asks for something the gateway cannot do yet (an
+ * AS2 transport, a marketplace account), naming each partner and setting: a partner that looks
+ * served but is not would lose its files silently.
+ */
+export function refuseUnsupported(partners: PartnerRegistry): void {
+  const problems = partners
+    .all()
+    .filter((partner) => partner.enabled)
+    .flatMap((partner) => unsupportedSettings(partner))
+    .map((setting) => `partner ${setting.partnerId}: ${setting.pointer} ${setting.message}`);
+  if (problems.length > 0) throw new CliError(problems.join('\n'));
+}
+
 /** The OS user name, the default actor of support commands. */
 export function osUserName(): string {
   try {
@@ -186,6 +205,7 @@ export async function startWorkers(
   const say = (line: string) => output.out(`${line}\n`);
   const mappingsDir = defaultMappingsDir();
   const partners = loadPartnerRegistry(config, mappingsDir);
+  refuseUnsupported(partners);
   await checkRedis(config.REDIS_URL);
   const store = await openConfiguredStore(config);
   say(`store: ${describeDatabase(config)}`);
@@ -202,6 +222,8 @@ export async function startWorkers(
       ...(options.transports === undefined ? {} : { transports: options.transports }),
       ...jobLockOptions(config),
       onError: (error) => output.err(`workers: ${oneLine(error)}\n`),
+      onPollError: (partnerId, error) => output.err(`poll ${partnerId} failed: ${oneLine(error)}\n`),
+      log: say,
     }),
   );
   say(

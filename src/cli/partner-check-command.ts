@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { checkPartnerSample } from '../mapping/check-partner-sample.js';
 import { partnerMapping } from '../mapping/render-for-partner.js';
 import { loadPartnerFile, PartnerError } from '../partners/index.js';
+import { unsupportedSettings } from '../pipeline/index.js';
 import type { CliOutput } from './output.js';
 import { folders } from './partner-context.js';
 import { readInputFile } from './read-input.js';
@@ -30,6 +31,12 @@ export async function partnerCheckCommand(
     output.err(`${error.message}\n`);
     return 1;
   }
+  const notes: string[] = [];
+  for (const setting of unsupportedSettings(partner)) {
+    // A disabled partner is not served, so what it asks for cannot go wrong yet: a note, not a problem.
+    if (partner.enabled) problems.push(`${file}: ${setting.pointer} ${setting.message}`);
+    else notes.push(`note: ${file}: ${setting.pointer} ${setting.message} (the partner is disabled)`);
+  }
   if (partner.kind === 'x12') {
     const version = partner.x12.version.slice(0, 6);
     for (const set of new Set([...partner.documents.inbound, ...partner.documents.outbound])) {
@@ -50,6 +57,7 @@ export async function partnerCheckCommand(
     }
   }
   for (const problem of problems) output.err(`${problem}\n`);
+  for (const note of notes) output.out(`${note}\n`);
   const samples = options.sample?.length ?? 0;
   output.out(
     `${problems.length === 0 ? 'ok' : 'failed'}: ${partner.id} (${partner.kind}), ${samples} sample${samples === 1 ? '' : 's'} checked, ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`,

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startServer } from '../api/index.js';
-import { createPartnerTransports, startSchedulers } from '../pipeline/index.js';
+import { createPartnerTransports, preparePartnerFolders, startSchedulers } from '../pipeline/index.js';
 import { CliError } from './cli-error.js';
 import { nextStopSignal, oneLine, startWorkers } from './gateway-runtime.js';
 import type { CliOutput } from './output.js';
@@ -48,9 +48,10 @@ export async function serveCommand(output: CliOutput): Promise<number> {
   const { port } = server.address() as AddressInfo;
   say(`edi-gateway listening on http://localhost:${port}`);
 
-  const schedulers = startSchedulers({
+  const folders = await preparePartnerFolders(partners, config.DATA_DIR);
+  for (const line of [...folders.created, ...folders.removed]) say(`folders: ${line}`);
+  const schedulers = await startSchedulers({
     partners,
-    transports,
     transmissions: repositories.transmissions,
     queues: pipeline.queues,
     overdueAcks: { repositories },
@@ -63,6 +64,7 @@ export async function serveCommand(output: CliOutput): Promise<number> {
   const signal = await nextStopSignal();
   say(`edi-gateway stopping (${signal})`);
   await schedulers.close();
+  await pipeline.stopPolls();
   say('schedulers stopped');
   await closeServer(server);
   say('http stopped');

@@ -2,7 +2,26 @@
  * The pipeline: intake stores raw bytes and queues their id; the inbound worker reads, indexes,
  * maps and acknowledges; the outbound worker delivers. Every step can run twice safely.
  */
-export { intakeFile, pollFolderOnce, type IntakeDeps } from './intake.js';
+export {
+  inboxIntakeKey,
+  intakeFile,
+  intakeOnce,
+  pollInboxOnce,
+  type InboxPass,
+  type IntakeDeps,
+  type IntakeOutcome,
+} from './intake.js';
+export {
+  planInboxPolls,
+  pollSchedulerId,
+  schedulePolls,
+  type InboxPoll,
+  type InboxPollPlan,
+} from './polls/inbox-poll-plan.js';
+export { runInboxPoll, type InboxPollDeps, type InboxPollOutcome } from './polls/run-inbox-poll.js';
+export { whileLocked } from './polls/partner-lock.js';
+export { unsupportedSettings, type UnsupportedSetting } from './unsupported-settings.js';
+export { preparePartnerFolders, type FolderPreparation } from './prepare-partner-folders.js';
 export { processInbound, type InboundOutcome } from './inbound-worker.js';
 export { processOutbound, type OutboundDeps } from './outbound-worker.js';
 export { processDocument } from './documents-worker.js';
@@ -22,7 +41,12 @@ export {
   draftAcknowledgement,
   storeAcknowledgement,
 } from './acknowledge-interchange.js';
-export { createPartnerTransports, type PartnerTransports } from './partner-transports.js';
+export {
+  createPartnerTransports,
+  sftpSettings,
+  type PartnerTransportOptions,
+  type PartnerTransports,
+} from './partner-transports.js';
 export type { WorkerDeps } from './pipeline-deps.js';
 export { startPipeline, type Pipeline, type PipelineOptions } from './pipeline.js';
 export {
@@ -43,6 +67,7 @@ export {
   type DocumentJob,
   type InboundJob,
   type OutboundJob,
+  type PollJob,
   type PipelineQueues,
   type RetryPolicy,
   type SealJob,

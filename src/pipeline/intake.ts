@@ -1,11 +1,21 @@
+import { createHash } from 'node:crypto';
 import type { PartnerConfig } from '../partners/index.js';
-import type { InboundMeta, TransmissionStore } from '../store/index.js';
-import { isTransportError, type Transport } from '../transports/index.js';
+import type { InboundMeta, OnceInboundMeta, TransmissionChannel, TransmissionStore } from '../store/index.js';
+import { isTransportError, type InboundFile, type Transport } from '../transports/index.js';
 import { enqueueInbound, type PipelineQueues } from './queues.js';
 
 export interface IntakeDeps {
   transmissions: TransmissionStore;
   queues: PipelineQueues;
+}
+
+/** What {@link intakeOnce} did with bytes that may have been received before. */
+export interface IntakeOutcome {
+  transmissionId: string;
+  /** True when the same upload was stored before: nothing was stored or queued now. */
+  duplicate: boolean;
+  /** The sha256 of the stored bytes (the first intake's, on a duplicate). */
+  sha256: string;
 }
 
 /**
@@ -24,20 +34,63 @@ export async function intakeFile(bytes: Uint8Array, meta: InboundMeta, deps: Int
 }
 
 /**
+ * Like {@link intakeFile} for bytes that can arrive twice as the same upload: an inbox file taken
+ * again because the process died before it left the inbox, or a post retried with the same
+ * Idempotency-Key. The second intake stores nothing, so the interchange is read and acknowledged
+ * once; it is queued again only if the first intake never got that far.
+ *
+ * @example
+ * const { transmissionId, duplicate } = await intakeOnce(bytes, { channel: 'http', partnerId, intakeKey: `http|${partnerId}|${key}` }, deps);
+ */
+export async function intakeOnce(
+  bytes: Uint8Array,
+  meta: OnceInboundMeta,
+  deps: IntakeDeps,
+): Promise<IntakeOutcome> {
+  const stored = await deps.transmissions.recordInboundOnce(bytes, meta);
+  if (stored.duplicate) {
+    const first = await deps.transmissions.read(stored.id);
+    if (first?.status === 'received') await enqueueInbound(deps.queues, stored.id);
+  } else {
+    await enqueueInbound(deps.queues, stored.id);
+  }
+  return { transmissionId: stored.id, duplicate: stored.duplicate, sha256: stored.sha256 };
+}
+
+/** What one pass over an inbox did. */
+export interface InboxPass {
+  /** Transmissions stored by this pass. */
+  stored: string[];
+  /** Files that had been stored before a crash kept them in the inbox; now archived, not stored again. */
+  alreadyStored: string[];
+}
+
+/**
+ * What identifies one upload of a file while it waits in a partner's inbox: the partner, where
+ * the file is, its size and its sha256. The same file taken again after a crash has the same key;
+ * a later upload of other bytes to the same path does not.
+ */
+export function inboxIntakeKey(partnerId: string, file: InboundFile, sha256: string): string {
+  return ['file', partnerId, file.path, String(file.size), sha256].join('|');
+}
+
+/**
  * One pass over a partner's inbox: each complete file is taken, stored and queued, and only then
  * removed from the inbox. A file that changed since the poll is skipped (the next poll offers the
  * new version); a failure to store stops the pass and is thrown, leaving that file and the rest
- * in the inbox. Returns the ids of the transmissions stored.
+ * in the inbox. A file stored by an earlier pass that died before removing it is recognised by
+ * {@link inboxIntakeKey}: it is removed now and gives no second transmission, hence no second 997.
  *
  * @example
- * const ids = await pollFolderOnce(transport, registry.get('dropship-direct'), deps);
+ * const { stored } = await pollInboxOnce(transport, registry.get('dropship-direct'), deps);
  */
-export async function pollFolderOnce(
+export async function pollInboxOnce(
   transport: Transport,
   partner: PartnerConfig,
   deps: IntakeDeps,
-): Promise<string[]> {
-  const stored: string[] = [];
+): Promise<InboxPass> {
+  const pass: InboxPass = { stored: [], alreadyStored: [] };
+  const channel = inboxChannel(partner);
   for (const file of await transport.poll()) {
     let bytes: Uint8Array;
     try {
@@ -46,9 +99,27 @@ export async function pollFolderOnce(
       if (isTransportError(error) && error.code === 'transport-file-changed') continue;
       throw error;
     }
-    const meta = { channel: 'folder', sourceRef: file.name, partnerId: partner.id } as const;
-    stored.push(await intakeFile(bytes, meta, deps));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const outcome = await intakeOnce(
+      bytes,
+      {
+        channel,
+        sourceRef: file.path,
+        partnerId: partner.id,
+        intakeKey: inboxIntakeKey(partner.id, file, sha256),
+      },
+      deps,
+    );
+    (outcome.duplicate ? pass.alreadyStored : pass.stored).push(outcome.transmissionId);
     await transport.acknowledgeTaken(file);
+    // Only once the file has left the inbox: released earlier, a crash in between would store
+    // the file a second time.
+    await deps.transmissions.releaseIntakeKey(outcome.transmissionId);
   }
-  return stored;
+  return pass;
+}
+
+function inboxChannel(partner: PartnerConfig): TransmissionChannel {
+  if (partner.kind === 'x12' && partner.transport.type === 'sftp') return 'sftp';
+  return 'folder';
 }

@@ -1,6 +1,15 @@
 import { GatewayError } from '../errors/index.js';
-import type { PartnerConfig } from '../partners/index.js';
-import { createFolderTransport, type FolderTransportOptions, type Transport } from '../transports/index.js';
+import { resolveSecret, type PartnerConfig } from '../partners/index.js';
+import type { SftpTransport } from '../partners/schema/transport.js';
+import {
+  createFolderTransport,
+  createHttpTransport,
+  createSftpTransport,
+  type FolderTransportOptions,
+  type SftpTransportOptions,
+  type SftpTransportSettings,
+  type Transport,
+} from '../transports/index.js';
 
 /** Gives the transport of a partner, opened once and shared by every job. */
 export interface PartnerTransports {
@@ -9,29 +18,31 @@ export interface PartnerTransports {
   close(): Promise<void>;
 }
 
+export interface PartnerTransportOptions {
+  folder?: FolderTransportOptions;
+  /** Timeouts, pool size and settle time of SFTP transports (tests shorten them). */
+  sftp?: SftpTransportOptions;
+  /** Where `{ env }` secrets are read. Default: process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
 /**
- * Opens partners' transports on first use from their config. Only folder transports exist so
- * far; any other kind is a permanent error naming the partner, not a retry loop.
+ * Opens partners' transports on first use from their config: folder, SFTP and HTTP. Secrets are
+ * read at that moment, so a missing one fails the partner's poll or delivery with the variable's
+ * name, not the whole gateway. A transport the gateway does not implement is a permanent error
+ * naming the partner, not a retry loop (`serve` refuses such partners at start).
  *
  * @example
  * const transports = createPartnerTransports();
  * await transports.forPartner(partner).deliver('997-000000001.x12', bytes);
  */
-export function createPartnerTransports(folderOptions: FolderTransportOptions = {}): PartnerTransports {
+export function createPartnerTransports(options: PartnerTransportOptions = {}): PartnerTransports {
   const opened = new Map<string, Transport>();
   return {
     forPartner(partner) {
       const existing = opened.get(partner.id);
       if (existing !== undefined) return existing;
-      if (partner.kind !== 'x12' || partner.transport.type !== 'folder') {
-        const type = partner.kind === 'x12' ? partner.transport.type : partner.kind;
-        throw new GatewayError(
-          'transport-not-supported',
-          `partner ${partner.id}: the ${type} transport is not available in the pipeline yet`,
-          { permanent: true, status: 501 },
-        );
-      }
-      const transport = createFolderTransport(partner.transport, folderOptions);
+      const transport = openTransport(partner, options);
       opened.set(partner.id, transport);
       return transport;
     },
@@ -40,5 +51,56 @@ export function createPartnerTransports(folderOptions: FolderTransportOptions = 
       opened.clear();
       await Promise.all(all.map((t) => t.close()));
     },
+  };
+}
+
+function openTransport(partner: PartnerConfig, options: PartnerTransportOptions): Transport {
+  const env = options.env ?? process.env;
+  const label = `partner ${partner.id}`;
+  if (partner.kind === 'x12') {
+    const { transport } = partner;
+    switch (transport.type) {
+      case 'folder':
+        return createFolderTransport(transport, options.folder);
+      case 'sftp':
+        return createSftpTransport(sftpSettings(transport, env), { ...options.sftp, label });
+      case 'http':
+        return createHttpTransport({ url: transport.url, token: resolveSecret(transport.auth, env), label });
+      default:
+        break;
+    }
+  }
+  const type = partner.kind === 'x12' ? partner.transport.type : partner.kind;
+  throw new GatewayError(
+    'transport-not-supported',
+    `partner ${partner.id}: the ${type} transport is not available in the gateway yet`,
+    { permanent: true, status: 501 },
+  );
+}
+
+/** The SFTP adapter's settings from a partner file, with its secrets read. */
+export function sftpSettings(
+  transport: SftpTransport,
+  env: Readonly<Record<string, string | undefined>>,
+): SftpTransportSettings {
+  const secret = (reference: Parameters<typeof resolveSecret>[0] | undefined) =>
+    reference === undefined ? {} : { value: resolveSecret(reference, env) };
+  const password = secret(transport.password).value;
+  const privateKey = secret(transport.privateKey).value;
+  const passphrase = secret(transport.passphrase).value;
+  return {
+    host: transport.host.replace(/^\[(.*)\]$/, '$1'),
+    port: transport.port,
+    username: transport.username,
+    hostKey: transport.hostKey,
+    inbox: transport.inbox,
+    outbox: transport.outbox,
+    pollSeconds: transport.pollSeconds,
+    tempSuffix: transport.tempSuffix,
+    completion: transport.completion,
+    ...(transport.archive === undefined ? {} : { archive: transport.archive }),
+    ...(password === undefined ? {} : { password }),
+    ...(privateKey === undefined ? {} : { privateKey }),
+    ...(passphrase === undefined ? {} : { passphrase }),
   };
 }

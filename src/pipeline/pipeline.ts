@@ -7,6 +7,7 @@ import { sealAnswerBatch } from './orders/answer-batch.js';
 import { processInbound } from './inbound-worker.js';
 import { processOutbound } from './outbound-worker.js';
 import { createPartnerTransports, type PartnerTransports } from './partner-transports.js';
+import { runInboxPoll } from './polls/run-inbox-poll.js';
 import {
   DEFAULT_RETRY,
   isFinalFailure,
@@ -17,6 +18,7 @@ import {
   type InboundJob,
   type SealJob,
   type OutboundJob,
+  type PollJob,
   type PipelineQueues,
   type RetryPolicy,
 } from './queues.js';
@@ -46,10 +48,23 @@ export interface PipelineOptions {
   batchDeadlineMs?: number;
   /** Errors no job can report (Redis connection, a failed status update). Default: console.error. */
   onError?: (error: unknown) => void;
+  /**
+   * A poll of a partner's inbox that failed (server unreachable, folder missing). Reported on
+   * every poll it happens: an unmounted share or a refused login must stay visible until fixed.
+   * Default: console.error.
+   */
+  onPollError?: (partnerId: string, error: Error) => void;
+  /** One line per poll that stored files. Default: console.log. */
+  log?: (line: string) => void;
 }
 
 export interface Pipeline {
   readonly queues: PipelineQueues;
+  /**
+   * Stops taking inbox polls in this process, letting a poll in progress finish: the first step
+   * of a shutdown, so that no file is taken while the rest closes.
+   */
+  stopPolls(): Promise<void>;
   /** Lets running jobs finish, then closes workers, queues, transports and the Redis connection. */
   close(): Promise<void>;
 }
@@ -135,12 +150,44 @@ export function startPipeline(options: PipelineOptions): Pipeline {
         : raiseFailedDocument(repositories, job.data.documentId, job.attemptsMade, error);
     void raised.catch(report);
   });
-  for (const worker of [inbound, documents, outbound]) worker.on('error', report);
+  const log = options.log ?? ((line: string) => console.log(line));
+  const intake = { transmissions: repositories.transmissions, queues };
+  const polls = new Worker<PollJob>(
+    QUEUE_NAMES.polls,
+    async (job) => {
+      const outcome = await runInboxPoll(job.data.partnerId, {
+        redis: connection,
+        partners,
+        transports,
+        intake,
+      });
+      if (outcome.status === 'polled') {
+        const { stored, alreadyStored } = outcome;
+        if (stored.length > 0) log(`poll ${job.data.partnerId}: stored ${stored.length} file(s)`);
+        if (alreadyStored.length > 0) {
+          log(
+            `poll ${job.data.partnerId}: ${alreadyStored.length} file(s) stored before a restart left the inbox now, not stored again`,
+          );
+        }
+      }
+      return outcome;
+    },
+    // Polls of different partners run side by side; a slow server holds up only its own partner.
+    { ...workerOptions, concurrency: Math.max(2, workerOptions.concurrency) },
+  );
+  const reportPoll =
+    options.onPollError ??
+    ((partnerId: string, error: Error) => console.error(`poll ${partnerId} failed: ${error.message}`));
+  polls.on('failed', (job, error) => {
+    if (job !== undefined) reportPoll(job.data.partnerId, error);
+  });
+  for (const worker of [inbound, documents, outbound, polls]) worker.on('error', report);
 
   return {
     queues,
+    stopPolls: () => polls.close(),
     close: async () => {
-      await Promise.all([inbound.close(), documents.close(), outbound.close()]);
+      await Promise.all([inbound.close(), documents.close(), outbound.close(), polls.close()]);
       await queues.close();
       if (options.transports === undefined) await transports.close();
       await connection.quit();

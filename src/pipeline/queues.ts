@@ -3,7 +3,12 @@ import type { Redis } from 'ioredis';
 import { GatewayError, isGatewayError } from '../errors/index.js';
 
 /** The queue names; every key lives under the pipeline's prefix. */
-export const QUEUE_NAMES = { inbound: 'inbound', documents: 'documents', outbound: 'outbound' } as const;
+export const QUEUE_NAMES = {
+  inbound: 'inbound',
+  documents: 'documents',
+  outbound: 'outbound',
+  polls: 'polls',
+} as const;
 
 /** An `inbound` job: the stored transmission to read. Never the bytes. */
 export interface InboundJob {
@@ -25,6 +30,11 @@ export interface OutboundJob {
   transmissionId: string;
 }
 
+/** A `polls` job: collect the files waiting in one partner's inbox. Added by the job schedulers. */
+export interface PollJob {
+  partnerId: string;
+}
+
 /** How often and how patiently a job is retried. */
 export interface RetryPolicy {
   /** Runs in all, the first included. Default 5. */
@@ -40,6 +50,7 @@ export interface PipelineQueues {
   readonly inbound: Queue<InboundJob>;
   readonly documents: Queue<DocumentJob | SealJob>;
   readonly outbound: Queue<OutboundJob>;
+  readonly polls: Queue<PollJob>;
   close(): Promise<void>;
 }
 
@@ -69,13 +80,20 @@ export function openQueues(connection: Redis, prefix: string, retry = DEFAULT_RE
     defaultJobOptions,
   });
   const outbound = new Queue<OutboundJob>(QUEUE_NAMES.outbound, { connection, prefix, defaultJobOptions });
+  const polls = new Queue<PollJob>(QUEUE_NAMES.polls, {
+    connection,
+    prefix,
+    // A failed poll is not retried: the next one comes at the partner's interval anyway.
+    defaultJobOptions: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 1_000 } },
+  });
   return {
     prefix,
     inbound,
     documents,
     outbound,
+    polls,
     close: async () => {
-      await Promise.all([inbound.close(), documents.close(), outbound.close()]);
+      await Promise.all([inbound.close(), documents.close(), outbound.close(), polls.close()]);
     },
   };
 }

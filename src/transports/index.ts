@@ -8,6 +8,10 @@ export { isInProgressName } from './in-progress-names.js';
 export {
   archiveFolderName,
   createFolderTransport,
+  ensureGatewayFolder,
+  isUnderDataDir,
+  removeStaleStaging,
   type FolderTransportOptions,
   type FolderTransportSettings,
 } from './folder/index.js';
+export { createHttpTransport, type HttpTransportOptions, type HttpTransportSettings } from './http/index.js';

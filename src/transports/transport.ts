@@ -8,6 +8,12 @@
 export interface InboundFile {
   /** The file name as the partner gave it, without any folder. */
   readonly name: string;
+  /**
+   * Where the file is, in the transport's own terms (a local path, a remote path). With the
+   * partner, size and sha256 it identifies one upload, so that a file taken again after a crash
+   * is recognised as the one already stored.
+   */
+  readonly path: string;
   /** Size in bytes when it was polled. */
   readonly size: number;
   /** Last modification time reported by the remote side. */

@@ -117,6 +117,37 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       expect(fresh).not.toBe(id);
     });
 
+    it('stores an upload once while its intake key is held, and anew once it is released', async () => {
+      const { transmissions } = suite.repos;
+      const intakeKey = `file|acme|/outbound/PO-1.x12|4|${dialect}`;
+      const meta = {
+        channel: 'sftp',
+        partnerId: 'acme',
+        sourceRef: '/outbound/PO-1.x12',
+        intakeKey,
+      } as const;
+      const first = await transmissions.recordInboundOnce(Buffer.from('ISA1'), meta);
+      const sha256 = createHash('sha256').update('ISA1').digest('hex');
+      expect(first).toMatchObject({ duplicate: false, sha256 });
+      // Taken again after a crash, before the file left the inbox: the first one answers.
+      const again = await transmissions.recordInboundOnce(Buffer.from('ISA1'), meta);
+      expect(again).toEqual({ id: first.id, duplicate: true, sha256 });
+      expect(await transmissions.findBySha256(sha256)).toHaveLength(1);
+      // Held keys of other uploads do not interfere.
+      const other = await transmissions.recordInboundOnce(Buffer.from('ISA2'), {
+        ...meta,
+        intakeKey: `${intakeKey}-2`,
+      });
+      expect(other.duplicate).toBe(false);
+
+      await transmissions.releaseIntakeKey(first.id);
+      await transmissions.releaseIntakeKey(first.id);
+      const later = await transmissions.recordInboundOnce(Buffer.from('ISA1'), meta);
+      expect(later.duplicate).toBe(false);
+      expect(later.id).not.toBe(first.id);
+      expect((await transmissions.get(first.id))?.status).toBe('received');
+    });
+
     it('keeps every status change in order, counting attempts and the last error', async () => {
       const id = await suite.repos.transmissions.recordInbound(Buffer.from('x'), { channel: 'http' });
       await suite.repos.transmissions.setStatus(id, 'processing');

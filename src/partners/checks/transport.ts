@@ -10,6 +10,11 @@ const CREDENTIALS: Record<MarketplaceTransport['platform'], readonly string[]> =
   walmart: ['clientId', 'clientSecret'],
 };
 
+function sameFolder(a: string, b: string): boolean {
+  const trim = (path: string) => path.replace(/\/+$/, '') || '/';
+  return trim(a) === trim(b);
+}
+
 /** Fields of a transport that only make sense together. */
 export const transportCheck: PartnerCheck<PartnerFile> = {
   reads: ['/transport'],
@@ -23,6 +28,17 @@ export const transportCheck: PartnerCheck<PartnerFile> = {
         }
         if (transport.passphrase && !transport.privateKey) {
           need('/transport/passphrase', 'unlocks a private key, but there is no privateKey');
+        }
+        if (transport.doneSuffix !== undefined && transport.completion !== 'done-file') {
+          need('/transport/doneSuffix', 'is only used when completion is done-file');
+        }
+        if (transport.archive !== undefined && sameFolder(transport.archive, transport.inbox)) {
+          need('/transport/archive', 'must differ from inbox: archived files would be collected again');
+        }
+        break;
+      case 'folder':
+        if (transport.archive !== undefined && sameFolder(transport.archive, transport.inbox)) {
+          need('/transport/archive', 'must differ from inbox: archived files would be collected again');
         }
         break;
       case 'as2':

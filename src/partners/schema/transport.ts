@@ -30,6 +30,24 @@ export const SftpTransportSchema = Type.Object(
     pollSeconds,
     // Uploads are written under a temporary name and renamed, so they never pick up half a file.
     tempSuffix: Type.String({ pattern: '^\\.[A-Za-z0-9_-]+$', default: '.part' }),
+    // How we tell that one of their files is completely uploaded.
+    completion: StringEnum(['stable', 'rename', 'done-file'], {
+      default: 'stable',
+      description:
+        'stable (size and time unchanged across two listings), rename (they upload under .part/.tmp and rename), or done-file (a marker file such as PO1.x12.done follows the upload)',
+    }),
+    doneSuffix: Type.Optional(
+      Type.String({ pattern: '^\\.[A-Za-z0-9_-]+$', description: 'the marker suffix, such as .done or .ok' }),
+    ),
+    maxConnections: Type.Integer({ minimum: 1, maximum: 8, default: 2 }),
+    timeouts: Type.Object(
+      {
+        connectSeconds: Type.Integer({ minimum: 1, maximum: 600, default: 20 }),
+        listingSeconds: Type.Integer({ minimum: 1, maximum: 600, default: 30 }),
+        transferSeconds: Type.Integer({ minimum: 1, maximum: 86_400, default: 300 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 /**
- * The gateway's timers: folder polls, the sweep of transmissions stored but never queued, the
+ * The gateway's timers: inbox polls (BullMQ job schedulers), the sweep of transmissions stored but never queued, the
  * flagging of overdue acknowledgements, and whatever periodic work is added through `extraTasks`. One process per gateway runs them.
  */
 export {
@@ -9,7 +9,6 @@ export {
   type SchedulerOptions,
   type Schedulers,
 } from './schedulers.js';
-export { planFolderPolls, type FolderPollOptions, type FolderPollPlan } from './folder-polls.js';
 export { DEFAULT_OVERDUE_ACK_INTERVAL_MS, overdueAckTask } from './overdue-ack-task.js';
 export { requeueStaleReceived, type ReceivedSweepDeps } from './received-sweep.js';
 export {

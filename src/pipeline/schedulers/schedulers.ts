@@ -1,20 +1,17 @@
 import type { PartnerRegistry } from '../../partners/index.js';
 import type { TransmissionStore } from '../../store/index.js';
-import type { PartnerTransports } from '../partner-transports.js';
 import type { PipelineQueues } from '../queues.js';
 import type { OverdueAckDeps } from '../overdue-acks.js';
-import { planFolderPolls } from './folder-polls.js';
+import { planInboxPolls, schedulePolls } from '../polls/inbox-poll-plan.js';
 import { overdueAckTask } from './overdue-ack-task.js';
 import { requeueStaleReceived } from './received-sweep.js';
 import { startRepeatingTask, type RunningTask, type ScheduledTask } from './repeating-task.js';
 
 export interface SchedulerOptions {
   partners: PartnerRegistry;
-  /** The same transports the pipeline delivers with, so each partner's folder is opened once. */
-  transports: PartnerTransports;
   transmissions: TransmissionStore;
   queues: PipelineQueues;
-  /** Every folder poll's interval instead of the partners' `pollSeconds` (tests). */
+  /** Every inbox poll's interval instead of the partners' `pollSeconds` (tests). */
   pollIntervalMs?: number;
   /** How often `received` transmissions are swept. Default 30 s. */
   sweepIntervalMs?: number;
@@ -34,7 +31,7 @@ export interface SchedulerOptions {
 }
 
 export interface Schedulers {
-  /** The names of the running tasks. */
+  /** The names of the running tasks, inbox polls first. */
   readonly tasks: readonly string[];
   /** Lines saying which partners are not polled and why. */
   readonly skipped: readonly string[];
@@ -46,16 +43,17 @@ export const DEFAULT_SWEEP_INTERVAL_MS = 30_000;
 export const DEFAULT_RECEIVED_MAX_AGE_MS = 60_000;
 
 /**
- * Starts the gateway's timers: a poll of each folder-transport partner's inbox, the sweep that
- * queues again transmissions stored but never queued, the flagging of overdue acknowledgements
- * (with `overdueAcks`), and any `extraTasks`. Run them in exactly
- * one process per gateway (`serve`); workers need none.
+ * Starts the gateway's timers: the poll of each folder or SFTP partner's inbox (a BullMQ job
+ * scheduler per partner, so that whichever process on the same Redis takes a poll job, each
+ * partner is polled by one process at a time), the sweep that queues again transmissions stored
+ * but never queued, the flagging of overdue acknowledgements (with `overdueAcks`), and any
+ * `extraTasks`. `serve` starts them; any number of processes may, the polls stay single.
  *
  * @example
- * const schedulers = startSchedulers({ partners, transports, transmissions, queues: pipeline.queues });
+ * const schedulers = await startSchedulers({ partners, transmissions, queues: pipeline.queues });
  * await schedulers.close();
  */
-export function startSchedulers(options: SchedulerOptions): Schedulers {
+export async function startSchedulers(options: SchedulerOptions): Promise<Schedulers> {
   const log = options.log ?? ((line: string) => console.log(line));
   const onError =
     options.onError ??
@@ -63,10 +61,8 @@ export function startSchedulers(options: SchedulerOptions): Schedulers {
       console.error(`${task} failed: ${error instanceof Error ? error.message : String(error)}`));
   const deps = { transmissions: options.transmissions, queues: options.queues };
   const maxAgeMs = options.receivedMaxAgeMs ?? DEFAULT_RECEIVED_MAX_AGE_MS;
-  const polls = planFolderPolls(options.partners, options.transports, deps, {
-    ...(options.pollIntervalMs === undefined ? {} : { intervalMs: options.pollIntervalMs }),
-    log,
-  });
+  const polls = planInboxPolls(options.partners, options.pollIntervalMs);
+  await schedulePolls(options.queues, polls);
   const sweep: ScheduledTask = {
     name: 'sweep received',
     intervalMs: options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS,
@@ -80,7 +76,7 @@ export function startSchedulers(options: SchedulerOptions): Schedulers {
     options.overdueAcks === undefined
       ? []
       : [overdueAckTask(options.overdueAcks, options.overdueAckIntervalMs, log)];
-  const tasks = [...polls.tasks, sweep, ...overdue, ...(options.extraTasks ?? [])];
+  const tasks = [sweep, ...overdue, ...(options.extraTasks ?? [])];
   const running: RunningTask[] = tasks.map((task) =>
     startRepeatingTask(task, {
       onError,
@@ -89,7 +85,7 @@ export function startSchedulers(options: SchedulerOptions): Schedulers {
     }),
   );
   return {
-    tasks: tasks.map((t) => t.name),
+    tasks: [...polls.polls.map((poll) => `poll ${poll.partnerId}`), ...tasks.map((t) => t.name)],
     skipped: polls.skipped,
     close: async () => {
       await Promise.all(running.map((task) => task.stop()));

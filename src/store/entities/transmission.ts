@@ -38,6 +38,12 @@ export interface Transmission {
   status: TransmissionStatus;
   attempts: number;
   lastError: string | null;
+  /**
+   * SHA-256 of what identifies one intake of these bytes (partner, path, size and sha256 of a
+   * file still in the partner's inbox; partner and Idempotency-Key of a post), while a second
+   * intake of the same upload is possible. Null otherwise.
+   */
+  intakeKey: string | null;
 }
 
 export const TransmissionSchema = new EntitySchema<Transmission>({
@@ -58,5 +64,6 @@ export const TransmissionSchema = new EntitySchema<Transmission>({
     status: { enum: true, items: () => [...TRANSMISSION_STATUSES], index: 'transmission_status_index' },
     attempts: { type: 'integer', default: 0 },
     lastError: { type: 'text', nullable: true },
+    intakeKey: { type: 'string', length: 64, nullable: true, unique: 'transmission_intake_key_unique' },
   },
 });

@@ -2,10 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { raw, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/core';
 import { TransmissionEventSchema } from '../entities/transmission-event.js';
 import { TransmissionSchema, type Transmission, type TransmissionStatus } from '../entities/transmission.js';
+import { isGatewayError } from '../../errors/index.js';
 import { guard, storeError } from '../store-error.js';
 import { PostgresStatusChange, type StatusChange } from './postgres-status-change.js';
 import type {
   InboundMeta,
+  OnceInboundMeta,
+  OnceOutcome,
   OutboundMeta,
   TransmissionContent,
   TransmissionDetail,
@@ -18,7 +21,8 @@ import type {
 type NewTransmission = Pick<
   Transmission,
   'id' | 'direction' | 'partnerId' | 'channel' | 'sourceRef' | 'receivedAt' | 'status'
->;
+> &
+  Partial<Pick<Transmission, 'intakeKey'>>;
 
 const ERROR_STATUSES: ReadonlySet<TransmissionStatus> = new Set(['failed', 'rejected']);
 
@@ -39,6 +43,38 @@ export class OrmTransmissionStore implements TransmissionStore {
       sourceRef: meta.sourceRef ?? null,
       receivedAt: meta.receivedAt ?? new Date(),
       status: 'received',
+    });
+  }
+
+  async recordInboundOnce(bytes: Uint8Array, meta: OnceInboundMeta): Promise<OnceOutcome> {
+    const intakeKey = hashIntakeKey(meta.intakeKey);
+    try {
+      const id = await this.insert('storing an inbound transmission', bytes, {
+        id: randomUUID(),
+        direction: 'inbound',
+        partnerId: meta.partnerId ?? null,
+        channel: meta.channel,
+        sourceRef: meta.sourceRef ?? null,
+        receivedAt: meta.receivedAt ?? new Date(),
+        status: 'received',
+        intakeKey,
+      });
+      return { id, duplicate: false, sha256: sha256Of(bytes) };
+    } catch (error) {
+      if (!isGatewayError(error) || error.code !== 'duplicate') throw error;
+    }
+    const first = await guard('finding the transmission of an intake key', () =>
+      this.orm.em.fork().findOne(TransmissionSchema, { intakeKey }),
+    );
+    // Released between our insert and this read: the first intake is complete, so ours was a
+    // duplicate of a file that has just left the inbox; let the caller take it again next time.
+    if (first === null) throw storeError('store-failed', 'an intake key was released while in use', false);
+    return { id: first.id, duplicate: true, sha256: first.sha256 };
+  }
+
+  releaseIntakeKey(id: string): Promise<void> {
+    return guard(`releasing the intake key of transmission ${id}`, async () => {
+      await this.orm.em.fork().nativeUpdate(TransmissionSchema, { id }, { intakeKey: null });
     });
   }
 
@@ -120,7 +156,7 @@ export class OrmTransmissionStore implements TransmissionStore {
   private insert(doing: string, bytes: Uint8Array, row: NewTransmission): Promise<string> {
     // Copied so that a caller reusing its buffer cannot change what is stored.
     const payload = Buffer.from(bytes);
-    const sha256 = createHash('sha256').update(payload).digest('hex');
+    const sha256 = sha256Of(payload);
     return guard(doing, () =>
       this.orm.em.fork().transactional(async (em) => {
         await em.insert(TransmissionSchema, {
@@ -131,6 +167,7 @@ export class OrmTransmissionStore implements TransmissionStore {
           size: payload.length,
           attempts: 0,
           lastError: null,
+          intakeKey: row.intakeKey ?? null,
         });
         await em.insert(TransmissionEventSchema, {
           transmission: row.id,
@@ -157,6 +194,15 @@ export class OrmTransmissionStore implements TransmissionStore {
       return rows.map(toSummary);
     });
   }
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+// Hashed: a remote path can be longer than an index entry may be, and the key is only compared.
+function hashIntakeKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
 function toSummary(t: Transmission): TransmissionSummary {

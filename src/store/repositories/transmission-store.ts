@@ -15,6 +15,25 @@ export interface InboundMeta {
   receivedAt?: Date;
 }
 
+/** Inbound bytes that may arrive twice: a file re-taken after a crash, a retried post. */
+export interface OnceInboundMeta extends InboundMeta {
+  /**
+   * What identifies this upload, such as `file|partner|path|size|sha256` or
+   * `http|partner|idempotency-key`. Stored as its SHA-256, so any length will do.
+   */
+  intakeKey: string;
+}
+
+/** What {@link TransmissionStore.recordInboundOnce} did. */
+export interface OnceOutcome {
+  /** The transmission now stored, or the one stored by the first intake. */
+  id: string;
+  /** True when a transmission with this intake key was already stored; nothing was stored now. */
+  duplicate: boolean;
+  /** The sha256 of the stored transmission's bytes (the first intake's on a duplicate). */
+  sha256: string;
+}
+
 /** What the gateway knows about bytes it is about to send. */
 export interface OutboundMeta {
   /**
@@ -85,6 +104,18 @@ export interface TransmissionStore {
    * const id = await transmissions.recordInbound(bytes, { channel: 'sftp', sourceRef: 'in/po-1.edi' });
    */
   recordInbound(bytes: Uint8Array, meta: InboundMeta): Promise<string>;
+  /**
+   * Like `recordInbound`, but an intake key already held by a stored transmission stores nothing
+   * and answers that transmission, with `duplicate: true`. The key is held until
+   * `releaseIntakeKey`: an inbox file's key is released once the file has left the inbox, so a
+   * new upload of identical bytes to the same path later is a new transmission.
+   *
+   * @example
+   * const { id, duplicate } = await transmissions.recordInboundOnce(bytes, { channel: 'sftp', partnerId, sourceRef: '/out/PO1.x12', intakeKey: 'file|acme|/out/PO1.x12|512|9f86...' });
+   */
+  recordInboundOnce(bytes: Uint8Array, meta: OnceInboundMeta): Promise<OnceOutcome>;
+  /** Lets the intake key of a transmission go (idempotent), so the same key may be stored anew. */
+  releaseIntakeKey(id: string): Promise<void>;
   /**
    * Stores bytes to be sent, status `processed` (built, waiting for delivery), and returns the id.
    * An id that is already stored fails with code `duplicate`.

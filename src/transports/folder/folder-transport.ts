@@ -77,7 +77,7 @@ class FolderTransport implements Transport {
       .observe(entries, now)
       .filter((entry) => !this.leases.isHeld(entry.name, entry.version, now))
       .sort((a, b) => a.modifiedAt.getTime() - b.modifiedAt.getTime() || a.name.localeCompare(b.name))
-      .map(toInboundFile);
+      .map((entry) => toInboundFile(entry, join(this.inbox, entry.name)));
   }
 
   async take(file: InboundFile): Promise<Uint8Array> {
@@ -163,6 +163,6 @@ function assertPlainName(name: string, operation: string): void {
   }
 }
 
-function toInboundFile(entry: InboxEntry): InboundFile {
-  return { name: entry.name, size: entry.size, modifiedAt: entry.modifiedAt, reference: entry.version };
+function toInboundFile(entry: InboxEntry, path: string): InboundFile {
+  return { name: entry.name, path, size: entry.size, modifiedAt: entry.modifiedAt, reference: entry.version };
 }

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ackTransmissionId, documentHandlers, pollFolderOnce } from '../../../src/pipeline/index.js';
+import { ackTransmissionId, documentHandlers, pollInboxOnce } from '../../../src/pipeline/index.js';
 import { masterDataFor, purchaseOrderInterchange } from '../../../scripts/generate-850s.mjs';
 import { REDIS_URL, startHarness, waitFor, type Harness } from '../pipeline/pipeline-harness.js';
 import { TEST_DATABASE_URL } from '../store/postgres-test-schema.js';
@@ -220,7 +220,7 @@ async function takeEveryFile(h: Harness, expected: number): Promise<number> {
   let taken = 0;
   for (let pass = 0; taken < expected; pass++) {
     if (pass > 20) throw new Error(`only ${taken} of ${expected} files were taken from the inbox`);
-    taken += (await pollFolderOnce(transport, h.partner, deps)).length;
+    taken += (await pollInboxOnce(transport, h.partner, deps)).stored.length;
   }
   return taken;
 }

@@ -14,11 +14,10 @@ describe('schedulers', () => {
     schedulers = harness = undefined;
   });
 
-  function start(h: Harness, options: { pollIntervalMs?: number; sweepIntervalMs?: number } = {}) {
+  async function start(h: Harness, options: { pollIntervalMs?: number; sweepIntervalMs?: number } = {}) {
     const lines: string[] = [];
-    schedulers = startSchedulers({
+    schedulers = await startSchedulers({
       partners: h.partners,
-      transports: h.transports,
       transmissions: h.repositories.transmissions,
       queues: h.pipeline.queues,
       pollIntervalMs: options.pollIntervalMs ?? 60_000,
@@ -31,8 +30,10 @@ describe('schedulers', () => {
 
   it("polls a folder partner's inbox on its own: a dropped file is stored, read and acknowledged", async () => {
     const h = (harness = await startHarness());
-    const lines = start(h, { pollIntervalMs: 20 });
+    const lines = await start(h, { pollIntervalMs: 20 });
     expect(schedulers?.tasks).toEqual([`poll ${PARTNER_ID}`, 'sweep received']);
+    const [scheduler] = await h.pipeline.queues.polls.getJobSchedulers();
+    expect(scheduler).toMatchObject({ key: `poll-${PARTNER_ID}`, every: 20 });
 
     await writeFile(join(h.inbox, 'po-301.edi'), purchaseOrder850(301));
     await waitFor('the 997 in the outbox', async () => {
@@ -41,7 +42,6 @@ describe('schedulers', () => {
     });
     expect((await h.outboxFiles()).map((f) => f.name)).toEqual(['997-000000001.x12']);
     expect(await h.count('inbound')).toBe(1);
-    expect(lines).toContain(`poll ${PARTNER_ID}: stored 1 file(s)`);
     expect(lines.filter((l) => l.includes('failed'))).toEqual([]);
   });
 
@@ -58,7 +58,7 @@ describe('schedulers', () => {
       channel: 'folder',
       partnerId: PARTNER_ID,
     });
-    const lines = start(h, { sweepIntervalMs: 20 });
+    const lines = await start(h, { sweepIntervalMs: 20 });
 
     await waitFor('the stale transmission to be read', async () =>
       (await transmissions.get(stale))?.status === 'processed' ? true : undefined,
@@ -89,9 +89,8 @@ describe('schedulers', () => {
       dueAt: new Date(Date.now() - 3600_000),
     });
     const lines: string[] = [];
-    schedulers = startSchedulers({
+    schedulers = await startSchedulers({
       partners: h.partners,
-      transports: h.transports,
       transmissions,
       queues: h.pipeline.queues,
       pollIntervalMs: 60_000,
@@ -112,10 +111,11 @@ describe('schedulers', () => {
     expect(lines).toEqual(['flag overdue acknowledgements: 1 group(s) now overdue']);
   });
 
-  it('stops every loop on close: a file dropped afterwards stays in the inbox', async () => {
+  it('takes no file once polls are stopped: a file dropped afterwards stays in the inbox', async () => {
     const h = (harness = await startHarness());
-    start(h, { pollIntervalMs: 20 });
+    await start(h, { pollIntervalMs: 20 });
     await schedulers?.close();
+    await h.pipeline.stopPolls();
     schedulers = undefined;
 
     await writeFile(join(h.inbox, 'po-304.edi'), purchaseOrder850(304));

@@ -35,7 +35,7 @@ async function startWorkers(h: OrderHarness, withPipeline: boolean): Promise<Wor
   for (let i = 0; i < WORKERS; i++) {
     const store = await openPostgresStore(h.schema, { poolSize: 3 });
     const repositories = createRepositories(store.orm);
-    const transports = createPartnerTransports({ settleMs: 0 });
+    const transports = createPartnerTransports({ folder: { settleMs: 0 } });
     const pipeline = withPipeline
       ? startPipeline({
           redisUrl: REDIS_URL,

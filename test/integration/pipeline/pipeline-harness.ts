@@ -7,9 +7,10 @@ import { PartnerRegistry, type X12PartnerConfig } from '../../../src/partners/in
 import {
   createPartnerTransports,
   openQueues,
-  pollFolderOnce,
+  pollInboxOnce,
   startPipeline,
   type Pipeline,
+  type PartnerTransportOptions,
   type PartnerTransports,
 } from '../../../src/pipeline/index.js';
 import {
@@ -54,6 +55,10 @@ export interface HarnessOptions {
   concurrency?: number;
   /** How long a batch of 855s waits for its last order. Default the pipeline's. */
   batchDeadlineMs?: number;
+  /** The partner's `transport` section instead of the `inbox`/`outbox` folders. */
+  transport?: Record<string, unknown>;
+  /** Options of the partners' transports (settle times, SFTP timeouts). */
+  transportOptions?: PartnerTransportOptions;
 }
 
 /** What orders are checked and allocated against. */
@@ -104,7 +109,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const repositories = createRepositories(store.orm);
   await seedOrderData(repositories, options.seed);
   // settleMs 0: a file counts as complete on the second poll that sees it unchanged.
-  const transports = createPartnerTransports({ settleMs: 0 });
+  const transports = createPartnerTransports(options.transportOptions ?? { folder: { settleMs: 0 } });
   const prefix = `{edi-test-${randomBytes(6).toString('hex')}}`;
   const pipeline =
     options.workers === 'none'
@@ -138,7 +143,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await writeFile(join(inbox, name), content);
       const transport = transports.forPartner(partner);
       for (let poll = 0; poll < 5; poll++) {
-        const ids = await pollFolderOnce(transport, partner, intakeDeps);
+        const { stored: ids } = await pollInboxOnce(transport, partner, intakeDeps);
         if (ids.length > 0) return ids;
       }
       throw new Error(`${name} was never taken from the inbox`);
@@ -185,6 +190,7 @@ function openQueuesOnly(prefix: string): Pipeline {
   const queues = openQueues(connection, prefix);
   return {
     queues,
+    stopPolls: () => Promise.resolve(),
     close: async () => {
       await queues.close();
       await connection.quit();
@@ -223,10 +229,6 @@ documents:
   outbound: ${JSON.stringify(options.outbound ?? ['855'])}
 ${options.documentOptions === undefined ? '' : `  options: ${JSON.stringify(options.documentOptions)}\n`}acknowledgements: ${JSON.stringify(options.acknowledgements ?? { functional: '997' })}
 duplicates: { windowDays: 30, policy: ${options.duplicatePolicy ?? 'reject'} }
-transport:
-  type: folder
-  inbox: ${JSON.stringify(inbox)}
-  outbox: ${JSON.stringify(outbox)}
-  pollSeconds: 5
+transport: ${JSON.stringify(options.transport ?? { type: 'folder', inbox, outbox, pollSeconds: 5 })}
 ${options.business === undefined ? '' : `business: ${JSON.stringify(options.business)}\n`}`;
 }

@@ -172,7 +172,13 @@ describe('folder transport', () => {
 
   it('refuses an inbound file whose name would reach outside the inbox', async () => {
     const folder = await fixture();
-    const forged = { name: '../outbox/x', size: 1, modifiedAt: new Date(), reference: '' };
+    const forged = {
+      name: '../outbox/x',
+      path: '../outbox/x',
+      size: 1,
+      modifiedAt: new Date(),
+      reference: '',
+    };
     await expectTransportError(folder.transport.take(forged), 'transport-refused', true);
   });
 });

@@ -20,7 +20,11 @@ describe('edi-gateway partner check', () => {
         ...samples(partner),
       );
       expect(run.errLines).toEqual([]);
-      expect(run.stdout).toBe(`ok: ${partner} (x12), 4 samples checked, 0 problems\n`);
+      const note =
+        partner === 'northwind-health'
+          ? 'note: partners/northwind-health.yaml: /transport/type the as2 transport is not implemented yet; set enabled: false until it is (the partner is disabled)\n'
+          : '';
+      expect(run.stdout).toBe(`${note}ok: ${partner} (x12), 4 samples checked, 0 problems\n`);
       expect(run.code).toBe(0);
     },
   );

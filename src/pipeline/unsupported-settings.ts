@@ -1,0 +1,34 @@
+import type { PartnerConfig } from '../partners/index.js';
+
+/** One setting of a partner file that the gateway accepts but cannot carry out yet. */
+export interface UnsupportedSetting {
+  readonly partnerId: string;
+  /** JSON pointer into the partner file. */
+  readonly pointer: string;
+  readonly message: string;
+}
+
+/**
+ * What the partner's file asks for that the gateway does not implement. `serve` refuses to start
+ * with an enabled partner that has any, and `partner check` reports them: a partner that looks
+ * configured but is never served would be worse than a refusal.
+ *
+ * @example
+ * unsupportedSettings(registry.get('northwind-health'));
+ * // [{ pointer: '/transport/type', message: 'the as2 transport is not implemented yet; ...' }]
+ */
+export function unsupportedSettings(partner: PartnerConfig): UnsupportedSetting[] {
+  const found: UnsupportedSetting[] = [];
+  const add = (pointer: string, message: string) => found.push({ partnerId: partner.id, pointer, message });
+  if (partner.kind === 'marketplace') {
+    add(
+      '/kind',
+      `marketplace partners (${partner.transport.platform}) are not implemented yet; set enabled: false until they are`,
+    );
+    return found;
+  }
+  if (partner.transport.type === 'as2') {
+    add('/transport/type', 'the as2 transport is not implemented yet; set enabled: false until it is');
+  }
+  return found;
+}

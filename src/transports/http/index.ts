@@ -1,0 +1,5 @@
+export {
+  createHttpTransport,
+  type HttpTransportOptions,
+  type HttpTransportSettings,
+} from './http-transport.js';
