@@ -48,6 +48,7 @@ export function transmissionDetail(view: TransmissionView): string {
     `  received at  ${timestamp(view.receivedAt)}`,
     `  size         ${view.size} bytes, sha256 ${view.sha256}`,
     `  source name  ${view.sourceRef ?? '-'}`,
+    ...(view.sourcePath === null ? [] : [`  source path  ${view.sourcePath}`]),
     `  last error   ${view.lastError ?? '-'}`,
     'history',
     ...view.history.map(

@@ -104,7 +104,8 @@ export async function pollInboxOnce(
       bytes,
       {
         channel,
-        sourceRef: file.path,
+        sourceRef: file.name,
+        sourcePath: file.path,
         partnerId: partner.id,
         intakeKey: inboxIntakeKey(partner.id, file, sha256),
       },

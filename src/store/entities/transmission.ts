@@ -34,6 +34,8 @@ export interface Transmission {
   size: number;
   /** File name, AS2 message id, URL... whatever tells a person where the bytes came from. */
   sourceRef: string | null;
+  /** Where an inbound file was taken from: a local or remote path. Null for what was not a file. */
+  sourcePath: string | null;
   receivedAt: Date;
   status: TransmissionStatus;
   attempts: number;
@@ -60,6 +62,7 @@ export const TransmissionSchema = new EntitySchema<Transmission>({
     // A file over 2 GiB is unlikely but an int4 would overflow silently on one.
     size: { type: new BigIntType('number') },
     sourceRef: { type: 'text', nullable: true },
+    sourcePath: { type: 'text', nullable: true },
     receivedAt: { type: 'datetime' },
     status: { enum: true, items: () => [...TRANSMISSION_STATUSES], index: 'transmission_status_index' },
     attempts: { type: 'integer', default: 0 },

@@ -22,7 +22,7 @@ type NewTransmission = Pick<
   Transmission,
   'id' | 'direction' | 'partnerId' | 'channel' | 'sourceRef' | 'receivedAt' | 'status'
 > &
-  Partial<Pick<Transmission, 'intakeKey'>>;
+  Partial<Pick<Transmission, 'intakeKey' | 'sourcePath'>>;
 
 const ERROR_STATUSES: ReadonlySet<TransmissionStatus> = new Set(['failed', 'rejected']);
 
@@ -41,6 +41,7 @@ export class OrmTransmissionStore implements TransmissionStore {
       partnerId: meta.partnerId ?? null,
       channel: meta.channel,
       sourceRef: meta.sourceRef ?? null,
+      sourcePath: meta.sourcePath ?? null,
       receivedAt: meta.receivedAt ?? new Date(),
       status: 'received',
     });
@@ -55,6 +56,7 @@ export class OrmTransmissionStore implements TransmissionStore {
         partnerId: meta.partnerId ?? null,
         channel: meta.channel,
         sourceRef: meta.sourceRef ?? null,
+        sourcePath: meta.sourcePath ?? null,
         receivedAt: meta.receivedAt ?? new Date(),
         status: 'received',
         intakeKey,
@@ -168,6 +170,7 @@ export class OrmTransmissionStore implements TransmissionStore {
           attempts: 0,
           lastError: null,
           intakeKey: row.intakeKey ?? null,
+          sourcePath: row.sourcePath ?? null,
         });
         await em.insert(TransmissionEventSchema, {
           transmission: row.id,
@@ -214,6 +217,7 @@ function toSummary(t: Transmission): TransmissionSummary {
     sha256: t.sha256,
     size: t.size,
     sourceRef: t.sourceRef,
+    sourcePath: t.sourcePath,
     archiveRef: t.archiveRef,
     receivedAt: t.receivedAt,
     status: t.status,

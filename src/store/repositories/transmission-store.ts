@@ -9,6 +9,8 @@ export interface InboundMeta {
   channel: TransmissionChannel;
   /** File name, AS2 message id, request id... */
   sourceRef?: string | null;
+  /** Where a file was taken from (its folder or remote path included). */
+  sourcePath?: string | null;
   /** Known at intake only for marketplace pulls and partner-specific endpoints. */
   partnerId?: string | null;
   /** Defaults to now. */
@@ -58,6 +60,7 @@ export interface TransmissionSummary {
   sha256: string;
   size: number;
   sourceRef: string | null;
+  sourcePath: string | null;
   archiveRef: string | null;
   receivedAt: Date;
   status: TransmissionStatus;

@@ -78,7 +78,7 @@ describe('edi-gateway serve (child process)', () => {
       }[];
       expect(transmissions.find((t) => t.direction === 'inbound')).toMatchObject({
         status: 'processed',
-        sourceRef: 'po-601.edi',
+        sourceRef: join(inbox, 'po-601.edi'),
       });
 
       expect(await gateway.stop('SIGTERM')).toBe(0);

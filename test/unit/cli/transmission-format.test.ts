@@ -11,6 +11,7 @@ const row = (overrides: Partial<TransmissionSummary>): TransmissionSummary => ({
   sha256: 'ab'.repeat(32),
   size: 1234,
   sourceRef: 'po-1.edi',
+  sourcePath: null,
   archiveRef: null,
   receivedAt: new Date('2026-03-01T10:20:30.456Z'),
   status: 'processed',
