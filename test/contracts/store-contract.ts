@@ -123,7 +123,8 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       const meta = {
         channel: 'sftp',
         partnerId: 'acme',
-        sourceRef: '/outbound/PO-1.x12',
+        sourceRef: 'PO-1.x12',
+        sourcePath: '/outbound/PO-1.x12',
         intakeKey,
       } as const;
       const first = await transmissions.recordInboundOnce(Buffer.from('ISA1'), meta);
@@ -145,7 +146,11 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       const later = await transmissions.recordInboundOnce(Buffer.from('ISA1'), meta);
       expect(later.duplicate).toBe(false);
       expect(later.id).not.toBe(first.id);
-      expect((await transmissions.get(first.id))?.status).toBe('received');
+      expect(await transmissions.get(first.id)).toMatchObject({
+        status: 'received',
+        sourceRef: 'PO-1.x12',
+        sourcePath: '/outbound/PO-1.x12',
+      });
     });
 
     it('keeps every status change in order, counting attempts and the last error', async () => {

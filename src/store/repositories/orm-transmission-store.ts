@@ -35,32 +35,14 @@ export class OrmTransmissionStore implements TransmissionStore {
   }
 
   recordInbound(bytes: Uint8Array, meta: InboundMeta): Promise<string> {
-    return this.insert('storing an inbound transmission', bytes, {
-      id: randomUUID(),
-      direction: 'inbound',
-      partnerId: meta.partnerId ?? null,
-      channel: meta.channel,
-      sourceRef: meta.sourceRef ?? null,
-      sourcePath: meta.sourcePath ?? null,
-      receivedAt: meta.receivedAt ?? new Date(),
-      status: 'received',
-    });
+    return this.insert('storing an inbound transmission', bytes, inboundRow(meta));
   }
 
   async recordInboundOnce(bytes: Uint8Array, meta: OnceInboundMeta): Promise<OnceOutcome> {
     const intakeKey = hashIntakeKey(meta.intakeKey);
     try {
-      const id = await this.insert('storing an inbound transmission', bytes, {
-        id: randomUUID(),
-        direction: 'inbound',
-        partnerId: meta.partnerId ?? null,
-        channel: meta.channel,
-        sourceRef: meta.sourceRef ?? null,
-        sourcePath: meta.sourcePath ?? null,
-        receivedAt: meta.receivedAt ?? new Date(),
-        status: 'received',
-        intakeKey,
-      });
+      const row = { ...inboundRow(meta), intakeKey };
+      const id = await this.insert('storing an inbound transmission', bytes, row);
       return { id, duplicate: false, sha256: sha256Of(bytes) };
     } catch (error) {
       if (!isGatewayError(error) || error.code !== 'duplicate') throw error;
@@ -197,6 +179,19 @@ export class OrmTransmissionStore implements TransmissionStore {
       return rows.map(toSummary);
     });
   }
+}
+
+function inboundRow(meta: InboundMeta): NewTransmission {
+  return {
+    id: randomUUID(),
+    direction: 'inbound',
+    partnerId: meta.partnerId ?? null,
+    channel: meta.channel,
+    sourceRef: meta.sourceRef ?? null,
+    sourcePath: meta.sourcePath ?? null,
+    receivedAt: meta.receivedAt ?? new Date(),
+    status: 'received',
+  };
 }
 
 function sha256Of(bytes: Uint8Array): string {
