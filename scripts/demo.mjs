@@ -15,7 +15,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { parse, stringify } from 'yaml';
+import { ensureLoginUser, idsOf, sshdUnavailable, startLocalSshd } from './local-sshd.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PARTNERS = ['bigbox-retail', 'dropship-direct', 'northwind-health'];
@@ -34,6 +35,10 @@ const SUPPORT_ACTOR = 'demo-support';
 const POLL_SECONDS = 5; // the lowest a partner's folder transport allows
 const INTAKE_TIMEOUT_MS = 30_000;
 const RESOLUTION_TIMEOUT_MS = 15_000;
+/** The partner that runs on SFTP, against a local OpenSSH server, when one can be started. */
+const SFTP_PARTNER = 'bigbox-retail';
+const SFTP_USER = 'edidemo';
+const SFTP_PASSWORD = `demo-${randomBytes(6).toString('hex')}`;
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const prefix = `{edi-demo-${randomBytes(4).toString('hex')}}`;
 
@@ -74,8 +79,12 @@ function freePort() {
   });
 }
 
-/** Copies the demo partners with their transport replaced by folders under `dir`. */
-async function writePartners(dir) {
+/**
+ * Copies the demo partners with their transport replaced by folders under `dir`; with `sshd`,
+ * bigbox-retail's is SFTP to that server instead, its remote folders being local ones the login
+ * user owns (the demo drops files and reads outboxes there as the partner would on its server).
+ */
+async function writePartners(dir, sshd) {
   const partnersDir = join(dir, 'partners');
   await mkdir(partnersDir);
   const folders = {};
@@ -85,13 +94,46 @@ async function writePartners(dir) {
     const outbox = join(dir, id, 'outbox');
     await mkdir(inbox, { recursive: true });
     await mkdir(outbox, { recursive: true });
-    config.transport = { type: 'folder', inbox, outbox, pollSeconds: POLL_SECONDS };
-    // On folders every demo partner can be served, including one whose own transport is not.
+    if (id === SFTP_PARTNER && sshd !== undefined) {
+      const { uid, gid } = idsOf(SFTP_USER);
+      for (const folder of [join(dir, id), inbox, outbox]) await chown(folder, uid, gid);
+      const archive = join(dir, id, 'picked-up');
+      config.transport = {
+        ...config.transport,
+        host: sshd.host,
+        port: sshd.port,
+        username: SFTP_USER,
+        password: { env: 'BIGBOX_SFTP_PASSWORD' },
+        hostKey: sshd.hostKeyFingerprint,
+        inbox,
+        outbox,
+        archive,
+        pollSeconds: POLL_SECONDS,
+      };
+    } else {
+      config.transport = { type: 'folder', inbox, outbox, pollSeconds: POLL_SECONDS };
+    }
+    // Every demo partner can be served here, including one whose own transport is not.
     config.enabled = true;
     await writeFile(join(partnersDir, `${id}.yaml`), stringify(config));
     folders[id] = { inbox, outbox };
   }
   return { partnersDir, folders };
+}
+
+/** A local OpenSSH server for bigbox-retail, or undefined (saying why) when none can be started. */
+async function startDemoSshd() {
+  const reason = sshdUnavailable();
+  if (reason !== undefined) {
+    say(`demo: ${SFTP_PARTNER} runs on a folder: ${reason}; with it, it runs on SFTP`);
+    return undefined;
+  }
+  ensureLoginUser(SFTP_USER, SFTP_PASSWORD);
+  const sshd = await startLocalSshd({ user: SFTP_USER });
+  say(
+    `demo: ${SFTP_PARTNER} runs on SFTP against OpenSSH on ${sshd.host}:${sshd.port} (${sshd.hostKeyFingerprint})`,
+  );
+  return sshd;
 }
 
 /**
@@ -324,7 +366,10 @@ async function snapshot(base, folders) {
   ]);
   const outboxes = {};
   for (const [id, { outbox }] of Object.entries(folders)) {
-    const names = (await readdir(outbox)).filter((name) => !name.startsWith('.')).sort();
+    // In-progress uploads (`.x.part` from a folder, `x.part` over SFTP) are not files yet.
+    const names = (await readdir(outbox))
+      .filter((name) => !name.startsWith('.') && !name.endsWith('.part'))
+      .sort();
     outboxes[id] = [];
     for (const name of names) {
       const text = await readFile(join(outbox, name), 'latin1');
@@ -513,6 +558,7 @@ async function main() {
   buildIfStale();
   const dir = await mkdtemp(join(tmpdir(), 'edi-gateway-demo-'));
   let gateway;
+  let sshd;
   const onInterrupt = () => {
     interrupted = true;
     say('\ninterrupted: cleaning up');
@@ -520,9 +566,11 @@ async function main() {
   process.once('SIGINT', onInterrupt);
   try {
     say(`demo: gateway in ${dir}, queue prefix ${prefix}`);
-    const { partnersDir, folders } = await writePartners(dir);
+    sshd = await startDemoSshd();
+    const { partnersDir, folders } = await writePartners(dir, sshd);
     const env = {
       ...process.env,
+      BIGBOX_SFTP_PASSWORD: SFTP_PASSWORD,
       PORT: String(await freePort()),
       DATA_DIR: join(dir, 'data'),
       PARTNERS_DIR: partnersDir,
@@ -569,6 +617,7 @@ async function main() {
     say();
   } finally {
     if (gateway !== undefined) await stop(gateway);
+    await sshd?.stop();
     await removeQueueKeys();
     await rm(dir, { recursive: true, force: true });
     process.off('SIGINT', onInterrupt);
