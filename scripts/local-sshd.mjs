@@ -115,6 +115,8 @@ export async function startLocalSshd(options) {
   const reason = sshdUnavailable();
   if (reason !== undefined) throw new Error(`cannot start a local sshd: ${reason}`);
   const dir = await mkdtemp(join(tmpdir(), 'edi-sshd-'));
+  // sshd reads the authorized keys as the user logging in: the folder must let it through.
+  await chmod(dir, 0o711);
   // sshd refuses to start without its privilege separation folder.
   await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
   let hostKey = options.hostKeyFile;

@@ -63,7 +63,14 @@ function openTransport(partner: PartnerConfig, options: PartnerTransportOptions)
       case 'folder':
         return createFolderTransport(transport, options.folder);
       case 'sftp':
-        return createSftpTransport(sftpSettings(transport, env), { ...options.sftp, label });
+        return createSftpTransport(sftpSettings(transport, env), {
+          maxConnections: transport.maxConnections,
+          connectTimeoutMs: transport.timeouts.connectSeconds * 1000,
+          operationTimeoutMs: transport.timeouts.listingSeconds * 1000,
+          transferTimeoutMs: transport.timeouts.transferSeconds * 1000,
+          ...options.sftp,
+          label,
+        });
       case 'http':
         return createHttpTransport({ url: transport.url, token: resolveSecret(transport.auth, env), label });
       default:
@@ -97,7 +104,10 @@ export function sftpSettings(
     outbox: transport.outbox,
     pollSeconds: transport.pollSeconds,
     tempSuffix: transport.tempSuffix,
-    completion: transport.completion,
+    completion:
+      transport.completion === 'done-file'
+        ? { doneSuffix: transport.doneSuffix ?? '.done' }
+        : transport.completion,
     ...(transport.archive === undefined ? {} : { archive: transport.archive }),
     ...(password === undefined ? {} : { password }),
     ...(privateKey === undefined ? {} : { privateKey }),

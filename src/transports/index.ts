@@ -1,6 +1,6 @@
 /**
  * Transports receive and deliver bytes for a partner. `Transport` is the port; each adapter
- * (`folder/` now) implements it and passes the shared contract suite in `test/contracts/`.
+ * (`folder/`, `sftp/`) implements it and passes the shared contract suite in `test/contracts/`.
  */
 export type { DeliveryReceipt, InboundFile, Transport } from './transport.js';
 export { TransportError, isTransportError, type TransportErrorCode } from './transport-error.js';
@@ -15,3 +15,11 @@ export {
   type FolderTransportSettings,
 } from './folder/index.js';
 export { createHttpTransport, type HttpTransportOptions, type HttpTransportSettings } from './http/index.js';
+export {
+  createSftpTransport,
+  hostKeyFingerprint,
+  type SftpCompletion,
+  type SftpTransport,
+  type SftpTransportOptions,
+  type SftpTransportSettings,
+} from './sftp/index.js';

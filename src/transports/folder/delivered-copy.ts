@@ -1,7 +1,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errnoOf } from './file-system-errors.js';
-import { numberedName } from './numbered-name.js';
+import { numberedName } from '../numbered-name.js';
 
 const MAX_NUMBERED_NAMES = 1000;
 

@@ -8,8 +8,8 @@ import { errnoOf, fromFileSystemError } from './file-system-errors.js';
 import { type InboxEntry, entryFromStats, listInbox } from './inbox-listing.js';
 import { writeOutboxFile } from './outbox-writer.js';
 import { readInboxFile } from './read-inbox-file.js';
-import { SettleTracker } from './settle-tracker.js';
-import { TakenLeases } from './taken-leases.js';
+import { SettleTracker } from '../settle-tracker.js';
+import { TakenLeases } from '../taken-leases.js';
 
 /** The folders of a partner's `folder` transport; a partner config's `transport` fits as is. */
 export interface FolderTransportSettings {

@@ -4,7 +4,7 @@ import { inProgressNameFor } from '../in-progress-names.js';
 import { TransportError } from '../transport-error.js';
 import { findDeliveredCopy } from './delivered-copy.js';
 import { errnoOf } from './file-system-errors.js';
-import { numberedName } from './numbered-name.js';
+import { numberedName } from '../numbered-name.js';
 import { placeWithoutOverwrite } from './place-file.js';
 
 const MAX_STAGING_ATTEMPTS = 100;

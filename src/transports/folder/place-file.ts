@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { inProgressNameFor } from '../in-progress-names.js';
 import { TransportError } from '../transport-error.js';
 import { errnoOf } from './file-system-errors.js';
-import { numberedName } from './numbered-name.js';
+import { numberedName } from '../numbered-name.js';
 
 const MAX_NUMBERED_NAMES = 1000;
 

@@ -12,7 +12,11 @@ const child = fileURLToPath(new URL('./intake-child.ts', import.meta.url));
  * Runs intake in another process until it has stored `name` and not yet moved it out of the
  * partner's inbox, and kills that process there with SIGKILL. Resolves once it is dead.
  */
-export async function killBetweenStoreAndArchive(h: Harness, name: string): Promise<void> {
+export async function killBetweenStoreAndArchive(
+  h: Harness,
+  name: string,
+  env: Record<string, string> = {},
+): Promise<void> {
   const process_ = spawn(process.execPath, ['--import', 'tsx', child], {
     cwd: root,
     env: {
@@ -23,6 +27,7 @@ export async function killBetweenStoreAndArchive(h: Harness, name: string): Prom
       QUEUE_PREFIX: h.prefix,
       PARTNERS_DIR: h.partnersDir,
       PARTNER_ID: h.partner.id,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -73,7 +78,8 @@ export async function expectOneTransmissionAndOneAck(
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   expect(await acks()).toHaveLength(1);
   expect(await h.count('outbound')).toBe(1);
-  // Released now that the file has left the inbox: identical bytes uploaded later are a new file.
-  const [stored] = await h.repositories.transmissions.list({ partnerId: h.partner.id });
-  expect(stored?.status).toBe('processed');
+  const inbound = (await h.repositories.transmissions.list({ partnerId: h.partner.id })).filter(
+    (t) => t.direction === 'inbound',
+  );
+  expect(inbound.map((t) => t.status)).toEqual(['processed']);
 }

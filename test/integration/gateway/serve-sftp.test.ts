@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { masterDataFor, purchaseOrderInterchange } from '../../../scripts/generate-850s.mjs';
-import { ensureLoginUser, idsOf, startLocalSshd, type LocalSshd } from '../../../scripts/local-sshd.mjs';
+import { SFTP_PASSWORD, SFTP_USER, startSshd, type SshdHarness } from '../transports/sshd-harness.js';
 import { PARTNER_ID, partnerYaml, waitFor } from '../pipeline/pipeline-harness.js';
 import {
   dropSchemaAndClose,
@@ -19,8 +19,6 @@ import {
   type GatewayProcess,
 } from './gateway-process.js';
 
-const USER = 'edisftp';
-const PASSWORD = 'edisftp-test-password';
 const PRICE_LIST = 'acme-sftp';
 const LISTENING = /^edi-gateway listening on http:\/\/localhost:(\d+)$/;
 
@@ -30,7 +28,7 @@ async function finished(folder: string): Promise<string[]> {
 }
 
 describe('edi-gateway serve with a partner on SFTP (OpenSSH on loopback)', () => {
-  let sshd: LocalSshd | undefined;
+  let sshd: SshdHarness | undefined;
   let gateway: GatewayProcess | undefined;
   let root: string | undefined;
   let schema: string | undefined;
@@ -48,10 +46,11 @@ describe('edi-gateway serve with a partner on SFTP (OpenSSH on loopback)', () =>
     "collects an 850 from the partner's server and puts the 997 and the 855 in its inbox there",
     { timeout: 120_000 },
     async () => {
-      ensureLoginUser(USER, PASSWORD);
-      const owner = idsOf(USER);
-      sshd = await startLocalSshd({ user: USER });
+      sshd = await startSshd();
+      const owner = { uid: sshd.uid, gid: sshd.gid };
       root = await mkdtemp(join(tmpdir(), 'edi-serve-sftp-'));
+      // mkdtemp makes it 0700: the login user must be able to reach the folders inside.
+      await chown(root, owner.uid, owner.gid);
       // The partner's server: their outbound folder holds POs for us, their inbound folder takes ours.
       const remote = join(root, 'remote');
       const [theirOutbound, theirInbound, pickedUp] = ['outbound', 'inbound', 'picked-up'].map((f) =>
@@ -67,7 +66,7 @@ describe('edi-gateway serve with a partner on SFTP (OpenSSH on loopback)', () =>
         type: 'sftp',
         host: '127.0.0.1',
         port: sshd.port,
-        username: USER,
+        username: SFTP_USER,
         password: { env: 'ACME_SFTP_PASSWORD' },
         hostKey: sshd.hostKeyFingerprint,
         inbox: theirOutbound,
@@ -90,7 +89,7 @@ describe('edi-gateway serve with a partner on SFTP (OpenSSH on loopback)', () =>
         QUEUE_PREFIX: prefix,
         PARTNERS_DIR: partnersDir,
         DATA_DIR: join(root, 'data'),
-        ACME_SFTP_PASSWORD: PASSWORD,
+        ACME_SFTP_PASSWORD: SFTP_PASSWORD,
       });
       const [, port] = await gateway.line(LISTENING, 60_000);
       const base = `http://127.0.0.1:${port}`;
@@ -133,7 +132,9 @@ describe('edi-gateway serve with a partner on SFTP (OpenSSH on loopback)', () =>
             : undefined;
         },
         60_000,
-      );
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}\nstdout: ${gateway?.stdout()}\nstderr: ${gateway?.stderr()}`);
+      });
       expect(answers).toEqual(['855-000000002.x12', '997-000000001.x12']);
       expect(await finished(theirOutbound)).toEqual([]);
       const [day] = await readdir(pickedUp);

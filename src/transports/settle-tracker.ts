@@ -1,5 +1,13 @@
-import { finalNameOf, isInProgressName } from '../in-progress-names.js';
-import type { InboxEntry } from './inbox-listing.js';
+import { finalNameOf, isInProgressName } from './in-progress-names.js';
+
+/** What the tracker needs of one listed inbox file, whatever the transport. */
+export interface SettleEntry {
+  readonly name: string;
+  /** A stable file identity (device and inode), or empty where the listing has none (SFTP). */
+  readonly identity: string;
+  /** Changes whenever the content may have (size and mtime, with the identity where known). */
+  readonly version: string;
+}
 
 interface Sighting {
   readonly version: string;
@@ -15,23 +23,25 @@ interface Sighting {
  * - it was renamed from an in-progress name seen in the previous poll (same final name and, where
  *   the file system has them, same inode: inode numbers alone get reused by unrelated files).
  *
+ * The folder and SFTP transports share it; each decides what its `version` holds.
+ *
  * @example
  * const tracker = new SettleTracker(5_000);
  * tracker.observe(await listInbox(dir), Date.now()); // first sight: nothing complete yet
  */
 export class SettleTracker {
   private sightings = new Map<string, Sighting>();
-  private inProgress: InboxEntry[] = [];
+  private inProgress: SettleEntry[] = [];
 
   constructor(private readonly settleMs: number) {}
 
   /** Records one listing taken at `now` and returns the complete files in it. */
-  observe(entries: readonly InboxEntry[], now: number): InboxEntry[] {
+  observe<Entry extends SettleEntry>(entries: readonly Entry[], now: number): Entry[] {
     const previousInProgress = this.inProgress;
     this.inProgress = entries.filter((entry) => isInProgressName(entry.name));
     const stillInProgress = new Set(this.inProgress.map((entry) => entry.name));
     const next = new Map<string, Sighting>();
-    const complete: InboxEntry[] = [];
+    const complete: Entry[] = [];
 
     for (const entry of entries) {
       if (isInProgressName(entry.name)) continue;
