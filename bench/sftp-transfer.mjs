@@ -126,7 +126,7 @@ try {
   const ratio = (a, b) => (a.seconds / b.seconds).toFixed(1);
   console.log(
     `sftp/folder time: pull ${ratio(sftpRun.pulled, folderRun.pulled)}x, push ${ratio(sftpRun.pushed, folderRun.pushed)}x; ` +
-      `SSH sessions opened by the SFTP transport: ${sftp.connectionsOpened?.() ?? 'n/a'}`,
+      `SSH sessions opened by the SFTP transport: ${sftp.connectionsOpened}`,
   );
 } finally {
   await rm(root, { recursive: true, force: true });
