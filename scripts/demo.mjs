@@ -15,7 +15,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -96,8 +96,11 @@ async function writePartners(dir, sshd) {
     await mkdir(outbox, { recursive: true });
     if (id === SFTP_PARTNER && sshd !== undefined) {
       const { uid, gid } = idsOf(SFTP_USER);
-      for (const folder of [join(dir, id), inbox, outbox]) await chown(folder, uid, gid);
       const archive = join(dir, id, 'picked-up');
+      await mkdir(archive);
+      // mkdtemp made `dir` 0700: the login user must be able to pass through it to its folders.
+      await chmod(dir, 0o711);
+      for (const folder of [join(dir, id), inbox, outbox, archive]) await chown(folder, uid, gid);
       config.transport = {
         ...config.transport,
         host: sshd.host,
