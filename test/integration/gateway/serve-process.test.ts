@@ -75,10 +75,12 @@ describe('edi-gateway serve (child process)', () => {
         direction: string;
         status: string;
         sourceRef: string;
+        sourcePath: string;
       }[];
       expect(transmissions.find((t) => t.direction === 'inbound')).toMatchObject({
         status: 'processed',
-        sourceRef: join(inbox, 'po-601.edi'),
+        sourceRef: 'po-601.edi',
+        sourcePath: join(inbox, 'po-601.edi'),
       });
 
       expect(await gateway.stop('SIGTERM')).toBe(0);
