@@ -18,6 +18,7 @@ export interface LocalSshd {
 export const SSHD: string;
 export function sshdUnavailable(): string | undefined;
 export function ensureLoginUser(user: string, password: string): void;
+export function childrenOf(pid: number): number[];
 export function idsOf(user: string): { uid: number; gid: number };
 export function fingerprintOf(publicKeyFile: string): string;
 export function generateKey(

@@ -76,6 +76,23 @@ export async function generateKey(dir, name, passphrase = '') {
   return { privateKeyFile: file, publicKey: (await readFile(`${file}.pub`, 'utf8')).trim() };
 }
 
+/**
+ * The processes whose parent is `pid`.
+ *
+ * @param {number} pid
+ * @returns {number[]}
+ */
+export function childrenOf(pid) {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map(Number);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -157,16 +174,6 @@ export async function startLocalSshd(options) {
   await waitForPort(port, exited, () => stderr);
 
   // Each connection is a child of the listening sshd, with a child of its own after login.
-  const childrenOf = (pid) => {
-    try {
-      return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map(Number);
-    } catch {
-      return []; // pgrep exits 1 when nothing matches
-    }
-  };
   const sessionPids = () => {
     const all = [];
     for (let next = childrenOf(server.pid); next.length > 0; next = next.flatMap(childrenOf))

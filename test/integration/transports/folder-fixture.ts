@@ -26,7 +26,25 @@ export async function createFolderFixture(
     { inbox, outbox, archive: options.withArchive === false ? undefined : archive, pollSeconds: 5 },
     options,
   );
-  const partner: PartnerSide = {
+  const partner = localPartnerSide(inbox, outbox, archive);
+  return {
+    transport,
+    partner,
+    settleMs: options.settleMs,
+    root,
+    inbox,
+    outbox,
+    archive,
+    dispose: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * The partner's side of folders on this machine, read and written straight on the file system:
+ * the folder transport's own folders, or an SFTP server's when that server is this machine.
+ */
+export function localPartnerSide(inbox: string, outbox: string, archive: string): PartnerSide {
+  return {
     writeInbox: (name, bytes) => writeFile(join(inbox, name), bytes),
     appendInbox: (name, bytes) => appendFile(join(inbox, name), bytes),
     listInbox: () => readdir(inbox),
@@ -42,15 +60,5 @@ export async function createFolderFixture(
         paths.map(async (path) => ({ name: basename(path), bytes: new Uint8Array(await readFile(path)) })),
       );
     },
-  };
-  return {
-    transport,
-    partner,
-    settleMs: options.settleMs,
-    root,
-    inbox,
-    outbox,
-    archive,
-    dispose: () => rm(root, { recursive: true, force: true }),
   };
 }

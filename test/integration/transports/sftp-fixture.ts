@@ -1,13 +1,14 @@
-import { appendFile, chown, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import type { PartnerSide, TransportFixture } from '../../contracts/transport-contract.js';
+import { join } from 'node:path';
+import type { TransportFixture } from '../../contracts/transport-contract.js';
 import {
   type SftpTransport,
   type SftpTransportOptions,
   type SftpTransportSettings,
   createSftpTransport,
 } from '../../../src/transports/index.js';
+import { localPartnerSide } from './folder-fixture.js';
 import { SFTP_PASSWORD, SFTP_USER, type SshdHarness } from './sshd-harness.js';
 
 export interface SftpFixture extends TransportFixture {
@@ -57,23 +58,7 @@ export async function createSftpFixture(
     ...overrides,
   };
   const transport = createSftpTransport(settings, { idleCloseMs: 5_000, ...transportOptions });
-  const partner: PartnerSide = {
-    writeInbox: (name, bytes) => writeFile(join(inbox, name), bytes),
-    appendInbox: (name, bytes) => appendFile(join(inbox, name), bytes),
-    listInbox: () => readdir(inbox),
-    removeInbox: () => rm(inbox, { recursive: true }),
-    listOutbox: () => readdir(outbox),
-    readOutbox: async (name) => new Uint8Array(await readFile(join(outbox, name))),
-    listArchive: async () => {
-      const paths = (await readdir(archive, { recursive: true, withFileTypes: true }))
-        .filter((entry) => entry.isFile())
-        .map((entry) => join(entry.parentPath, entry.name))
-        .sort();
-      return Promise.all(
-        paths.map(async (path) => ({ name: basename(path), bytes: new Uint8Array(await readFile(path)) })),
-      );
-    },
-  };
+  const partner = localPartnerSide(inbox, outbox, archive);
   return {
     transport,
     partner,

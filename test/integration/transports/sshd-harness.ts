@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { appendFile, chmod, readFile, readlink, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type LocalSshd,
+  childrenOf,
   ensureLoginUser,
   idsOf,
   sshdUnavailable,
@@ -112,17 +112,6 @@ async function expectSameFingerprint(sshd: LocalSshd): Promise<void> {
   if (ours !== sshd.hostKeyFingerprint) {
     await sshd.stop();
     throw new Error(`hostKeyFingerprint gives ${ours}, ssh-keygen -lf prints ${sshd.hostKeyFingerprint}`);
-  }
-}
-
-function childrenOf(pid: number): number[] {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map(Number);
-  } catch {
-    return []; // pgrep exits 1 when nothing matches
   }
 }
 
