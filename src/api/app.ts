@@ -4,11 +4,16 @@ import { eventRoutes } from './event-routes.js';
 import { exceptionRoutes } from './exception-routes.js';
 import { masterDataRoutes } from './master-data-routes.js';
 import { orderRoutes } from './order-routes.js';
+import { partnerIntakeRoutes } from './partner-intake-routes.js';
 import { readiness } from './readiness.js';
 import { transmissionRoutes } from './transmission-routes.js';
-import { x12Routes, type AppOptions } from './x12-routes.js';
+import { x12Routes, type AppOptions as RouteOptions } from './x12-routes.js';
 
-export type { AppOptions } from './x12-routes.js';
+/** What the application reads with, and the limits of partner posts. */
+export interface AppOptions extends RouteOptions {
+  /** The body limit of partner posts whose partner file sets none (INTAKE_MAX_BYTES). Default 50 MB. */
+  intakeMaxBytes?: number;
+}
 
 /**
  * The gateway's HTTP application: health, and the X12 endpoints. Payloads are read as raw bytes,
@@ -28,8 +33,14 @@ export function createApp(options: AppOptions = {}): Express {
   const { services } = options;
   if (services !== undefined) {
     // Endpoints of a running gateway: each router below reads and writes through `services`.
-    // Ahead of the JSON parser: events are stored as posted, malformed or not.
+    // Ahead of the JSON parser: events and partner posts are stored as posted, malformed or not.
     app.use('/api/events', eventRoutes(services));
+    app.use(
+      '/api/partners',
+      partnerIntakeRoutes(services, {
+        ...(options.intakeMaxBytes === undefined ? {} : { maxBytes: options.intakeMaxBytes }),
+      }),
+    );
     app.use('/api', express.json({ limit: '10mb' }));
     app.use('/api/transmissions', transmissionRoutes(services));
     app.use('/api/exceptions', exceptionRoutes(services));

@@ -1,2 +1,3 @@
-export { createApp } from './app.js';
-export { startServer } from './server.js';
+export { createApp, type AppOptions } from './app.js';
+export { checkIntakeSettings } from './intake/intake-settings.js';
+export { startServer, type ServerConfig } from './server.js';

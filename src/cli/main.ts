@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ackCommand } from './ack-command.js';
 import { isGatewayError } from '../errors/index.js';
 import { CliError } from './cli-error.js';
+import { registerKeyCommands } from './keys-command.js';
 import { processOutput, type CliOutput } from './output.js';
 import { partnerCheckCommand } from './partner-check-command.js';
 import { renderCommand, type RenderOptions } from './render-command.js';
@@ -95,6 +96,7 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
     });
 
   registerTransmissionCommands(program, output, (code) => (exitCode = code));
+  registerKeyCommands(program, output, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -18,6 +18,16 @@ const EnvSchema = Type.Object({
   MAPPINGS_DIR: Type.String({ minLength: 1, default: './mappings' }),
   ARCHIVE_DIR: Type.String({ minLength: 1, default: './data/archive' }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  // The largest body a partner may post where its file sets no `intake.http.maxBytes` (50 MB).
+  INTAKE_MAX_BYTES: Type.Integer({ minimum: 1, maximum: 1024 * 1024 * 1024, default: 50 * 1024 * 1024 }),
+  // How long a client has to send a whole request (headers and body); a slow sender holds a
+  // connection and its buffered body until then.
+  HTTP_REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1000, default: 60_000 }),
+  // PEM files. Certificate and key together make the API listen with HTTPS; a CA file makes it
+  // ask clients for certificates, which partners configured for them must then present.
+  TLS_CERT_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  TLS_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  TLS_CLIENT_CA_FILE: Type.Optional(Type.String({ minLength: 1 })),
   LOG_LEVEL: Type.Unsafe<'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'>({
     type: 'string',
     enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'],
@@ -50,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined>): GatewayConf
     problems.push(`PORT=${JSON.stringify(port)} must be a whole number from 1 to 65535`);
     delete picked['PORT'];
   }
+  problems.push(...tlsProblems(picked));
   if (check(picked) && problems.length === 0) return picked;
   for (const e of check.errors ?? []) {
     const name = e.instancePath.replace(/^\//, '') || String(e.params['missingProperty'] ?? '');
@@ -59,4 +70,21 @@ export function loadConfig(env: Record<string, string | undefined>): GatewayConf
     permanent: true,
     status: 500,
   });
+}
+
+/** TLS settings that only work together. */
+function tlsProblems(picked: Record<string, string>): string[] {
+  const has = (name: string) => picked[name] !== undefined;
+  const problems: string[] = [];
+  if (has('TLS_CERT_FILE') !== has('TLS_KEY_FILE')) {
+    problems.push(
+      'TLS_CERT_FILE and TLS_KEY_FILE must be set together (the certificate and its private key)',
+    );
+  }
+  if (has('TLS_CLIENT_CA_FILE') && !has('TLS_CERT_FILE')) {
+    problems.push(
+      'TLS_CLIENT_CA_FILE needs TLS_CERT_FILE and TLS_KEY_FILE: client certificates come over HTTPS only',
+    );
+  }
+  return problems;
 }

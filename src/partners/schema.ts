@@ -5,6 +5,7 @@ import { TaggedUnion } from './schema/combinators.js';
 import { DocumentsSchema, MappingsSchema } from './schema/documents.js';
 import { DuplicatesSchema } from './schema/duplicates.js';
 import { IdentitySchema } from './schema/identity.js';
+import { IntakeSchema } from './schema/intake.js';
 import { MarketplaceConnectionSchema, X12TransportSchema } from './schema/transport.js';
 import { X12SettingsSchema } from './schema/x12-settings.js';
 
@@ -30,6 +31,7 @@ export const X12PartnerSchema = Type.Object(
     duplicates: DuplicatesSchema,
     transport: X12TransportSchema,
     business: BusinessSchema,
+    intake: Type.Optional(IntakeSchema),
   },
   { additionalProperties: false },
 );

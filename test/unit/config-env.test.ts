@@ -22,6 +22,8 @@ describe('loadConfig', () => {
       MAPPINGS_DIR: './mappings',
       ARCHIVE_DIR: './data/archive',
       DATA_DIR: './data',
+      INTAKE_MAX_BYTES: 52_428_800,
+      HTTP_REQUEST_TIMEOUT_MS: 60_000,
       LOG_LEVEL: 'info',
     });
   });
@@ -87,5 +89,17 @@ describe('loadConfig', () => {
 
   it('rejects an unknown LOG_LEVEL, naming it', () => {
     expect(configError({ LOG_LEVEL: 'loud' }).message).toContain('LOG_LEVEL="loud"');
+  });
+
+  it('takes the TLS files together only: a certificate without its key, a client CA without HTTPS', () => {
+    expect(configError({ TLS_CERT_FILE: 'cert.pem' }).message).toContain(
+      'TLS_CERT_FILE and TLS_KEY_FILE must be set together',
+    );
+    expect(configError({ TLS_CLIENT_CA_FILE: 'ca.pem' }).message).toContain(
+      'TLS_CLIENT_CA_FILE needs TLS_CERT_FILE and TLS_KEY_FILE',
+    );
+    expect(
+      loadConfig({ TLS_CERT_FILE: 'cert.pem', TLS_KEY_FILE: 'key.pem', TLS_CLIENT_CA_FILE: 'ca.pem' }),
+    ).toMatchObject({ TLS_CERT_FILE: 'cert.pem', TLS_KEY_FILE: 'key.pem', TLS_CLIENT_CA_FILE: 'ca.pem' });
   });
 });

@@ -12,8 +12,9 @@ export type EventDocument =
 /**
  * The canonical document an event body describes. The body is the document itself; what the
  * route already says may be left out: `type`, `source` (channel `api` and the event's stored
- * transmission) and `id`, derived from the partner and the event's key (`shipmentId`,
- * `invoiceNumber`) so that the same event posted twice is the same document. Pure.
+ * transmission), `partnerId` when the event was posted as a partner (`postedAs`), and `id`,
+ * derived from the partner and the event's key (`shipmentId`, `invoiceNumber`) so that the same
+ * event posted twice is the same document. Pure.
  *
  * @example
  * eventDocument('shipment-confirmed', '{"partnerId":"bigbox-retail","shipmentId":"SH-77",...}', eventId);
@@ -23,6 +24,7 @@ export function eventDocument(
   kind: BusinessEventKind,
   text: string,
   eventTransmissionId: string,
+  postedAs?: string,
 ): EventDocument {
   const { type, key } = BUSINESS_EVENTS[kind];
   let body: unknown;
@@ -41,11 +43,12 @@ export function eventDocument(
     const message = `must be ${type} for ${kind} events (got ${JSON.stringify(fields['type'])})`;
     return { ok: false, reason: `/type ${message}`, problems: [{ path: '/type', message }] };
   }
-  const partnerId = fields['partnerId'];
+  const partnerId = fields['partnerId'] ?? postedAs;
   const identifier = fields[key];
   const derivable = typeof partnerId === 'string' && typeof identifier === 'string';
   const candidate = {
     ...fields,
+    ...(fields['partnerId'] === undefined && postedAs !== undefined ? { partnerId: postedAs } : {}),
     type,
     source: fields['source'] ?? { channel: 'api', transmissionId: eventTransmissionId },
     ...(fields['id'] === undefined && derivable ? { id: documentId(type, partnerId, [identifier]) } : {}),

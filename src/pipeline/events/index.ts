@@ -4,6 +4,7 @@ export { eventDocument, type EventDocument } from './event-document.js';
 export {
   receiveBusinessEvent,
   type EventAccepted,
+  type EventIntake,
   type EventOutcome,
   type EventRefused,
 } from './receive-event.js';

@@ -24,8 +24,11 @@ export interface EventAccepted {
 /** The event was refused; the caller has to change something before posting it again. */
 export interface EventRefused {
   accepted: false;
-  /** 400 the body is not a valid document, 409 its id was taken with other content, 422 it cannot be sent. */
-  status: 400 | 409 | 422;
+  /**
+   * 400 the body is not a valid document, 403 it is for another partner than the one it was
+   * posted as, 409 its id was taken with other content, 422 it cannot be sent.
+   */
+  status: 400 | 403 | 409 | 422;
   code: string;
   message: string;
   problems: CanonicalError[];
@@ -33,6 +36,17 @@ export interface EventRefused {
 }
 
 export type EventOutcome = EventAccepted | EventRefused;
+
+/** Where an event came from, when the caller knows more than its kind. */
+export interface EventIntake {
+  /** Default `POST /api/events/<kind>`. */
+  sourceRef?: string;
+  /**
+   * The partner the event was posted as (with that partner's API key). An event that names no
+   * partner is addressed to it; one that names another is refused with 403.
+   */
+  partnerId?: string;
+}
 
 /**
  * Takes an ERP/WMS event: stores the body as posted (an inbound `http` transmission) before
@@ -50,13 +64,17 @@ export async function receiveBusinessEvent(
   kind: BusinessEventKind,
   body: Buffer,
   deps: WorkerDeps,
-  sourceRef = `POST /api/events/${kind}`,
+  intake: EventIntake = {},
 ): Promise<EventOutcome> {
   const { transmissions } = deps.repositories;
-  const eventTransmissionId = await transmissions.recordInbound(body, { channel: 'http', sourceRef });
+  const eventTransmissionId = await transmissions.recordInbound(body, {
+    channel: 'http',
+    sourceRef: intake.sourceRef ?? `POST /api/events/${kind}`,
+    ...(intake.partnerId === undefined ? {} : { partnerId: intake.partnerId }),
+  });
   try {
     await transmissions.setStatus(eventTransmissionId, 'processing', `${kind} event`);
-    const outcome = await sendEventDocument(kind, body, eventTransmissionId, deps);
+    const outcome = await sendEventDocument(kind, body, eventTransmissionId, deps, intake.partnerId);
     if (outcome.accepted) {
       const what = `${BUSINESS_EVENTS[kind].type} ${outcome.documentId}`;
       const done = outcome.duplicate ? 'was sent before' : 'queued for delivery';
@@ -84,6 +102,7 @@ async function sendEventDocument(
   body: Buffer,
   eventTransmissionId: string,
   deps: WorkerDeps,
+  postedAs: string | undefined,
 ): Promise<EventOutcome> {
   const refuse = (
     status: EventRefused['status'],
@@ -91,9 +110,16 @@ async function sendEventDocument(
     message: string,
     problems: CanonicalError[] = [],
   ) => ({ accepted: false, status, code, message, problems, eventTransmissionId }) satisfies EventRefused;
-  const built = eventDocument(kind, body.toString('utf8'), eventTransmissionId);
+  const built = eventDocument(kind, body.toString('utf8'), eventTransmissionId, postedAs);
   if (!built.ok) return refuse(400, 'invalid-document', built.reason, built.problems);
   const { document } = built;
+  if (postedAs !== undefined && document.partnerId !== postedAs) {
+    return refuse(
+      403,
+      'forbidden',
+      `the event is for partner ${document.partnerId}; posted as partner ${postedAs}, it may be for ${postedAs} only`,
+    );
+  }
   const { set } = BUSINESS_EVENTS[kind];
   const partner = deps.partners.byId(document.partnerId);
   if (partner === undefined)

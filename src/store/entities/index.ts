@@ -1,3 +1,4 @@
+import { ApiKeySchema } from './api-key.js';
 import { AuditEventSchema } from './audit-event.js';
 import { CanonicalDocumentRecordSchema } from './canonical-document-record.js';
 import { ControlNumberCounterSchema } from './control-number-counter.js';
@@ -11,6 +12,7 @@ import { TransactionSetRecordSchema } from './transaction-set-record.js';
 import { TransmissionEventSchema } from './transmission-event.js';
 import { TransmissionSchema } from './transmission.js';
 
+export * from './api-key.js';
 export * from './audit-event.js';
 export * from './canonical-document-record.js';
 export * from './control-number-counter.js';
@@ -39,4 +41,5 @@ export const storeEntities = [
   ...reconciliationEntities,
   OutboundBatchSchema,
   OutboundBatchItemSchema,
+  ApiKeySchema,
 ];

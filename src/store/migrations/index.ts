@@ -11,6 +11,8 @@ import { Migration20260104000000DuplicateWindowLibsql } from './20260104000000-d
 import { Migration20260104000000DuplicateWindowPostgres } from './20260104000000-duplicate-window-postgres.js';
 import { Migration20260105000000OutboundBatchesLibsql } from './20260105000000-outbound-batches-libsql.js';
 import { Migration20260105000000OutboundBatchesPostgres } from './20260105000000-outbound-batches-postgres.js';
+import { Migration20260106000000ApiKeysLibsql } from './20260106000000-api-keys-libsql.js';
+import { Migration20260106000000ApiKeysPostgres } from './20260106000000-api-keys-postgres.js';
 import { Migration20260106000001IntakeKeyLibsql } from './20260106000001-intake-key-libsql.js';
 import { Migration20260106000001IntakeKeyPostgres } from './20260106000001-intake-key-postgres.js';
 
@@ -35,6 +37,7 @@ export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObjec
       name: 'Migration20260105000000OutboundBatchesPostgres',
       class: Migration20260105000000OutboundBatchesPostgres,
     },
+    { name: 'Migration20260106000000ApiKeysPostgres', class: Migration20260106000000ApiKeysPostgres },
     { name: 'Migration20260106000001IntakeKeyPostgres', class: Migration20260106000001IntakeKeyPostgres },
   ],
   libsql: [
@@ -53,6 +56,7 @@ export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObjec
       name: 'Migration20260105000000OutboundBatchesLibsql',
       class: Migration20260105000000OutboundBatchesLibsql,
     },
+    { name: 'Migration20260106000000ApiKeysLibsql', class: Migration20260106000000ApiKeysLibsql },
     { name: 'Migration20260106000001IntakeKeyLibsql', class: Migration20260106000001IntakeKeyLibsql },
   ],
 };

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
+import type { ApiKeyStore } from './api-key-store.js';
 import type { AuditLog } from './audit-log.js';
 import type { ControlNumberAllocator } from './control-number-allocator.js';
 import type { DocumentStore } from './document-store.js';
@@ -6,6 +7,7 @@ import type { EnvelopeIndex } from './envelope-index.js';
 import type { ExceptionStore } from './exception-store.js';
 import type { ExpectedAckStore } from './expected-ack-store.js';
 import type { InvoiceLedger } from './invoice-ledger.js';
+import { OrmApiKeyStore } from './orm-api-key-store.js';
 import { OrmAuditLog } from './orm-audit-log.js';
 import { OrmControlNumberAllocator } from './orm-control-number-allocator.js';
 import { OrmDocumentStore } from './orm-document-store.js';
@@ -19,6 +21,7 @@ import type { OutboundBatchStore } from './outbound-batch-store.js';
 import { createOrderRepositories, type OrderRepositories } from './order-repositories.js';
 import type { TransmissionStore } from './transmission-store.js';
 
+export type * from './api-key-store.js';
 export type * from './audit-log.js';
 export { CONTROL_NUMBER_MAX, type ControlNumberAllocator } from './control-number-allocator.js';
 export type * from './document-store.js';
@@ -44,6 +47,8 @@ export interface Repositories extends OrderRepositories {
   invoices: InvoiceLedger;
   /** Answers gathered per inbound interchange, to go out together. */
   outboundBatches: OutboundBatchStore;
+  /** Keys that partners (and, later, staff) present to the HTTP API. */
+  apiKeys: ApiKeyStore;
 }
 
 /**
@@ -66,6 +71,7 @@ export function createRepositories(orm: MikroORM): Repositories {
     outboundBatches: new OrmOutboundBatchStore(orm),
     expectedAcks: new OrmExpectedAckStore(orm),
     invoices: new OrmInvoiceLedger(orm),
+    apiKeys: new OrmApiKeyStore(orm),
     ...createOrderRepositories(orm),
   };
 }

@@ -20,6 +20,7 @@ describe('edi-gateway usage', () => {
       'serve',
       'worker',
       'transmissions',
+      'keys',
       'help',
     ]);
   });

@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import { ApiKeyVerifier, AuthError, isAuthError, type AuthenticatedKey } from '../auth/index.js';
+import { isGatewayError } from '../errors/index.js';
+import type { X12PartnerConfig } from '../partners/index.js';
+import {
+  intakeFile,
+  intakeOnce,
+  receiveBusinessEvent,
+  type BusinessEventKind,
+  type IntakeOutcome,
+  type WorkerDeps,
+} from '../pipeline/index.js';
+import { awaitAcknowledgements } from './intake/await-acknowledgements.js';
+import { checkClientCertificate } from './intake/client-certificate.js';
+import { IntakeError } from './intake/intake-error.js';
+import { intakeRequest } from './intake/intake-request.js';
+import { presentedKey } from './intake/presented-key.js';
+import { readBody } from './intake/read-body.js';
+import { answerAcknowledgements } from './intake/returned-acknowledgements.js';
+
+/** INTAKE_MAX_BYTES's default: 50 MB. */
+export const DEFAULT_INTAKE_MAX_BYTES = 50 * 1024 * 1024;
+
+export interface PartnerIntakeOptions {
+  /** The body limit of partners whose file sets no `intake.http.maxBytes`. Default 50 MB. */
+  maxBytes?: number;
+}
+
+/**
+ * `POST /api/partners/:id/transmissions`: a partner (or its ERP) posts an X12 interchange, or a
+ * JSON business event (`?event=shipment-confirmed|invoice-issued`), as the raw body, with its API
+ * key (`Authorization: Bearer edik_...` or `X-Api-Key`). In this order: 401 without a valid key;
+ * 403 for a key of another partner (whether or not the URL's partner exists, so that ids cannot be
+ * probed); 404 when the key's own partner left the partner files; 409 when it is disabled; 403
+ * when it requires a client certificate the connection does not carry; 400 for an unknown query
+ * parameter; 413 over the body limit. The body is stored before anything reads it, and only then
+ * answered 202 `{ transmissionId, duplicate }`; a store failure is answered 503 and nothing is
+ * acknowledged. `Idempotency-Key` makes a retried post find the first (`duplicate: true`); the
+ * same key with other bytes is 422. `?ack=sync[&ackWaitMs=]` waits for the 997/999/TA1 and
+ * answers them (200), or 202 with `ack: 'pending'` when the wait runs out.
+ *
+ * @example
+ * app.use('/api/partners', partnerIntakeRoutes(services, { maxBytes: config.INTAKE_MAX_BYTES }));
+ */
+export function partnerIntakeRoutes(services: WorkerDeps, options: PartnerIntakeOptions = {}): Router {
+  const router = Router();
+  const verifier = new ApiKeyVerifier(services.repositories.apiKeys);
+  const defaultLimit = options.maxBytes ?? DEFAULT_INTAKE_MAX_BYTES;
+
+  router.post('/:id/transmissions', async (req, res) => {
+    try {
+      await take(req, res);
+    } catch (error) {
+      // Refused before the body was read: closing spares reading (and discarding) the rest of it.
+      if (!req.complete && !res.headersSent) res.set('Connection', 'close');
+      throw error;
+    }
+  });
+
+  const take = async (req: Request, res: Response) => {
+    const key = await authenticate(req, res, verifier);
+    const partner = admittedPartner(String(req.params['id']), key, services);
+    checkClientCertificate(req, partner);
+    const request = intakeRequest(req);
+    const bytes = await readBody(req, res, partner.intake?.http?.maxBytes ?? defaultLimit, partner.id);
+    if (bytes.length === 0) throw IntakeError.emptyBody();
+    if (request.kind === 'event') {
+      await answerEvent(res, request.event, bytes, partner, key, services);
+      return;
+    }
+    const stored = await storeX12(bytes, partner, key, request.idempotencyKey, services);
+    const answer = { transmissionId: stored.transmissionId, duplicate: stored.duplicate };
+    if (request.ackWaitMs === undefined) {
+      res.status(202).json(answer);
+      return;
+    }
+    const wait = await waitForAcknowledgements(req, res, stored, bytes, request.ackWaitMs, services);
+    if (wait?.ready === true) {
+      const deps = { transmissions: services.repositories.transmissions, queues: services.queues };
+      await answerAcknowledgements(res, answer, wait.acknowledgements, deps);
+    } else {
+      res.status(202).json({ ...answer, ack: 'pending' });
+    }
+  };
+  return router;
+}
+
+async function authenticate(
+  req: Request,
+  res: Response,
+  verifier: ApiKeyVerifier,
+): Promise<AuthenticatedKey> {
+  try {
+    return await verifier.verify(presentedKey(req));
+  } catch (error) {
+    if (isAuthError(error)) {
+      res.set('WWW-Authenticate', 'Bearer realm="edi-gateway"');
+      throw error;
+    }
+    throw unavailable('checking an API key', error);
+  }
+}
+
+function admittedPartner(partnerId: string, key: AuthenticatedKey, services: WorkerDeps): X12PartnerConfig {
+  if (key.role !== 'partner' || key.partnerId !== partnerId) throw AuthError.notThisPartner(key.partnerId);
+  const partner = services.partners.byId(partnerId);
+  if (partner === undefined) throw IntakeError.unknownPartner(partnerId);
+  if (partner.kind !== 'x12') throw IntakeError.notX12(partnerId);
+  if (!partner.enabled) throw IntakeError.partnerDisabled(partnerId);
+  return partner;
+}
+
+async function storeX12(
+  bytes: Buffer,
+  partner: X12PartnerConfig,
+  key: AuthenticatedKey,
+  idempotencyKey: string | undefined,
+  services: WorkerDeps,
+): Promise<IntakeOutcome> {
+  const deps = { transmissions: services.repositories.transmissions, queues: services.queues };
+  // The Idempotency-Key names the upload (senders often use the file name), else the key that posted.
+  const meta = {
+    channel: 'http',
+    sourceRef: idempotencyKey ?? `POST with API key ${key.id}`,
+    partnerId: partner.id,
+  } as const;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (idempotencyKey === undefined) {
+    const transmissionId = await intakeFile(bytes, meta, deps).catch((error: unknown) => {
+      throw unavailable(`storing a post of partner ${partner.id}`, error);
+    });
+    return { transmissionId, duplicate: false, sha256 };
+  }
+  const outcome = await intakeOnce(
+    bytes,
+    { ...meta, intakeKey: `http|${partner.id}|${idempotencyKey}` },
+    deps,
+  ).catch((error: unknown) => {
+    throw unavailable(`storing a post of partner ${partner.id}`, error);
+  });
+  if (outcome.duplicate && outcome.sha256 !== sha256)
+    throw IntakeError.keyReused(idempotencyKey, outcome.transmissionId);
+  return outcome;
+}
+
+/** Waits for the acknowledgements; undefined when the wait itself failed (the post is stored all the same). */
+async function waitForAcknowledgements(
+  req: Request,
+  res: Response,
+  stored: IntakeOutcome,
+  bytes: Buffer,
+  waitMs: number,
+  services: WorkerDeps,
+) {
+  const gone = new AbortController();
+  res.once('close', () => gone.abort());
+  try {
+    return await awaitAcknowledgements(
+      { id: stored.transmissionId, sha256: stored.sha256 },
+      bytes,
+      { transmissions: services.repositories.transmissions, partners: services.partners },
+      waitMs,
+      gone.signal,
+    );
+  } catch (error) {
+    // Stored and queued already: the acknowledgement goes out over the partner's transport.
+    console.error(
+      `partner intake: waiting for the acknowledgements of ${stored.transmissionId} failed (${req.originalUrl})`,
+      error,
+    );
+    return undefined;
+  }
+}
+
+async function answerEvent(
+  res: Response,
+  kind: BusinessEventKind,
+  bytes: Buffer,
+  partner: X12PartnerConfig,
+  key: AuthenticatedKey,
+  services: WorkerDeps,
+): Promise<void> {
+  const sourceRef = `POST ${kind} event with API key ${key.id}`;
+  const outcome = await receiveBusinessEvent(kind, bytes, services, {
+    sourceRef,
+    partnerId: partner.id,
+  }).catch((error: unknown) => {
+    throw unavailable(`storing a ${kind} event of partner ${partner.id}`, error);
+  });
+  if (outcome.accepted) {
+    res.status(202).json({
+      transmissionId: outcome.eventTransmissionId,
+      duplicate: outcome.duplicate,
+      documentId: outcome.documentId,
+      outboundTransmissionId: outcome.transmissionId,
+    });
+    return;
+  }
+  const { code, message, problems, eventTransmissionId } = outcome;
+  res
+    .status(outcome.status)
+    .json({ error: { code, message, problems }, transmissionId: eventTransmissionId });
+}
+
+// A driver message can quote the failed statement with its parameters: the whole body, in hex.
+const LOGGED_REASON_LENGTH = 500;
+
+/** Logs what failed (driver text included) and answers the partner an opaque 503. */
+function unavailable(doing: string, error: unknown): IntakeError {
+  const reason = isGatewayError(error) ? `${error.code}: ${error.message}` : String(error);
+  const cut = reason.length > LOGGED_REASON_LENGTH ? `${reason.slice(0, LOGGED_REASON_LENGTH)}...` : reason;
+  console.error(`partner intake: ${doing} failed: ${cut}`);
+  return IntakeError.unavailable(error);
+}
