@@ -19,6 +19,9 @@ import { presentedKey } from './intake/presented-key.js';
 import { readBody } from './intake/read-body.js';
 import { answerAcknowledgements } from './intake/returned-acknowledgements.js';
 
+/** Beyond the wait, the time the route has to mark answered acknowledgements sent. */
+const ANSWER_MARGIN_MS = 10_000;
+
 /** INTAKE_MAX_BYTES's default: 50 MB. */
 export const DEFAULT_INTAKE_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -69,7 +72,7 @@ export function partnerIntakeRoutes(services: WorkerDeps, options: PartnerIntake
       await answerEvent(res, request.event, bytes, partner, key, services);
       return;
     }
-    const stored = await storeX12(bytes, partner, key, request.idempotencyKey, services);
+    const stored = await storeX12(bytes, partner, key, request, services);
     const answer = { transmissionId: stored.transmissionId, duplicate: stored.duplicate };
     if (request.ackWaitMs === undefined) {
       res.status(202).json(answer);
@@ -115,10 +118,14 @@ async function storeX12(
   bytes: Buffer,
   partner: X12PartnerConfig,
   key: AuthenticatedKey,
-  idempotencyKey: string | undefined,
+  request: { idempotencyKey: string | undefined; ackWaitMs: number | undefined },
   services: WorkerDeps,
 ): Promise<IntakeOutcome> {
+  const { idempotencyKey, ackWaitMs } = request;
   const deps = { transmissions: services.repositories.transmissions, queues: services.queues };
+  // With ack=sync the acknowledgements go in the answer: their delivery over the transport waits
+  // until the answer has had its chance (and is then skipped, as they are marked sent).
+  const options = ackWaitMs === undefined ? {} : { holdAcknowledgementsMs: ackWaitMs + ANSWER_MARGIN_MS };
   // The Idempotency-Key names the upload (senders often use the file name), else the key that posted.
   const meta = {
     channel: 'http',
@@ -127,7 +134,7 @@ async function storeX12(
   } as const;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (idempotencyKey === undefined) {
-    const transmissionId = await intakeFile(bytes, meta, deps).catch((error: unknown) => {
+    const transmissionId = await intakeFile(bytes, meta, deps, options).catch((error: unknown) => {
       throw unavailable(`storing a post of partner ${partner.id}`, error);
     });
     return { transmissionId, duplicate: false, sha256 };
@@ -136,6 +143,7 @@ async function storeX12(
     bytes,
     { ...meta, intakeKey: `http|${partner.id}|${idempotencyKey}` },
     deps,
+    options,
   ).catch((error: unknown) => {
     throw unavailable(`storing a post of partner ${partner.id}`, error);
   });

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startServer } from '../api/index.js';
+import { checkIntakeSettings, startServer } from '../api/index.js';
 import { createPartnerTransports, preparePartnerFolders, startSchedulers } from '../pipeline/index.js';
 import { CliError } from './cli-error.js';
 import { nextStopSignal, oneLine, startWorkers } from './gateway-runtime.js';
@@ -29,6 +29,12 @@ export async function serveCommand(output: CliOutput): Promise<number> {
     await store.close();
   };
 
+  const intakeProblems = checkIntakeSettings(partners, config);
+  if (intakeProblems.length > 0) {
+    await closeWorkers();
+    throw new CliError(intakeProblems.join('\n'));
+  }
+
   let server: Server;
   try {
     server = await startServer(config, '0.0.0.0', {
@@ -46,7 +52,8 @@ export async function serveCommand(output: CliOutput): Promise<number> {
     );
   }
   const { port } = server.address() as AddressInfo;
-  say(`edi-gateway listening on http://localhost:${port}`);
+  const scheme = config.TLS_CERT_FILE === undefined ? 'http' : 'https';
+  say(`edi-gateway listening on ${scheme}://localhost:${port}`);
 
   const folders = await preparePartnerFolders(partners, config.DATA_DIR);
   for (const line of [...folders.created, ...folders.removed]) say(`folders: ${line}`);

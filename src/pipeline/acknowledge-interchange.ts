@@ -45,6 +45,8 @@ export interface AcknowledgeDeps {
   repositories: Pick<Repositories, 'transmissions' | 'controlNumbers'>;
   queues: PipelineQueues;
   now: Date;
+  /** Queue the delivery this much later (the sender awaits it in the answer to its post). */
+  holdDeliveryMs?: number | undefined;
 }
 
 /**
@@ -86,7 +88,8 @@ export async function storeAcknowledgement(
         if (!isGatewayError(error) || error.code !== 'duplicate') throw error;
       });
   }
-  await enqueueOutbound(deps.queues, id, ackJobId(inboundId, interchange.controlNumber), 'prompt');
+  const jobId = ackJobId(inboundId, interchange.controlNumber);
+  await enqueueOutbound(deps.queues, id, jobId, 'prompt', deps.holdDeliveryMs);
   return id;
 }
 

@@ -27,6 +27,12 @@ interface InterchangeOutcome {
 
 const MAX_LISTED_PROBLEMS = 5;
 
+/** What reading one transmission needs beyond the workers' common dependencies. */
+export type InboundDeps = WorkerDeps & {
+  /** Queue the delivery of its acknowledgements this much later (see `InboundJob`). */
+  holdAcknowledgementsMs?: number | undefined;
+};
+
 /**
  * Processes an `inbound` job: reads the stored transmission, identifies each interchange's partner
  * by its ISA sender, indexes the envelope (applying the partner's duplicate policy), stores the
@@ -38,7 +44,7 @@ const MAX_LISTED_PROBLEMS = 5;
  * const outcome = await processInbound(transmissionId, { repositories, partners, queues });
  * outcome.status; // 'processed'
  */
-export async function processInbound(transmissionId: string, deps: WorkerDeps): Promise<InboundOutcome> {
+export async function processInbound(transmissionId: string, deps: InboundDeps): Promise<InboundOutcome> {
   const { transmissions } = deps.repositories;
   const stored = await transmissions.read(transmissionId);
   if (stored === null) throw permanent('not-found', `transmission ${transmissionId} does not exist`);
@@ -71,7 +77,7 @@ export async function processInbound(transmissionId: string, deps: WorkerDeps): 
       translation.documents,
       deps,
       now,
-      stored.receivedAt,
+      stored,
     );
     problems.push(...result.problems);
     outcome.documentIds.push(...result.documentIds);
@@ -95,16 +101,28 @@ async function processInterchange(
   transmissionId: string,
   interchange: Interchange,
   documents: readonly CanonicalDocument[],
-  deps: WorkerDeps,
+  deps: InboundDeps,
   now: Date,
-  receivedAt: Date,
+  stored: { receivedAt: Date; channel: string; partnerId: string | null },
 ): Promise<InterchangeOutcome> {
+  const { receivedAt } = stored;
   const { sender, controlNumber } = interchange;
   const partner = deps.partners.byInterchangeSender(sender.qualifier, sender.id);
   if (partner === undefined || !partner.enabled) {
     const why = partner === undefined ? 'no partner has' : `partner ${partner.id} is disabled, with`;
     return {
       problems: [`interchange ${controlNumber}: ${why} ISA sender ${sender.qualifier}/${sender.id}`],
+      documentIds: [],
+    };
+  }
+  // A post is authenticated as one partner: an interchange in it from another sender is refused,
+  // or any partner's key could place orders in another's name. (A polled mailbox may carry
+  // several partners' files, as a VAN's does, so this holds for posts only.)
+  if (stored.channel === 'http' && stored.partnerId !== null && stored.partnerId !== partner.id) {
+    return {
+      problems: [
+        `interchange ${controlNumber}: ISA sender ${sender.qualifier}/${sender.id} is partner ${partner.id}, but it was posted as partner ${stored.partnerId}`,
+      ],
       documentIds: [],
     };
   }
@@ -125,7 +143,7 @@ async function processInterchange(
         transmissionId,
         asDuplicate(interchange, seen),
         partner,
-        { repositories, queues: deps.queues, now },
+        { repositories, queues: deps.queues, now, holdDeliveryMs: deps.holdAcknowledgementsMs },
       );
       return { problems: [`${seen}; rejected as a duplicate`], documentIds: [], acknowledgementId };
     }
@@ -154,6 +172,7 @@ async function processInterchange(
     repositories,
     queues: deps.queues,
     now,
+    holdDeliveryMs: deps.holdAcknowledgementsMs,
   });
   return { problems: [], documentIds: mine.map((d) => d.id), acknowledgementId };
 }

@@ -9,6 +9,7 @@ export {
   pollInboxOnce,
   type InboxPass,
   type IntakeDeps,
+  type IntakeOptions,
   type IntakeOutcome,
 } from './intake.js';
 export {

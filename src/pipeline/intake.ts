@@ -27,10 +27,24 @@ export interface IntakeOutcome {
  * @example
  * const id = await intakeFile(bytes, { channel: 'http', sourceRef: requestId }, deps);
  */
-export async function intakeFile(bytes: Uint8Array, meta: InboundMeta, deps: IntakeDeps): Promise<string> {
+export async function intakeFile(
+  bytes: Uint8Array,
+  meta: InboundMeta,
+  deps: IntakeDeps,
+  options: IntakeOptions = {},
+): Promise<string> {
   const transmissionId = await deps.transmissions.recordInbound(bytes, meta);
-  await enqueueInbound(deps.queues, transmissionId);
+  await enqueueInbound(deps.queues, transmissionId, options.holdAcknowledgementsMs);
   return transmissionId;
+}
+
+export interface IntakeOptions {
+  /**
+   * The sender waits this long for the acknowledgements in the answer to its post: their delivery
+   * over the partner's transport is queued for after it, and skipped when the answer carried them.
+   * A crash meanwhile leaves the delayed delivery in the queue, so they are never lost.
+   */
+  holdAcknowledgementsMs?: number;
 }
 
 /**
@@ -46,13 +60,14 @@ export async function intakeOnce(
   bytes: Uint8Array,
   meta: OnceInboundMeta,
   deps: IntakeDeps,
+  options: IntakeOptions = {},
 ): Promise<IntakeOutcome> {
   const stored = await deps.transmissions.recordInboundOnce(bytes, meta);
   if (stored.duplicate) {
     const first = await deps.transmissions.read(stored.id);
     if (first?.status === 'received') await enqueueInbound(deps.queues, stored.id);
   } else {
-    await enqueueInbound(deps.queues, stored.id);
+    await enqueueInbound(deps.queues, stored.id, options.holdAcknowledgementsMs);
   }
   return { transmissionId: stored.id, duplicate: stored.duplicate, sha256: stored.sha256 };
 }

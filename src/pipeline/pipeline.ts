@@ -111,7 +111,10 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   const inbound = new Worker<InboundJob>(
     QUEUE_NAMES.inbound,
     async (job) => {
-      const outcome = await processInbound(job.data.transmissionId, deps).catch(rethrow);
+      const { transmissionId, holdAcknowledgementsMs } = job.data;
+      const outcome = await processInbound(transmissionId, { ...deps, holdAcknowledgementsMs }).catch(
+        rethrow,
+      );
       return { status: outcome.status, documentIds: outcome.documentIds };
     },
     workerOptions,

@@ -13,6 +13,11 @@ export const QUEUE_NAMES = {
 /** An `inbound` job: the stored transmission to read. Never the bytes. */
 export interface InboundJob {
   transmissionId: string;
+  /**
+   * Hold the delivery of its acknowledgements this long: the sender is waiting for them in the
+   * answer to its post, and a delivery over the transport meanwhile would give them twice.
+   */
+  holdAcknowledgementsMs?: number;
 }
 
 /** A `documents` job: the stored canonical document the core is to act on. */
@@ -122,8 +127,14 @@ export const ackJobId = (inboundId: string, interchangeControlNumber: string): s
  * @example
  * await enqueueInbound(queues, await transmissions.recordInbound(bytes, { channel: 'folder' }));
  */
-export async function enqueueInbound(queues: PipelineQueues, transmissionId: string): Promise<void> {
-  await queues.inbound.add('read', { transmissionId }, { jobId: inboundJobId(transmissionId) });
+export async function enqueueInbound(
+  queues: PipelineQueues,
+  transmissionId: string,
+  holdAcknowledgementsMs?: number,
+): Promise<void> {
+  const data =
+    holdAcknowledgementsMs === undefined ? { transmissionId } : { transmissionId, holdAcknowledgementsMs };
+  await queues.inbound.add('read', data, { jobId: inboundJobId(transmissionId) });
 }
 
 /** The job id of the core acting on one stored document. */
@@ -189,11 +200,13 @@ export async function enqueueOutbound(
   transmissionId: string,
   jobId: string,
   deliveryClass: DeliveryClass = 'routine',
+  delayMs?: number,
 ): Promise<void> {
+  const delay = delayMs === undefined || delayMs <= 0 ? {} : { delay: delayMs };
   await queues.outbound.add(
     'deliver',
     { transmissionId },
-    deliveryClass === 'routine' ? { jobId, priority: ROUTINE_PRIORITY } : { jobId },
+    deliveryClass === 'routine' ? { jobId, priority: ROUTINE_PRIORITY, ...delay } : { jobId, ...delay },
   );
 }
 

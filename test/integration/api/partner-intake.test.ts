@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, startServer } from '../../../src/api/index.js';
 import { hashSecret } from '../../../src/auth/index.js';
-import { ackTransmissionId, type WorkerDeps } from '../../../src/pipeline/index.js';
+import { ackJobId, ackTransmissionId, type WorkerDeps } from '../../../src/pipeline/index.js';
 import { createRepositories, TransmissionSchema, type OpenedStore } from '../../../src/store/index.js';
 import { PARTNER_ID, startHarness, waitFor, type Harness } from '../pipeline/pipeline-harness.js';
 import { canonicalEvent } from '../pipeline/reconciliation-fixture.js';
@@ -248,8 +248,27 @@ describe('POST /api/partners/:id/transmissions: limits', () => {
   });
 });
 
+describe('POST /api/partners/:id/transmissions: whose interchange', () => {
+  it("rejects an interchange from another partner's ISA sender, posted with this partner's key", async () => {
+    // other-retail's key, acme-retail's ISA sender: one partner placing orders in another's name.
+    const documentsBefore = await h.count('documents');
+    const answer = await post(url(OTHER), { headers: bearer(other.token), body: purchaseOrder850(520) });
+    expect(answer.status).toBe(202);
+    const id = answer.body['transmissionId'] as string;
+    const read = await waitFor('the post to be read', async () => {
+      const stored = await h.repositories.transmissions.get(id);
+      return stored?.status === 'rejected' ? stored : undefined;
+    });
+    expect(read.lastError).toContain(
+      `interchange 000000520: ISA sender ZZ/ACMERETAIL is partner ${PARTNER_ID}, but it was posted as partner ${OTHER}`,
+    );
+    expect(await h.count('documents')).toBe(documentsBefore);
+    expect(await h.repositories.transmissions.read(ackTransmissionId(id, '000000520'))).toBeNull();
+  });
+});
+
 describe('POST /api/partners/:id/transmissions?ack=sync', () => {
-  it('answers the 997 of a valid 850, which then goes out over the transport at most once', async () => {
+  it('answers the 997 of a valid 850, and does not deliver it over the transport as well', async () => {
     const answer = await post(url(PARTNER_ID, '?ack=sync'), {
       headers: bearer(acme.token),
       body: purchaseOrder850(500),
@@ -268,14 +287,23 @@ describe('POST /api/partners/:id/transmissions?ack=sync', () => {
     expect(ack?.x12).toMatch(/ST\*997\*/);
     expect(ack?.x12).toMatch(/AK1\*PO\*500~/);
     expect(ack?.x12).toMatch(/AK9\*A\*1\*1\*1~/);
-    // Marked sent when it was still waiting for delivery; else the outbound worker got there first.
-    const settled = await waitFor('the 997 to be settled', async () => {
+    const settled = await waitFor('the 997 to be marked sent', async () => {
       const stored = await h.repositories.transmissions.get(ackId);
       return stored?.status === 'sent' ? stored : undefined;
     });
-    expect(settled.history.filter((c) => c.status === 'sent').length).toBeGreaterThanOrEqual(1);
-    const delivered = (await h.outboxFiles()).filter((f) => f.content.includes('AK1*PO*500~'));
-    expect(delivered.length).toBeLessThanOrEqual(1);
+    expect(settled.history.map((c) => [c.status, c.message])).toEqual([
+      ['processed', null],
+      ['sent', 'returned in the HTTP answer to the post'],
+    ]);
+    // Its delivery over the transport was held for the wait; run now, it finds it sent and skips.
+    const delivery = await h.pipeline.queues.outbound.getJob(ackJobId(transmissionId, '000000500'));
+    expect(await delivery?.isDelayed()).toBe(true);
+    await delivery?.promote();
+    await waitFor('the held delivery to run', async () =>
+      (await delivery?.isCompleted()) ? true : undefined,
+    );
+    expect((await h.outboxFiles()).filter((f) => f.content.includes('AK1*PO*500~'))).toEqual([]);
+    expect((await h.repositories.transmissions.get(ackId))?.history).toHaveLength(2);
   });
 
   it('answers a retried post with the 997 of the first', async () => {
