@@ -5,16 +5,9 @@ import type { ConnectionTarget, ConnectionTimeouts } from './sftp-connection.js'
 import type { RemoteParty } from './sftp-errors.js';
 
 /** A partner's SFTP server and folders; a partner config's `transport` maps onto it. */
-export interface SftpTransportSettings {
-  readonly host: string;
-  readonly port: number;
-  readonly username: string;
-  /** Already resolved secrets: at least a password or a private key. */
-  readonly password?: string | undefined;
-  readonly privateKey?: string | undefined;
-  readonly passphrase?: string | undefined;
-  /** The pinned host key fingerprint, `SHA256:` and 43 base64 characters as `ssh-keygen -lf` prints. */
-  readonly hostKey: string;
+export interface SftpTransportSettings extends ConnectionTarget {
+  // From ConnectionTarget: host, port, username, the already resolved secrets (at least a password
+  // or a private key), and hostKey, `SHA256:` and 43 base64 characters as `ssh-keygen -lf` prints.
   /** The remote folder we collect the partner's files from. */
   readonly inbox: string;
   /** The remote folder we deliver our files to. */
