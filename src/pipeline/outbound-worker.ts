@@ -1,11 +1,13 @@
 import { GatewayError } from '../errors/index.js';
 import type { PartnerRegistry } from '../partners/index.js';
 import type { DeliveryReceipt } from '../transports/index.js';
-import type { TransmissionStore } from '../store/index.js';
+import type { ExceptionStore, TransmissionStore } from '../store/index.js';
 import type { PartnerTransports } from './partner-transports.js';
 
 export interface OutboundDeps {
   transmissions: TransmissionStore;
+  /** Where a `delivery-failed` exception of this transmission is resolved once it is delivered. */
+  exceptions?: ExceptionStore;
   partners: PartnerRegistry;
   transports: PartnerTransports;
 }
@@ -35,7 +37,39 @@ export async function processOutbound(
   await deps.transmissions.setStatus(transmissionId, 'processing', `delivering ${stored.sourceRef}`);
   const receipt = await transport.deliver(stored.sourceRef, stored.payload);
   await deps.transmissions.setStatus(transmissionId, 'sent', `delivered to ${receipt.location}`);
+  if (deps.exceptions !== undefined) await settleDeliveryFailures(transmissionId, deps.exceptions);
   return receipt;
+}
+
+/** The exception kind raised when a delivery gave up; resolved by the delivery that succeeds. */
+export const DELIVERY_FAILED = 'delivery-failed';
+
+/**
+ * Raises a `delivery-failed` exception for an outbound transmission whose delivery gave up, so
+ * that support sees it among the exceptions, not only in the transmission list. Once per
+ * transmission while it is open.
+ */
+export async function raiseDeliveryFailure(
+  transmissionId: string,
+  reason: string,
+  deps: { transmissions: TransmissionStore; exceptions: ExceptionStore },
+): Promise<void> {
+  const stored = await deps.transmissions.read(transmissionId);
+  if (stored?.direction !== 'outbound') return;
+  await deps.exceptions.raise({
+    partnerId: stored.partnerId,
+    subjectType: 'transmission',
+    subjectId: transmissionId,
+    kind: DELIVERY_FAILED,
+    message: `${stored.sourceRef ?? transmissionId} was not delivered: ${reason}; fix the cause and resend it`,
+  });
+}
+
+async function settleDeliveryFailures(transmissionId: string, exceptions: ExceptionStore): Promise<void> {
+  const open = await exceptions.list({ status: 'open', subjectId: transmissionId, kind: DELIVERY_FAILED });
+  for (const exception of open) {
+    await exceptions.resolve(exception.id, 'gateway', { outcome: 'delivered on a later attempt' });
+  }
 }
 
 function permanent(message: string): GatewayError {

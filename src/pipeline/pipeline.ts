@@ -5,7 +5,7 @@ import type { Repositories } from '../store/index.js';
 import { processDocument } from './documents-worker.js';
 import { sealAnswerBatch } from './orders/answer-batch.js';
 import { processInbound } from './inbound-worker.js';
-import { processOutbound } from './outbound-worker.js';
+import { processOutbound, raiseDeliveryFailure } from './outbound-worker.js';
 import { createPartnerTransports, type PartnerTransports } from './partner-transports.js';
 import { runInboxPoll } from './polls/run-inbox-poll.js';
 import {
@@ -131,7 +131,12 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   const outbound = new Worker<OutboundJob>(
     QUEUE_NAMES.outbound,
     async (job) => {
-      const deps = { transmissions: repositories.transmissions, partners, transports };
+      const deps = {
+        transmissions: repositories.transmissions,
+        exceptions: repositories.exceptions,
+        partners,
+        transports,
+      };
       const receipt = await processOutbound(job.data.transmissionId, deps).catch(rethrow);
       return receipt === undefined ? null : { name: receipt.name, location: receipt.location };
     },
@@ -145,6 +150,11 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   };
   inbound.on('failed', markFailed('reading'));
   outbound.on('failed', markFailed('delivery'));
+  outbound.on('failed', (job, error) => {
+    if (job === undefined || !isFinalFailure(job, error)) return;
+    const reason = `delivery failed after ${job.attemptsMade} attempt(s): ${error.message}`;
+    raiseDeliveryFailure(job.data.transmissionId, reason, repositories).catch(report);
+  });
   documents.on('failed', (job, error) => {
     if (job === undefined || !isFinalFailure(job, error)) return;
     const raised =

@@ -25,6 +25,8 @@ type NewTransmission = Pick<
   Partial<Pick<Transmission, 'intakeKey' | 'sourcePath'>>;
 
 const ERROR_STATUSES: ReadonlySet<TransmissionStatus> = new Set(['failed', 'rejected']);
+// Delivered in the end: the last error is history now (the status history keeps it).
+const SETTLED_STATUSES: ReadonlySet<TransmissionStatus> = new Set(['sent', 'acknowledged']);
 
 /** `TransmissionStore` on MikroORM, for PostgreSQL and libsql alike. */
 export class OrmTransmissionStore implements TransmissionStore {
@@ -79,7 +81,7 @@ export class OrmTransmissionStore implements TransmissionStore {
     const change: StatusChange = {
       status,
       attempt: status === 'processing',
-      lastError: ERROR_STATUSES.has(status) ? message : undefined,
+      lastError: ERROR_STATUSES.has(status) ? message : SETTLED_STATUSES.has(status) ? null : undefined,
       message,
       at: new Date(),
     };

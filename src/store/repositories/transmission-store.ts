@@ -129,7 +129,8 @@ export interface TransmissionStore {
   recordOutbound(bytes: Uint8Array, meta: OutboundMeta): Promise<string>;
   /**
    * Moves a transmission to `status` and appends the change to its history. `processing` counts
-   * one more attempt; `failed` and `rejected` keep `message` as the last error.
+   * one more attempt; `failed` and `rejected` keep `message` as the last error; `sent` and
+   * `acknowledged` clear it (the history keeps it).
    *
    * @example
    * await transmissions.setStatus(id, 'failed', 'SFTP upload refused: permission denied');
