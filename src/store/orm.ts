@@ -83,7 +83,9 @@ async function connect(dialect: StoreDialect, config: StoreConfig, options: Stor
         true,
       );
     }
-    return PostgreSqlORM.init({ ...common, clientUrl: config.DATABASE_URL, schema });
+    // Never create the database: a misspelt name in DATABASE_URL must be an error naming it, not a
+    // new empty database the gateway then runs on.
+    return PostgreSqlORM.init({ ...common, clientUrl: config.DATABASE_URL, schema, ensureDatabase: false });
   }
   const dataDir = isAbsolute(config.DATA_DIR) ? config.DATA_DIR : resolve(config.DATA_DIR);
   await mkdir(dataDir, { recursive: true });

@@ -45,6 +45,16 @@ export function toStoreError(error: unknown, doing: string): GatewayError {
   if (error instanceof ConstraintViolationException) {
     return storeError('store-invalid', `${doing}: refused by the database (${reason})`, true, error, 422);
   }
+  // PostgreSQL's invalid_catalog_name: the database in DATABASE_URL does not exist. It is never
+  // created for the caller (a misspelt name would otherwise get a new, empty database).
+  if ((error as { code?: unknown } | null)?.code === '3D000') {
+    return storeError(
+      'store-unavailable',
+      `${doing}: ${reason}; create it, or correct the database name in DATABASE_URL`,
+      true,
+      error,
+    );
+  }
   if (error instanceof ConnectionException || isConnectionFailure(error)) {
     return storeError(
       'store-unavailable',
