@@ -49,7 +49,11 @@ export function describeDatabase(
  * @example
  * const store = await openConfiguredStore(loadConfig(process.env));
  */
-export async function openConfiguredStore(config: GatewayConfig): Promise<OpenedStore> {
+export async function openConfiguredStore(
+  config: GatewayConfig,
+  options: { existing?: boolean } = {},
+): Promise<OpenedStore> {
+  if (options.existing === true) refuseMissingEmbedded(config);
   try {
     return await openStore(
       config,
@@ -58,6 +62,19 @@ export async function openConfiguredStore(config: GatewayConfig): Promise<Opened
   } catch (error) {
     throw new CliError(`${describeDatabase(config)} cannot be opened: ${oneLine(error)}`);
   }
+}
+
+/**
+ * Support commands work on the gateway's data: run from another folder, they must not quietly
+ * create an empty embedded database and report that nothing is there.
+ */
+function refuseMissingEmbedded(config: GatewayConfig): void {
+  if (config.DATABASE_URL !== undefined) return;
+  const file = resolve(config.DATA_DIR, 'gateway.db');
+  if (existsSync(file)) return;
+  throw new CliError(
+    `no gateway database at ${file}: run this where the gateway runs, or set DATA_DIR (or DATABASE_URL) to its database`,
+  );
 }
 
 /**

@@ -86,7 +86,7 @@ export function registerKeyCommands(
 async function withDeps<T>(run: (deps: ApiKeyAdminDeps) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
   const partners = loadPartnerRegistry(config, defaultMappingsDir());
-  const store = await openConfiguredStore(config);
+  const store = await openConfiguredStore(config, { existing: true });
   try {
     return await run({ repositories: createRepositories(store.orm), partners });
   } finally {

@@ -121,7 +121,7 @@ async function withDeps<T>(queueing: boolean, run: (deps: QueueingSupportDeps) =
   const mappingsDir = defaultMappingsDir();
   const partners = loadPartnerRegistry(config, mappingsDir);
   if (queueing) await checkRedis(config.REDIS_URL);
-  const store = await openConfiguredStore(config);
+  const store = await openConfiguredStore(config, { existing: true });
   let redis: Redis | undefined;
   let queues: PipelineQueues | undefined;
   try {
