@@ -20,6 +20,9 @@ import type { CliOutput } from './output.js';
 export async function serveCommand(output: CliOutput): Promise<number> {
   const say = (line: string) => output.out(`${line}\n`);
   const transports = createPartnerTransports();
+  // Listened for from the start: a signal while the gateway is still starting (schedulers are
+  // written to Redis after the HTTP server listens) must stop it cleanly, not kill it.
+  const stopSignal = nextStopSignal();
   const { config, mappingsDir, partners, store, repositories, pipeline } = await startWorkers(output, {
     transports,
   });
@@ -68,7 +71,7 @@ export async function serveCommand(output: CliOutput): Promise<number> {
   say(`schedulers: ${schedulers.tasks.join(', ')}`);
   for (const line of schedulers.skipped) say(`schedulers: ${line}`);
 
-  const signal = await nextStopSignal();
+  const signal = await stopSignal;
   say(`edi-gateway stopping (${signal})`);
   await schedulers.close();
   await pipeline.stopPolls();

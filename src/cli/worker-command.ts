@@ -12,6 +12,9 @@ import type { CliOutput } from './output.js';
  */
 export async function workerCommand(output: CliOutput): Promise<number> {
   const say = (line: string) => output.out(`${line}\n`);
+  // Listened for from the start: a signal while the gateway is still starting (schedulers are
+  // written to Redis after the HTTP server listens) must stop it cleanly, not kill it.
+  const stopSignal = nextStopSignal();
   const { pipeline, store } = await startWorkers(output, {
     notes: (config) => {
       if (config.DATABASE_URL !== undefined) return;
@@ -21,7 +24,7 @@ export async function workerCommand(output: CliOutput): Promise<number> {
     },
   });
 
-  const signal = await nextStopSignal();
+  const signal = await stopSignal;
   say(`edi-gateway worker stopping (${signal})`);
   await pipeline.close();
   say('workers stopped');
