@@ -165,7 +165,7 @@ async function waitForAcknowledgements(
   res.once('close', () => gone.abort());
   try {
     return await awaitAcknowledgements(
-      { id: stored.transmissionId, sha256: stored.sha256 },
+      stored.transmissionId,
       bytes,
       { transmissions: services.repositories.transmissions, partners: services.partners },
       waitMs,

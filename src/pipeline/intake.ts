@@ -64,7 +64,7 @@ export async function intakeOnce(
 ): Promise<IntakeOutcome> {
   const stored = await deps.transmissions.recordInboundOnce(bytes, meta);
   if (stored.duplicate) {
-    const first = await deps.transmissions.read(stored.id);
+    const first = await deps.transmissions.summary(stored.id);
     if (first?.status === 'received') await enqueueInbound(deps.queues, stored.id);
   } else {
     await enqueueInbound(deps.queues, stored.id, options.holdAcknowledgementsMs);

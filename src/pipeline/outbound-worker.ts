@@ -37,7 +37,10 @@ export async function processOutbound(
   await deps.transmissions.setStatus(transmissionId, 'processing', `delivering ${stored.sourceRef}`);
   const receipt = await transport.deliver(stored.sourceRef, stored.payload);
   await deps.transmissions.setStatus(transmissionId, 'sent', `delivered to ${receipt.location}`);
-  if (deps.exceptions !== undefined) await settleDeliveryFailures(transmissionId, deps.exceptions);
+  // Only a delivery that gave up before has an exception to settle; the others cost no query.
+  if (deps.exceptions !== undefined && stored.lastError !== null) {
+    await settleDeliveryFailures(transmissionId, deps.exceptions);
+  }
   return receipt;
 }
 
@@ -54,7 +57,7 @@ export async function raiseDeliveryFailure(
   reason: string,
   deps: { transmissions: TransmissionStore; exceptions: ExceptionStore },
 ): Promise<void> {
-  const stored = await deps.transmissions.read(transmissionId);
+  const stored = await deps.transmissions.summary(transmissionId);
   if (stored?.direction !== 'outbound') return;
   await deps.exceptions.raise({
     partnerId: stored.partnerId,

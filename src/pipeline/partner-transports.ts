@@ -1,5 +1,6 @@
 import { GatewayError } from '../errors/index.js';
 import { resolveSecret, type PartnerConfig } from '../partners/index.js';
+import type { SecretReference } from '../partners/schema/secret.js';
 import type { SftpTransport } from '../partners/schema/transport.js';
 import {
   createFolderTransport,
@@ -90,11 +91,8 @@ export function sftpSettings(
   transport: SftpTransport,
   env: Readonly<Record<string, string | undefined>>,
 ): SftpTransportSettings {
-  const secret = (reference: Parameters<typeof resolveSecret>[0] | undefined) =>
-    reference === undefined ? {} : { value: resolveSecret(reference, env) };
-  const password = secret(transport.password).value;
-  const privateKey = secret(transport.privateKey).value;
-  const passphrase = secret(transport.passphrase).value;
+  const secret = (reference: SecretReference | undefined) =>
+    reference === undefined ? undefined : resolveSecret(reference, env);
   return {
     host: transport.host.replace(/^\[(.*)\]$/, '$1'),
     port: transport.port,
@@ -108,9 +106,9 @@ export function sftpSettings(
       transport.completion === 'done-file'
         ? { doneSuffix: transport.doneSuffix ?? '.done' }
         : transport.completion,
-    ...(transport.archive === undefined ? {} : { archive: transport.archive }),
-    ...(password === undefined ? {} : { password }),
-    ...(privateKey === undefined ? {} : { privateKey }),
-    ...(passphrase === undefined ? {} : { passphrase }),
+    archive: transport.archive,
+    password: secret(transport.password),
+    privateKey: secret(transport.privateKey),
+    passphrase: secret(transport.passphrase),
   };
 }

@@ -204,6 +204,18 @@ export function transportContract(adapter: string, createFixture: () => Promise<
       await expectTransportError(transport.poll(), 'transport-unavailable', false);
     });
 
+    it('refuses an inbound file whose name would reach outside the inbox', async () => {
+      const forged = {
+        name: '../outbox/x',
+        path: '../outbox/x',
+        size: 1,
+        modifiedAt: new Date(),
+        reference: '',
+      };
+      await expectTransportError(transport.take(forged), 'transport-refused', true);
+      await expectTransportError(transport.acknowledgeTaken(forged), 'transport-refused', true);
+    });
+
     it('refuses every call after close', async () => {
       await transport.close();
       await expectTransportError(transport.poll(), 'transport-closed', true);

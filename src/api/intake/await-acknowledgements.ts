@@ -36,10 +36,10 @@ const STATUS_EVERY_MS = 250;
  * `signal` aborts.
  *
  * @example
- * const wait = await awaitAcknowledgements({ id, sha256 }, bytes, { transmissions, partners }, 30_000, signal);
+ * const wait = await awaitAcknowledgements(id, bytes, { transmissions, partners }, 30_000, signal);
  */
 export async function awaitAcknowledgements(
-  inbound: { id: string; sha256: string },
+  inboundId: string,
   bytes: Uint8Array,
   deps: AcknowledgementWaitDeps,
   waitMs: number,
@@ -51,13 +51,13 @@ export async function awaitAcknowledgements(
   let statusDue = Date.now() + STATUS_EVERY_MS;
   let pause = FIRST_POLL_MS;
   for (;;) {
-    await collect(inbound.id, expected, found, deps.transmissions);
+    await collect(inboundId, expected, found, deps.transmissions);
     const due = expected.filter((i) => i.answered);
     if (due.length > 0 && due.every((i) => found.has(i.controlNumber))) return ready(expected, found);
     if (due.length === 0 || Date.now() >= statusDue) {
       statusDue = Date.now() + STATUS_EVERY_MS;
-      if (READ.has((await statusOf(inbound, deps.transmissions)) ?? 'received')) {
-        await collect(inbound.id, expected, found, deps.transmissions);
+      if (READ.has((await deps.transmissions.summary(inboundId))?.status ?? 'received')) {
+        await collect(inboundId, expected, found, deps.transmissions);
         return ready(expected, found);
       }
     }
@@ -112,16 +112,4 @@ function ready(
 ): AcknowledgementWait {
   const acknowledgements = expected.flatMap((i) => found.get(i.controlNumber) ?? []);
   return { ready: true, acknowledgements };
-}
-
-/**
- * The status without the bytes: looked up by the sha256 index, as `read` would load the whole
- * payload on every poll.
- */
-async function statusOf(
-  inbound: { id: string; sha256: string },
-  transmissions: TransmissionStore,
-): Promise<TransmissionStatus | undefined> {
-  const twins = await transmissions.findBySha256(inbound.sha256);
-  return twins.find((t) => t.id === inbound.id)?.status;
 }

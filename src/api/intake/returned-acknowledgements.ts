@@ -24,7 +24,7 @@ export async function answerAcknowledgements(
   const marked: ReturnedAcknowledgement[] = [];
   for (const ack of acknowledgements) {
     try {
-      const current = await deps.transmissions.read(ack.transmissionId);
+      const current = await deps.transmissions.summary(ack.transmissionId);
       if (current?.status !== 'processed') continue;
       await deps.transmissions.setStatus(ack.transmissionId, 'sent', RETURNED);
       marked.push(ack);

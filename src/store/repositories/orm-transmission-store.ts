@@ -121,6 +121,14 @@ export class OrmTransmissionStore implements TransmissionStore {
     });
   }
 
+  summary(id: string): Promise<TransmissionSummary | null> {
+    return guard(`reading transmission ${id}`, async () => {
+      // The payload is lazy: left out unless populated.
+      const found = await this.orm.em.fork().findOne(TransmissionSchema, { id });
+      return found === null ? null : toSummary(found);
+    });
+  }
+
   get(id: string): Promise<TransmissionDetail | null> {
     return guard(`reading transmission ${id}`, async () => {
       const em = this.orm.em.fork();

@@ -149,4 +149,6 @@ export interface TransmissionStore {
    * read a transmission on every job and never look at how it got where it is.
    */
   read(id: string): Promise<TransmissionContent | null>;
+  /** The transmission without its bytes or history: its status, last error and the rest. */
+  summary(id: string): Promise<TransmissionSummary | null>;
 }

@@ -218,17 +218,4 @@ describe('SFTP transport: collecting and delivering', () => {
     expect(sawTemporary).toBe(true);
     expect(await readdir(sftp.outbox)).toEqual(['INV-4.x12']);
   });
-
-  it('refuses an inbound file whose name would reach outside the inbox', async () => {
-    const sftp = await fixture();
-    const forged = {
-      name: '../outbox/x',
-      path: '../outbox/x',
-      size: 1,
-      modifiedAt: new Date(),
-      reference: '',
-    };
-    await expectTransportError(sftp.transport.take(forged), 'transport-refused', true);
-    await expectTransportError(sftp.transport.acknowledgeTaken(forged), 'transport-refused', true);
-  });
 });
