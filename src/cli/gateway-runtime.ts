@@ -4,6 +4,12 @@ import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { loadConfig, type GatewayConfig } from '../config/env.js';
 import { defaultMappingsDir } from '../mapping/index.js';
+import {
+  createGatewayMetrics,
+  createLogger,
+  type GatewayMetrics,
+  type Logger,
+} from '../observability/index.js';
 import { PartnerRegistry } from '../partners/index.js';
 import {
   startPipeline,
@@ -12,6 +18,7 @@ import {
   type Pipeline,
 } from '../pipeline/index.js';
 import { createRepositories, openStore, type OpenedStore, type Repositories } from '../store/index.js';
+import { createTransmissionStats } from '../store/repositories/orm-transmission-stats.js';
 import { CliError } from './cli-error.js';
 import type { CliOutput } from './output.js';
 
@@ -204,6 +211,9 @@ export interface RunningWorkers {
   store: OpenedStore;
   repositories: Repositories;
   pipeline: Pipeline;
+  /** JSON lines on stderr at LOG_LEVEL. */
+  logger: Logger;
+  metrics: GatewayMetrics;
 }
 
 /**
@@ -219,16 +229,29 @@ export async function startWorkers(
   options: { transports?: PartnerTransports; notes?: (config: GatewayConfig) => void } = {},
 ): Promise<RunningWorkers> {
   const config = loadConfig(process.env);
+  const logger = createLogger({ level: config.LOG_LEVEL });
   const say = (line: string) => output.out(`${line}\n`);
   const mappingsDir = defaultMappingsDir();
   const partners = loadPartnerRegistry(config, mappingsDir);
   refuseUnsupported(partners);
   await checkRedis(config.REDIS_URL);
   const store = await openConfiguredStore(config);
+  // Logged once both answered: a start that fails says so in one line, not after a log of steps.
+  logger.info(
+    { step: 'redis', redis: redactUrl(config.REDIS_URL) },
+    `Redis at ${redactUrl(config.REDIS_URL)} answers`,
+  );
+  logger.info({ step: 'database', dialect: store.dialect }, `database opened: ${describeDatabase(config)}`);
+  await logMigrations(store, logger);
   say(`store: ${describeDatabase(config)}`);
   options.notes?.(config);
   say(`partners: ${partners.all().length} from ${config.PARTNERS_DIR}`);
+  logger.info(
+    { step: 'partners', count: partners.all().length, dir: config.PARTNERS_DIR },
+    `partners loaded: ${partners.all().length} from ${config.PARTNERS_DIR}`,
+  );
   const repositories = createRepositories(store.orm);
+  const metrics = createGatewayMetrics({ stats: createTransmissionStats(store.orm), logger });
   const pipeline = await startOrClose(store, () =>
     startPipeline({
       redisUrl: config.REDIS_URL,
@@ -238,13 +261,28 @@ export async function startWorkers(
       mappingsDir,
       ...(options.transports === undefined ? {} : { transports: options.transports }),
       ...jobLockOptions(config),
-      onError: (error) => output.err(`workers: ${oneLine(error)}\n`),
-      onPollError: (partnerId, error) => output.err(`poll ${partnerId} failed: ${oneLine(error)}\n`),
+      logger,
+      metrics,
       log: say,
     }),
   );
-  say(
-    `workers: inbound, documents, outbound on ${redactUrl(config.REDIS_URL)} (queue prefix ${config.QUEUE_PREFIX})`,
-  );
-  return { config, mappingsDir, partners, store, repositories, pipeline };
+  const workers = `inbound, documents, outbound on ${redactUrl(config.REDIS_URL)} (queue prefix ${config.QUEUE_PREFIX})`;
+  say(`workers: ${workers}`);
+  logger.info({ step: 'workers', prefix: config.QUEUE_PREFIX }, `workers started: ${workers}`);
+  return { config, mappingsDir, partners, store, repositories, pipeline, logger, metrics };
+}
+
+/** Which migrations the database has run; `openStore` has just applied the missing ones. */
+async function logMigrations(store: OpenedStore, logger: Logger): Promise<void> {
+  try {
+    const executed = await store.orm.getMigrator().getExecutedMigrations();
+    const last = executed.at(-1)?.name ?? 'none';
+    logger.info(
+      { step: 'migrations', executed: executed.length, last },
+      `migrations: ${executed.length} applied, the last ${last}`,
+    );
+  } catch (error) {
+    // Only a log line depends on it; the store was opened and migrated.
+    logger.warn({ step: 'migrations', err: error }, `migrations could not be listed: ${oneLine(error)}`);
+  }
 }

@@ -15,7 +15,7 @@ export async function workerCommand(output: CliOutput): Promise<number> {
   // Listened for from the start: a signal while the gateway is still starting (schedulers are
   // written to Redis after the HTTP server listens) must stop it cleanly, not kill it.
   const stopSignal = nextStopSignal();
-  const { pipeline, store } = await startWorkers(output, {
+  const { pipeline, store, logger } = await startWorkers(output, {
     notes: (config) => {
       if (config.DATABASE_URL !== undefined) return;
       output.err(
@@ -26,9 +26,11 @@ export async function workerCommand(output: CliOutput): Promise<number> {
 
   const signal = await stopSignal;
   say(`edi-gateway worker stopping (${signal})`);
+  logger.info({ step: 'stopping', signal }, `edi-gateway worker stopping (${signal})`);
   await pipeline.close();
   say('workers stopped');
   await store.close();
   say('store closed');
+  logger.info({ step: 'stopped' }, 'edi-gateway worker stopped');
   return 0;
 }

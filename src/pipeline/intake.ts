@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { partnerLabel, type GatewayMetrics, type Logger } from '../observability/index.js';
 import type { PartnerConfig } from '../partners/index.js';
 import type { InboundMeta, OnceInboundMeta, TransmissionChannel, TransmissionStore } from '../store/index.js';
 import { isTransportError, type InboundFile, type Transport } from '../transports/index.js';
@@ -7,6 +8,10 @@ import { enqueueInbound, type PipelineQueues } from './queues.js';
 export interface IntakeDeps {
   transmissions: TransmissionStore;
   queues: PipelineQueues;
+  /** Each stored transmission is logged here (debug). */
+  logger?: Logger;
+  /** `edi_intake_bytes_total` is counted here. */
+  metrics?: GatewayMetrics;
 }
 
 /** What {@link intakeOnce} did with bytes that may have been received before. */
@@ -34,6 +39,7 @@ export async function intakeFile(
   options: IntakeOptions = {},
 ): Promise<string> {
   const transmissionId = await deps.transmissions.recordInbound(bytes, meta);
+  noteStored(transmissionId, bytes, meta, deps);
   await enqueueInbound(deps.queues, transmissionId, options.holdAcknowledgementsMs);
   return transmissionId;
 }
@@ -67,6 +73,7 @@ export async function intakeOnce(
     const first = await deps.transmissions.summary(stored.id);
     if (first?.status === 'received') await enqueueInbound(deps.queues, stored.id);
   } else {
+    noteStored(stored.id, bytes, meta, deps);
     await enqueueInbound(deps.queues, stored.id, options.holdAcknowledgementsMs);
   }
   return { transmissionId: stored.id, duplicate: stored.duplicate, sha256: stored.sha256 };
@@ -133,6 +140,21 @@ export async function pollInboxOnce(
     await deps.transmissions.releaseIntakeKey(outcome.transmissionId);
   }
   return pass;
+}
+
+function noteStored(transmissionId: string, bytes: Uint8Array, meta: InboundMeta, deps: IntakeDeps): void {
+  const partner = partnerLabel(meta.partnerId);
+  deps.metrics?.intakeBytes.inc({ partner, channel: meta.channel }, bytes.byteLength);
+  deps.logger?.debug(
+    {
+      transmissionId,
+      partnerId: meta.partnerId ?? null,
+      channel: meta.channel,
+      size: bytes.byteLength,
+      sourceRef: meta.sourceRef ?? null,
+    },
+    `stored ${bytes.byteLength} byte(s) from ${meta.channel} as transmission ${transmissionId}`,
+  );
 }
 
 function inboxChannel(partner: PartnerConfig): TransmissionChannel {

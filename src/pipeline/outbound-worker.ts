@@ -1,4 +1,5 @@
 import { GatewayError } from '../errors/index.js';
+import type { GatewayMetrics, Logger } from '../observability/index.js';
 import type { PartnerRegistry } from '../partners/index.js';
 import type { DeliveryReceipt } from '../transports/index.js';
 import type { ExceptionStore, TransmissionStore } from '../store/index.js';
@@ -10,6 +11,10 @@ export interface OutboundDeps {
   exceptions?: ExceptionStore;
   partners: PartnerRegistry;
   transports: PartnerTransports;
+  /** Where each delivery attempt is logged: partner, channel, file name and outcome. */
+  logger?: Logger;
+  /** `edi_deliveries_total` is counted here. */
+  metrics?: GatewayMetrics;
 }
 
 /**
@@ -35,7 +40,30 @@ export async function processOutbound(
   const partner = deps.partners.get(stored.partnerId);
   const transport = deps.transports.forPartner(partner);
   await deps.transmissions.setStatus(transmissionId, 'processing', `delivering ${stored.sourceRef}`);
-  const receipt = await transport.deliver(stored.sourceRef, stored.payload);
+  const delivery = {
+    transmissionId,
+    partnerId: partner.id,
+    channel: stored.channel,
+    fileName: stored.sourceRef,
+  };
+  const count = (outcome: 'delivered' | 'failed') =>
+    deps.metrics?.deliveries.inc({ partner: partner.id, channel: stored.channel, outcome });
+  let receipt: DeliveryReceipt;
+  try {
+    receipt = await transport.deliver(stored.sourceRef, stored.payload);
+  } catch (error) {
+    count('failed');
+    deps.logger?.warn(
+      { ...delivery, outcome: 'failed', err: error },
+      `delivery of ${stored.sourceRef} to ${partner.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    throw error;
+  }
+  count('delivered');
+  deps.logger?.info(
+    { ...delivery, outcome: 'delivered', location: receipt.location },
+    `delivered ${stored.sourceRef} to ${partner.id} (${stored.channel})`,
+  );
   await deps.transmissions.setStatus(transmissionId, 'sent', `delivered to ${receipt.location}`);
   // Only a delivery that gave up before has an exception to settle; the others cost no query.
   if (deps.exceptions !== undefined && stored.lastError !== null) {

@@ -1,3 +1,4 @@
+import type { GatewayMetrics, Logger } from '../observability/index.js';
 import type { PartnerRegistry } from '../partners/index.js';
 import type { Repositories } from '../store/index.js';
 import type { PipelineQueues } from './queues.js';
@@ -13,4 +14,7 @@ export interface WorkerDeps {
   now?: () => Date;
   /** How long a batch of 855s waits for its last order. Default 15 minutes. */
   batchDeadlineMs?: number;
+  /** Where the steps of a job say what they did. */
+  logger?: Logger;
+  metrics?: GatewayMetrics;
 }

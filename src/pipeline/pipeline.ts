@@ -1,5 +1,6 @@
 import { Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
+import { createLogger, observeWorker, type GatewayMetrics, type Logger } from '../observability/index.js';
 import type { PartnerRegistry } from '../partners/index.js';
 import type { Repositories } from '../store/index.js';
 import { processDocument } from './documents-worker.js';
@@ -7,7 +8,7 @@ import { sealAnswerBatch } from './orders/answer-batch.js';
 import { processInbound } from './inbound-worker.js';
 import { processOutbound, raiseDeliveryFailure } from './outbound-worker.js';
 import { createPartnerTransports, type PartnerTransports } from './partner-transports.js';
-import { runInboxPoll } from './polls/run-inbox-poll.js';
+import { runInboxPoll, type InboxPollOutcome } from './polls/run-inbox-poll.js';
 import {
   DEFAULT_RETRY,
   isFinalFailure,
@@ -46,15 +47,22 @@ export interface PipelineOptions {
   now?: () => Date;
   /** How long a batch of 855s waits for its last order. Default 15 minutes. */
   batchDeadlineMs?: number;
-  /** Errors no job can report (Redis connection, a failed status update). Default: console.error. */
+  /**
+   * Where jobs that fail, retry or give up, deliveries and polls are logged. Default: a logger at
+   * `info` on stderr, so that nothing is lost silently.
+   */
+  logger?: Logger;
+  /** Job outcomes and durations, intake bytes, deliveries and queue depths are counted here. */
+  metrics?: GatewayMetrics;
+  /** Errors no job can report (Redis connection, a failed status update). Default: the logger. */
   onError?: (error: unknown) => void;
   /**
    * A poll of a partner's inbox that failed (server unreachable, folder missing). Reported on
    * every poll it happens: an unmounted share or a refused login must stay visible until fixed.
-   * Default: console.error.
+   * Default: the logger.
    */
   onPollError?: (partnerId: string, error: Error) => void;
-  /** One line per poll that stored files. Default: console.log. */
+  /** One line per poll that stored files, besides the logger's. Default: none. */
   log?: (line: string) => void;
 }
 
@@ -80,7 +88,10 @@ export interface Pipeline {
 export function startPipeline(options: PipelineOptions): Pipeline {
   // BullMQ's blocking commands must wait as long as they need, hence no per-request retry limit.
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-  const report = options.onError ?? ((error: unknown) => console.error(error));
+  const logger = options.logger ?? createLogger({ level: 'info' });
+  const { metrics } = options;
+  const report =
+    options.onError ?? ((error: unknown) => logger.error({ err: error }, `pipeline: ${errorText(error)}`));
   connection.on('error', report);
   let queues: PipelineQueues;
   try {
@@ -90,6 +101,7 @@ export function startPipeline(options: PipelineOptions): Pipeline {
     connection.disconnect();
     throw error;
   }
+  metrics?.watchQueues([queues.inbound, queues.documents, queues.outbound, queues.polls]);
   const transports = options.transports ?? createPartnerTransports();
   const { repositories, partners } = options;
   const workerOptions = {
@@ -107,6 +119,8 @@ export function startPipeline(options: PipelineOptions): Pipeline {
     ...(options.mappingsDir === undefined ? {} : { mappingsDir: options.mappingsDir }),
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.batchDeadlineMs === undefined ? {} : { batchDeadlineMs: options.batchDeadlineMs }),
+    logger,
+    ...(metrics === undefined ? {} : { metrics }),
   };
   const inbound = new Worker<InboundJob>(
     QUEUE_NAMES.inbound,
@@ -114,6 +128,10 @@ export function startPipeline(options: PipelineOptions): Pipeline {
       const { transmissionId, holdAcknowledgementsMs } = job.data;
       const outcome = await processInbound(transmissionId, { ...deps, holdAcknowledgementsMs }).catch(
         rethrow,
+      );
+      logger.info(
+        { transmissionId, jobId: job.id, status: outcome.status, documentIds: outcome.documentIds },
+        `transmission ${transmissionId} read: ${outcome.status}, ${outcome.documentIds.length} document(s); ${outcome.message}`,
       );
       return { status: outcome.status, documentIds: outcome.documentIds };
     },
@@ -136,6 +154,8 @@ export function startPipeline(options: PipelineOptions): Pipeline {
         exceptions: repositories.exceptions,
         partners,
         transports,
+        logger: logger.child({ jobId: job.id }),
+        ...(metrics === undefined ? {} : { metrics }),
       };
       const receipt = await processOutbound(job.data.transmissionId, deps).catch(rethrow);
       return receipt === undefined ? null : { name: receipt.name, location: receipt.location };
@@ -163,8 +183,13 @@ export function startPipeline(options: PipelineOptions): Pipeline {
         : raiseFailedDocument(repositories, job.data.documentId, job.attemptsMade, error);
     void raised.catch(report);
   });
-  const log = options.log ?? ((line: string) => console.log(line));
-  const intake = { transmissions: repositories.transmissions, queues };
+  const log = options.log ?? (() => undefined);
+  const intake = {
+    transmissions: repositories.transmissions,
+    queues,
+    logger,
+    ...(metrics === undefined ? {} : { metrics }),
+  };
   const polls = new Worker<PollJob>(
     QUEUE_NAMES.polls,
     async (job) => {
@@ -174,6 +199,7 @@ export function startPipeline(options: PipelineOptions): Pipeline {
         transports,
         intake,
       });
+      logPoll(logger.child({ partnerId: job.data.partnerId, jobId: job.id }), outcome);
       if (outcome.status === 'polled') {
         const { stored, alreadyStored } = outcome;
         if (stored.length > 0) log(`poll ${job.data.partnerId}: stored ${stored.length} file(s)`);
@@ -190,11 +216,18 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   );
   const reportPoll =
     options.onPollError ??
-    ((partnerId: string, error: Error) => console.error(`poll ${partnerId} failed: ${error.message}`));
+    ((partnerId: string, error: Error) =>
+      logger.error({ partnerId, err: error }, `poll ${partnerId} failed: ${error.message}`));
   polls.on('failed', (job, error) => {
     if (job !== undefined) reportPoll(job.data.partnerId, error);
   });
   for (const worker of [inbound, documents, outbound, polls]) worker.on('error', report);
+  const observed = { logger, metrics };
+  observeWorker(inbound, QUEUE_NAMES.inbound, observed);
+  observeWorker(documents, QUEUE_NAMES.documents, observed);
+  observeWorker(outbound, QUEUE_NAMES.outbound, observed);
+  // A failed poll is reported by reportPoll with its partner; counting it is enough here.
+  observeWorker(polls, QUEUE_NAMES.polls, { ...observed, logFailures: false });
 
   return {
     queues,
@@ -241,6 +274,23 @@ async function raiseFailedBatch(
     kind: 'processing-failed',
     message: `the 855s of batch ${batchId} were not sent after ${attempts} attempt(s): ${error.message}`,
   });
+}
+
+/** One line per poll: what it stored, or why it did not run. Polls with nothing new stay at debug. */
+function logPoll(logger: Logger, outcome: InboxPollOutcome): void {
+  if (outcome.status === 'skipped') {
+    logger.debug({ outcome: 'skipped', reason: outcome.reason }, `poll skipped: ${outcome.reason}`);
+    return;
+  }
+  const { stored, alreadyStored } = outcome;
+  const fields = { outcome: 'polled', stored: stored.length, alreadyStored: alreadyStored.length };
+  const message = `poll stored ${stored.length} file(s), ${alreadyStored.length} already stored`;
+  if (stored.length + alreadyStored.length === 0) logger.debug(fields, message);
+  else logger.info({ ...fields, transmissionIds: stored, alreadyStoredIds: alreadyStored }, message);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function rethrow(error: unknown): never {

@@ -14,6 +14,7 @@ import { REDIS_URL, waitFor } from '../pipeline/pipeline-harness.js';
 import { openPostgresStore } from '../store/postgres-test-schema.js';
 import { interchange850, parse855 } from './order-850.js';
 import { HOOK_TIMEOUT, SEED, startOrderHarness, TODAY, type OrderHarness } from './order-fixture.js';
+import { testLogger } from '../test-logger.js';
 
 const ORDERS = 20;
 const WORKERS = 4;
@@ -46,6 +47,7 @@ async function startWorkers(h: OrderHarness, withPipeline: boolean): Promise<Wor
           concurrency: 1,
           retry: { attempts: 5, backoffMs: 50 },
           now: () => TODAY,
+          logger: testLogger(),
         })
       : undefined;
     workers.push({ store, repositories, transports, ...(pipeline === undefined ? {} : { pipeline }) });

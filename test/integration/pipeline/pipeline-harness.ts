@@ -24,6 +24,7 @@ import {
   type Repositories,
 } from '../../../src/store/index.js';
 import { dropSchemaAndClose, openPostgresStore, randomSchemaName } from '../store/postgres-test-schema.js';
+import { testLogger } from '../test-logger.js';
 
 export const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 export const PARTNER_ID = 'acme-retail';
@@ -121,6 +122,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           partners,
           transports,
           retry: { attempts: 3, backoffMs: 50 },
+          logger: testLogger(),
           ...(options.now === undefined ? {} : { now: options.now }),
           ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
           ...(options.batchDeadlineMs === undefined ? {} : { batchDeadlineMs: options.batchDeadlineMs }),

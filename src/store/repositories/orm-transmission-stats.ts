@@ -1,0 +1,126 @@
+import { raw, type MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { ExceptionRecordSchema } from '../entities/exception-record.js';
+import { ExpectedAckRecordSchema } from '../entities/expected-ack-record.js';
+import { TransmissionSchema } from '../entities/transmission.js';
+import { guard } from '../store-error.js';
+import type {
+  OpenExceptionCount,
+  OverdueAckCount,
+  PartnerActivity,
+  TransmissionCount,
+  TransmissionStats,
+} from './transmission-stats.js';
+
+// A raw fragment: given as a string, the query builder would quote `count(*)` as a column name.
+const count = (): string => raw('count(*) as count');
+
+/**
+ * `TransmissionStats` on MikroORM's query builder: grouped counts, the same SQL on PostgreSQL
+ * and libsql. PostgreSQL returns `count(*)` as a string (it is a bigint), libsql as a number.
+ */
+export class OrmTransmissionStats implements TransmissionStats {
+  constructor(private readonly orm: MikroORM) {}
+
+  countByDirectionStatusPartner(): Promise<TransmissionCount[]> {
+    return guard('counting transmissions', async () => {
+      const rows = await this.em()
+        .createQueryBuilder(TransmissionSchema, 't')
+        .select(['t.direction', 't.status', 't.partnerId', count()])
+        .groupBy(['t.direction', 't.status', 't.partnerId'])
+        .execute<{ direction: string; status: string; partnerId: string | null; count: unknown }[]>('all');
+      return rows.map((row) => ({
+        direction: row.direction as TransmissionCount['direction'],
+        status: row.status as TransmissionCount['status'],
+        partnerId: row.partnerId,
+        count: Number(row.count),
+      }));
+    });
+  }
+
+  countOpenExceptionsByKind(): Promise<OpenExceptionCount[]> {
+    return guard('counting open exceptions', async () => {
+      const rows = await this.em()
+        .createQueryBuilder(ExceptionRecordSchema, 'e')
+        .select(['e.kind', count()])
+        .where({ status: 'open' })
+        .groupBy('e.kind')
+        .execute<{ kind: string; count: unknown }[]>('all');
+      return rows.map((row) => ({ kind: row.kind, count: Number(row.count) }));
+    });
+  }
+
+  countOverdueAcknowledgements(now: Date): Promise<OverdueAckCount[]> {
+    return guard('counting overdue acknowledgements', async () => {
+      const rows = await this.em()
+        .createQueryBuilder(ExpectedAckRecordSchema, 'a')
+        .select(['a.partnerId', count()])
+        .where({ $or: [{ status: 'overdue' }, { status: 'pending', dueAt: { $lte: now } }] })
+        .groupBy('a.partnerId')
+        .execute<{ partnerId: string; count: unknown }[]>('all');
+      return rows.map((row) => ({ partnerId: row.partnerId, count: Number(row.count) }));
+    });
+  }
+
+  partnerActivity(since: Date): Promise<PartnerActivity[]> {
+    return guard('reading partner activity', async () => {
+      const last = await this.em()
+        .createQueryBuilder(TransmissionSchema, 't')
+        .select(['t.partnerId', 't.direction', raw('max(t.received_at) as last_at')])
+        .where({ partnerId: { $ne: null } })
+        .groupBy(['t.partnerId', 't.direction'])
+        .execute<{ partnerId: string; direction: string; last_at: unknown }[]>('all');
+      const recent = await this.em()
+        .createQueryBuilder(TransmissionSchema, 't')
+        .select(['t.partnerId', 't.status', count()])
+        .where({ partnerId: { $ne: null }, receivedAt: { $gte: since } })
+        .groupBy(['t.partnerId', 't.status'])
+        .execute<{ partnerId: string; status: string; count: unknown }[]>('all');
+      const byPartner = new Map<string, PartnerActivity>();
+      const entry = (partnerId: string): PartnerActivity => {
+        let found = byPartner.get(partnerId);
+        if (found === undefined) {
+          found = { partnerId, lastInboundAt: null, lastOutboundAt: null, recent: 0, recentFailed: 0 };
+          byPartner.set(partnerId, found);
+        }
+        return found;
+      };
+      for (const row of last) {
+        const at = toDate(row.last_at);
+        if (row.direction === 'inbound') entry(row.partnerId).lastInboundAt = at;
+        else entry(row.partnerId).lastOutboundAt = at;
+      }
+      for (const row of recent) {
+        const activity = entry(row.partnerId);
+        activity.recent += Number(row.count);
+        if (row.status === 'failed' || row.status === 'rejected') activity.recentFailed += Number(row.count);
+      }
+      return [...byPartner.values()].sort((a, b) => a.partnerId.localeCompare(b.partnerId));
+    });
+  }
+
+  // Both drivers are SQL ones; the core's EntityManager type just does not say so.
+  private em(): SqlEntityManager {
+    return this.orm.em.fork() as unknown as SqlEntityManager;
+  }
+}
+
+/** A `max()` of a datetime column: a Date from PostgreSQL, a number or text from libsql. */
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  if (typeof value === 'number' || typeof value === 'string') return new Date(value);
+  return null;
+}
+
+/**
+ * The store's counts for metrics. Kept apart from `createRepositories` so that only the
+ * processes that serve metrics build it.
+ *
+ * @example
+ * const stats = createTransmissionStats(store.orm);
+ * await stats.countOpenExceptionsByKind(); // [{ kind: 'price-mismatch', count: 2 }]
+ */
+export function createTransmissionStats(orm: MikroORM): TransmissionStats {
+  return new OrmTransmissionStats(orm);
+}
