@@ -10,9 +10,20 @@ const LAST_ERROR_WIDTH = 60;
  * @example
  * output.out(transmissionTable(await listTransmissions({ status: 'failed' }, actor, deps)));
  */
-export function transmissionTable(rows: readonly TransmissionSummary[]): string {
+export function transmissionTable(rows: readonly ListedRow[]): string {
   if (rows.length === 0) return 'no transmissions\n';
-  const header = ['id', 'direction', 'partner', 'status', 'received at', 'size', 'source name', 'last error'];
+  const header = [
+    'id',
+    'direction',
+    'partner',
+    'status',
+    'received at',
+    'size',
+    'source name',
+    'PO numbers',
+    'types',
+    'last error',
+  ];
   const cells = rows.map((t) => [
     t.id,
     t.direction,
@@ -21,6 +32,8 @@ export function transmissionTable(rows: readonly TransmissionSummary[]): string 
     timestamp(t.receivedAt),
     String(t.size),
     t.sourceRef ?? '-',
+    listed(t.poNumbers),
+    listed(t.documentTypes),
     truncate(t.lastError ?? '', LAST_ERROR_WIDTH),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => (row[i] ?? '').length)));
@@ -30,6 +43,18 @@ export function transmissionTable(rows: readonly TransmissionSummary[]): string 
       .join('  ')
       .trimEnd();
   return [line(header), ...cells.map(line)].map((l) => `${l}\n`).join('');
+}
+
+/** A row of the table: a summary, with what it carries when the list read it. */
+export type ListedRow = TransmissionSummary & {
+  poNumbers?: readonly string[];
+  documentTypes?: readonly string[];
+};
+
+const LISTED_WIDTH = 30;
+
+function listed(values: readonly string[] | undefined): string {
+  return values === undefined || values.length === 0 ? '-' : truncate(values.join(','), LISTED_WIDTH);
 }
 
 /**
@@ -74,6 +99,23 @@ export function transmissionDetail(view: TransmissionView): string {
   ]);
   section(lines, 'audit', view.audit, (a) => [
     `  ${timestamp(a.at)}  ${a.actor}  ${a.action}${a.details === null ? '' : `  ${JSON.stringify(a.details)}`}`,
+  ]);
+  section(lines, 'references', view.references, (r) => [`  ${r.kind} ${r.value}`]);
+  const ack = view.acknowledgement;
+  if (ack.direction === 'outbound' && ack.groups.length > 0) {
+    lines.push(`partner acknowledgement: ${ack.state}`);
+    for (const g of ack.groups) {
+      lines.push(
+        `  GS06 ${g.groupControlNumber} ${g.functionalId} ${g.status}, due ${timestamp(g.dueAt)}${g.answeredAt === null ? '' : `, answered ${timestamp(g.answeredAt)}`}`,
+      );
+    }
+  }
+  if (ack.direction === 'inbound' && ack.state !== 'none') lines.push(`our acknowledgement: ${ack.state}`);
+  section(lines, 'diagnostics', view.diagnostics, (d) => [
+    `  ${d.severity} ${d.level} ${d.code}${d.segmentId === undefined ? '' : ` ${d.segmentId}`}${d.segmentPosition === undefined ? '' : ` segment ${d.segmentPosition}`}${d.elementPosition === undefined ? '' : ` element ${d.elementPosition}`}: ${d.message}`,
+  ]);
+  section(lines, 'segments', view.segments, (seg) => [
+    `  ${String(seg.position).padStart(5)}  ${[seg.id, ...seg.elements].join('*')}`,
   ]);
   section(lines, 'notes', view.notes, (n) => [`  ${n}`]);
   return lines.map((l) => `${l}\n`).join('');

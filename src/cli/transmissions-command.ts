@@ -6,9 +6,8 @@ import {
   listTransmissions,
   openQueues,
   parseListFilter,
-  reprocessTransmission,
-  resendTransmission,
   showTransmission,
+  type ListFilterText,
   type PipelineQueues,
   type QueueingSupportDeps,
   type SupportDeps,
@@ -17,14 +16,13 @@ import { createRepositories } from '../store/index.js';
 import { checkRedis, loadPartnerRegistry, openConfiguredStore, osUserName } from './gateway-runtime.js';
 import type { CliOutput } from './output.js';
 import { transmissionDetail, transmissionTable } from './transmission-format.js';
+import { addFilterOptions, filterText, registerBulkCommands } from './transmissions-bulk-command.js';
 
 interface ActorOption {
   actor: string;
 }
 
-interface ListOptions extends ActorOption {
-  status?: string;
-  partner?: string;
+interface ListOptions extends ActorOption, Omit<ListFilterText, 'limit'> {
   limit: string;
   json?: boolean;
 }
@@ -48,21 +46,22 @@ export function registerTransmissionCommands(
     .description('support operations on stored transmissions: list, show, resend, reprocess (audited)');
   const actorOption = ['--actor <name>', 'who does this, for the audit trail', osUserName()] as const;
 
-  group
+  const list = group
     .command('list')
-    .description('transmissions, newest first')
-    .option(
-      '--status <status>',
-      'only this status: received, processing, processed, rejected, failed, sent, acknowledged',
-    )
-    .option('--partner <id>', 'only this partner')
+    .description('transmissions, newest first, a page at a time; search by business and control numbers');
+  addFilterOptions(list)
     .option('--limit <n>', 'at most this many (1-1000)', '50')
-    .option('--json', 'a JSON array instead of a table')
+    .option('--cursor <next>', 'the page after the one that printed this "next"')
+    .option('--json', 'JSON { transmissions, next } instead of a table')
     .option(...actorOption)
     .action(async (opts: ListOptions) => {
-      const filter = parseListFilter({ status: opts.status, partner: opts.partner, limit: opts.limit });
-      const rows = await withDeps(false, (deps) => listTransmissions(filter, opts.actor, deps));
-      output.out(opts.json === true ? `${JSON.stringify(rows, null, 2)}\n` : transmissionTable(rows));
+      const filter = parseListFilter(filterText(opts));
+      const page = await withDeps(false, (deps) => listTransmissions(filter, opts.actor, deps));
+      if (opts.json === true) output.out(`${JSON.stringify(page, null, 2)}\n`);
+      else {
+        output.out(transmissionTable(page.transmissions));
+        if (page.next !== null) output.out(`more: --cursor ${page.next}\n`);
+      }
       setExitCode(0);
     });
 
@@ -78,45 +77,16 @@ export function registerTransmissionCommands(
       setExitCode(0);
     });
 
-  group
-    .command('resend')
-    .description('deliver an outbound transmission (failed or sent) again: same bytes, same file name')
-    .argument('<id>', 'outbound transmission id')
-    .option(...actorOption)
-    .action(async (id: string, opts: ActorOption) => {
-      const result = await withDeps(true, (deps) => resendTransmission(id, opts.actor, deps));
-      output.out(
-        `resend of ${id} (${result.fileName}, was ${result.previousStatus}) queued as job ${result.jobId}\n`,
-      );
-      setExitCode(0);
-    });
-
-  group
-    .command('reprocess')
-    .description('read an inbound transmission again from its stored bytes, and rerun its failed documents')
-    .argument('<id>', 'inbound transmission id')
-    .option(...actorOption)
-    .action(async (id: string, opts: ActorOption) => {
-      const result = await withDeps(true, (deps) => reprocessTransmission(id, opts.actor, deps));
-      const documents =
-        result.retriedDocuments.length === 0
-          ? ''
-          : `; documents run again: ${result.retriedDocuments.join(', ')}`;
-      const batches =
-        result.retriedBatches.length === 0
-          ? ''
-          : `; 855 batches sent again: ${result.retriedBatches.join(', ')}`;
-      output.out(
-        `reprocess of ${id} (was ${result.previousStatus}) queued as job ${result.jobId}${documents}${batches}\n`,
-      );
-      setExitCode(0);
-    });
+  registerBulkCommands(group, output, setExitCode, { actorOption, withDeps });
 }
 
 /** Opens the configured store (and queues when asked), runs one operation, closes everything. */
-async function withDeps<T>(queueing: true, run: (deps: QueueingSupportDeps) => Promise<T>): Promise<T>;
-async function withDeps<T>(queueing: false, run: (deps: SupportDeps) => Promise<T>): Promise<T>;
-async function withDeps<T>(queueing: boolean, run: (deps: QueueingSupportDeps) => Promise<T>): Promise<T> {
+export async function withDeps<T>(queueing: true, run: (deps: QueueingSupportDeps) => Promise<T>): Promise<T>;
+export async function withDeps<T>(queueing: false, run: (deps: SupportDeps) => Promise<T>): Promise<T>;
+export async function withDeps<T>(
+  queueing: boolean,
+  run: (deps: QueueingSupportDeps) => Promise<T>,
+): Promise<T> {
   const config = loadConfig(process.env);
   const mappingsDir = defaultMappingsDir();
   const partners = loadPartnerRegistry(config, mappingsDir);

@@ -42,7 +42,7 @@ export function derivedUuid(text: string): string {
 }
 
 export interface AcknowledgeDeps {
-  repositories: Pick<Repositories, 'transmissions' | 'controlNumbers'>;
+  repositories: Pick<Repositories, 'transmissions' | 'controlNumbers' | 'references'>;
   queues: PipelineQueues;
   now: Date;
   /** Queue the delivery this much later (the sender awaits it in the answer to its post). */
@@ -83,6 +83,13 @@ export async function storeAcknowledgement(
         sourceRef,
         createdAt: deps.now,
       })
+      .then(() =>
+        // Our 997/999 is found by its own ISA13 too, like every file we send.
+        deps.repositories.references.add(id, [
+          { kind: 'isa13', value: isa13 },
+          { kind: 'document-type', value: partner.acknowledgements.functional },
+        ]),
+      )
       .catch((error: unknown) => {
         // Stored by a run of the same job that overlapped this one: theirs stands.
         if (!isGatewayError(error) || error.code !== 'duplicate') throw error;

@@ -8,6 +8,7 @@ import type { WorkerDeps } from './pipeline-deps.js';
 import { enqueueOutbound } from './queues.js';
 import { trackSentDocuments, type SentFile } from './reconciliation/track-sent-document.js';
 import { readX12, type Interchange } from '../x12/index.js';
+import { documentReferences, envelopeReferences } from './support/transmission-references.js';
 
 /** The outbound transmission that carries one canonical document: derived, so found again on a rerun. */
 export const emittedTransmissionId = (documentId: string): string => derivedUuid(`emit:${documentId}`);
@@ -34,8 +35,8 @@ export function emitDocument(document: CanonicalDocument, deps: WorkerDeps): Pro
  * Sends documents of one type to their partner in one interchange (one group, one set each):
  * stores the documents, allocates the ISA13, the GS06 and a block of consecutive ST02s, renders
  * the partner's X12 (read back and validated by the renderer), stores it as outbound transmission
- * `transmissionId`, indexes its envelope and records the acknowledgement it expects (so the
- * partner's 997 can be matched), and queues its delivery. Idempotent: a second run with the same
+ * `transmissionId`, indexes its envelope, records the acknowledgement it expects (so the
+ * partner's 997 can be matched) and the numbers support searches it by, and queues its delivery. Idempotent: a second run with the same
  * transmission id finds it stored and numbers, renders and sends nothing new; it only completes
  * the steps after storing that a crash may have cut short, from the stored file itself.
  *
@@ -107,6 +108,10 @@ export async function emitDocuments(
   }
   // Before delivery is queued, so that the partner's 997 cannot arrive before its expectation.
   await trackSentDocuments(documents, file, interchange, partnerConfig, repositories);
+  await repositories.references.add(id, [
+    ...(interchange === undefined ? [] : envelopeReferences(interchange)),
+    ...documents.flatMap((document) => documentReferences(document, { envelope: false })),
+  ]);
   await enqueueOutbound(deps.queues, id, `out-${id}`);
   return { transmissionId: id, created };
 }

@@ -8,6 +8,7 @@ import { indexInterchange, interchangeEntry, setKey } from './interchange-index.
 import { openAnswerBatch } from './orders/answer-batch.js';
 import type { WorkerDeps } from './pipeline-deps.js';
 import { enqueueDocuments } from './queues.js';
+import { recordInboundReferences } from './support/transmission-references.js';
 
 /** What reading one inbound transmission came to. */
 export interface InboundOutcome {
@@ -162,6 +163,8 @@ async function processInterchange(
       return { document, transactionSetId: setId ?? null };
     }),
   );
+  // Searchable by its numbers (ISA13, GS06, ST02, PO, invoice...) before anything acts on it.
+  await recordInboundReferences(repositories, transmissionId, interchange, mine);
   const purchaseOrders = mine.filter((document) => document.type === 'purchase_order').length;
   await openAnswerBatch(transmissionId, controlNumber, partner, purchaseOrders, deps);
   await enqueueDocuments(

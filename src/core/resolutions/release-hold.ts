@@ -6,7 +6,7 @@ import { RESOLUTION_IDS } from './resolution-ids.js';
 export interface ReleaseHoldInput {
   /** The rule whose hold staff have checked and let pass (a resend confirmed new, a date agreed...). */
   ruleId: string;
-  /** Absent for a hold on the order as a whole. */
+  /** The line whose hold is released; absent: every hold of this rule, on the order and on each line. */
   lineNumber?: string;
   note: string;
 }
@@ -14,7 +14,8 @@ export interface ReleaseHoldInput {
 const ID = RESOLUTION_IDS.releaseHold;
 
 function matches(input: ReleaseHoldInput) {
-  return (f: RuleFinding) => f.ruleId === input.ruleId && f.lineNumber === input.lineNumber;
+  return (f: RuleFinding) =>
+    f.ruleId === input.ruleId && (input.lineNumber === undefined || f.lineNumber === input.lineNumber);
 }
 
 /**
@@ -32,7 +33,8 @@ export const releaseHold: Resolution<ReleaseHoldInput> = {
     const held = findings.some((f) => isOpen(f) && f.severity === 'hold' && matches(input)(f));
     if (!held) {
       const where = input.lineNumber === undefined ? 'the order' : `line ${input.lineNumber}`;
-      throw CoreError.resolutionInvalid(ID, `${where} has no open "${input.ruleId}" hold.`);
+      const scope = input.lineNumber === undefined ? ', on itself or on any line' : '';
+      throw CoreError.resolutionInvalid(ID, `${where} has no open "${input.ruleId}" hold${scope}.`);
     }
   },
   apply(order, findings, input) {

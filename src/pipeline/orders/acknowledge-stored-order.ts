@@ -73,8 +73,9 @@ export async function acknowledgeStoredOrder(
         lineNumber: line.lineNumber,
         statuses: line.statuses.map((status) => `${status.statusCode} ${status.quantity ?? ''}`.trim()),
       })),
-      sent,
-      ...(batched ? { batched } : {}),
+      // Queued is all that is known here: whether it reached the partner is the transmission's
+      // status (see the order's timeline), so the audit does not claim it was sent.
+      delivery: sent ? 'queued' : batched ? 'batched' : 'not-sent',
       ...(transmissionId === undefined ? {} : { transmissionId }),
     });
   }

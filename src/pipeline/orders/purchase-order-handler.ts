@@ -4,6 +4,7 @@ import { answerBatchOf, joinAnswerBatch } from './answer-batch.js';
 import { PIPELINE_ACTOR } from './order-audit.js';
 import { readPurchaseOrder } from './read-order.js';
 import { receiveOrder } from './receive-order.js';
+import { recordDocumentReferences } from '../support/transmission-references.js';
 
 /**
  * The `purchase_order` document handler. A new order is evaluated by the core and stored under
@@ -18,6 +19,8 @@ import { receiveOrder } from './receive-order.js';
  */
 export const handlePurchaseOrder: DocumentHandler = async (document, deps) => {
   const order = readPurchaseOrder(document);
+  // The file that carried it is found by its PO number and envelope numbers from now on.
+  await recordDocumentReferences(deps.repositories, [order]);
   const stored = (await deps.repositories.orders.get(order.id)) ?? (await receiveOrder(order, deps));
   const batch = await answerBatchOf(order, deps);
   if (batch === undefined) return advanceOrder(order, stored, deps, PIPELINE_ACTOR);

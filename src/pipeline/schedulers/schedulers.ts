@@ -1,10 +1,12 @@
+import { createLogger, type Logger } from '../../observability/index.js';
 import type { PartnerRegistry } from '../../partners/index.js';
-import type { TransmissionStore } from '../../store/index.js';
+import type { AuditLog, TransmissionStore } from '../../store/index.js';
 import type { PipelineQueues } from '../queues.js';
 import type { OverdueAckDeps } from '../overdue-acks.js';
 import { planInboxPolls, schedulePolls } from '../polls/inbox-poll-plan.js';
 import { overdueAckTask } from './overdue-ack-task.js';
 import { requeueStaleReceived } from './received-sweep.js';
+import { strandedOutboundTask } from './stranded-outbound-sweep.js';
 import { startRepeatingTask, type RunningTask, type ScheduledTask } from './repeating-task.js';
 
 export interface SchedulerOptions {
@@ -21,12 +23,21 @@ export interface SchedulerOptions {
   overdueAcks?: OverdueAckDeps;
   /** Default 5 minutes. */
   overdueAckIntervalMs?: number;
+  /** When given, outbound transmissions left `processed` with no job are queued again (actor `system`). */
+  audit?: AuditLog;
+  /** How long a transmission may sit `processed` with no job before that sweep takes it. Default 10 min. */
+  strandedAfterMs?: number;
   /** More periodic work run under the same rules (no overlap, errors reported, stopped on close). */
   extraTasks?: readonly ScheduledTask[];
   now?: () => Date;
-  /** Default: console.log. */
+  /**
+   * Where runs that did something, failed or work again are logged with the task's name.
+   * Default: a logger at `info` on stderr.
+   */
+  logger?: Logger;
+  /** One human line per run that did something, besides the logger's. Default: none. */
   log?: (line: string) => void;
-  /** A failed run. Default: one line on console.error. */
+  /** A failed run, besides the logger's line. Default: none. */
   onError?: (task: string, error: unknown) => void;
 }
 
@@ -54,15 +65,27 @@ export const DEFAULT_RECEIVED_MAX_AGE_MS = 60_000;
  * await schedulers.close();
  */
 export async function startSchedulers(options: SchedulerOptions): Promise<Schedulers> {
-  const log = options.log ?? ((line: string) => console.log(line));
-  const onError =
-    options.onError ??
-    ((task: string, error: unknown) =>
-      console.error(`${task} failed: ${error instanceof Error ? error.message : String(error)}`));
+  const logger = options.logger ?? createLogger({ level: 'info' });
+  const log = (line: string) => {
+    logger.info(line);
+    options.log?.(line);
+  };
+  const onError = (task: string, error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    logger.error({ task, err: error }, `${task} failed: ${message}`);
+    options.onError?.(task, error);
+  };
   const deps = { transmissions: options.transmissions, queues: options.queues };
   const maxAgeMs = options.receivedMaxAgeMs ?? DEFAULT_RECEIVED_MAX_AGE_MS;
   const polls = planInboxPolls(options.partners, options.pollIntervalMs);
   await schedulePolls(options.queues, polls);
+  for (const poll of polls.polls) {
+    logger.info(
+      { partnerId: poll.partnerId, intervalMs: poll.intervalMs },
+      `scheduled: poll ${poll.partnerId}`,
+    );
+  }
+  for (const line of polls.skipped) logger.info(`not scheduled: ${line}`);
   const sweep: ScheduledTask = {
     name: 'sweep received',
     intervalMs: options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS,
@@ -76,7 +99,22 @@ export async function startSchedulers(options: SchedulerOptions): Promise<Schedu
     options.overdueAcks === undefined
       ? []
       : [overdueAckTask(options.overdueAcks, options.overdueAckIntervalMs, log)];
-  const tasks = [sweep, ...overdue, ...(options.extraTasks ?? [])];
+  const stranded =
+    options.audit === undefined
+      ? []
+      : [
+          strandedOutboundTask(
+            {
+              repositories: { transmissions: options.transmissions, audit: options.audit },
+              queues: options.queues,
+            },
+            {
+              ...(options.strandedAfterMs === undefined ? {} : { olderThanMs: options.strandedAfterMs }),
+              log,
+            },
+          ),
+        ];
+  const tasks = [sweep, ...overdue, ...stranded, ...(options.extraTasks ?? [])];
   const running: RunningTask[] = tasks.map((task) =>
     startRepeatingTask(task, {
       onError,

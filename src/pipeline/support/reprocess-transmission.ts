@@ -4,6 +4,7 @@ import { answerBatchId } from '../orders/answer-batch.js';
 import { documentJobId, enqueueDocument, enqueueSeal, sealJobId, type PipelineQueues } from '../queues.js';
 import { bytesArchived, checkActor, operationRefused, transmissionNotFound } from './support-errors.js';
 import type { QueueingSupportDeps } from './support-deps.js';
+import { noWorkerWarnings } from './live-workers.js';
 
 /** What a reprocess queued. */
 export interface ReprocessResult {
@@ -15,6 +16,8 @@ export interface ReprocessResult {
   retriedDocuments: string[];
   /** Batches of 855s answering this transmission's orders whose sending had failed and is run again. */
   retriedBatches: string[];
+  /** Why the jobs may not run soon, e.g. no worker listening on the queue prefix. */
+  warnings: string[];
 }
 
 // `processing` is being read right now. `processed` is accepted: its documents may have failed
@@ -78,7 +81,15 @@ export async function reprocessTransmission(
     deps.queues,
   );
   const retriedBatches = await retryFailedBatches(id, stored.partnerId, who, deps.repositories, deps.queues);
-  return { transmissionId: id, jobId, previousStatus: stored.status, retriedDocuments, retriedBatches };
+  const warnings = await noWorkerWarnings(deps.queues, ['inbound']);
+  return {
+    transmissionId: id,
+    jobId,
+    previousStatus: stored.status,
+    retriedDocuments,
+    retriedBatches,
+    warnings,
+  };
 }
 
 /**

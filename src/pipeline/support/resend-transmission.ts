@@ -2,6 +2,7 @@ import type { TransmissionStatus } from '../../store/index.js';
 import { enqueueOutbound } from '../queues.js';
 import { bytesArchived, checkActor, operationRefused, transmissionNotFound } from './support-errors.js';
 import type { QueueingSupportDeps } from './support-deps.js';
+import { noWorkerWarnings } from './live-workers.js';
 
 /** What a resend queued. */
 export interface ResendResult {
@@ -11,6 +12,8 @@ export interface ResendResult {
   /** Delivered under this name again, the same bytes: nothing is renumbered. */
   fileName: string;
   previousStatus: TransmissionStatus;
+  /** Why the job may not run soon, e.g. no worker listening on the queue prefix. */
+  warnings: string[];
 }
 
 // `processed` is waiting for its delivery job and `processing` is being delivered: a second job
@@ -68,5 +71,6 @@ export async function resendTransmission(
       .catch(() => {});
     throw error;
   }
-  return { transmissionId: id, jobId, fileName, previousStatus: stored.status };
+  const warnings = await noWorkerWarnings(deps.queues, ['outbound']);
+  return { transmissionId: id, jobId, fileName, previousStatus: stored.status, warnings };
 }

@@ -1,4 +1,6 @@
 import type {
+  ExpectedAckStatus,
+  ReferenceEntry,
   RecordedAuditEvent,
   StatusChange,
   StoredException,
@@ -9,6 +11,13 @@ import { ackTransmissionId } from '../acknowledge-interchange.js';
 import { checkActor, transmissionNotFound } from './support-errors.js';
 import type { SupportDeps } from './support-deps.js';
 import { readEnvelope, type InterchangeView } from './transmission-envelope.js';
+import {
+  MAX_INLINE_RAW_BYTES,
+  MAX_SHOWN_SEGMENTS,
+  readFileForShow,
+  type DiagnosticView,
+  type SegmentView,
+} from './transmission-inspection.js';
 
 /** Files larger than this are not read for `show` (a request must stay quick); `raw` still serves them. */
 export const MAX_SHOWN_BYTES = 20 * 1024 * 1024;
@@ -27,9 +36,41 @@ export interface TransmissionView extends TransmissionSummary {
   exceptions: StoredException[];
   /** Who did what to it (resends, reprocessing, accepted duplicates), oldest first. */
   audit: RecordedAuditEvent[];
+  /** The stored bytes, when the file is at most 1 MB (otherwise a note says so). */
+  raw: { encoding: 'base64'; data: string } | null;
+  /** The file's segments in order, envelopes included, at most 5,000. */
+  segments: SegmentView[];
+  /** What the X12 reader and validator found, with segment, element and X12 code. */
+  diagnostics: DiagnosticView[];
+  /** The business and control numbers it is found by. */
+  references: ReferenceEntry[];
+  /** Inbound: our 997/999/TA1 and its delivery. Outbound: the partner's answer to each group. */
+  acknowledgement: AcknowledgementState;
   /** What could not be shown and why (bytes archived, file too large, not X12). */
   notes: string[];
 }
+
+/** How the acknowledgement of a transmission stands, in the direction that applies. */
+export type AcknowledgementState =
+  | {
+      direction: 'inbound';
+      /** `none` when the partner takes no acknowledgement or the file had no interchange. */
+      state: 'sent' | 'waiting' | 'not-delivered' | 'none';
+      acknowledgements: { transmissionId: string; fileName: string | null; status: TransmissionStatus }[];
+    }
+  | {
+      direction: 'outbound';
+      /** Worst of its groups: rejected, overdue, pending, accepted; `none` when nothing is expected. */
+      state: 'accepted' | 'rejected' | 'overdue' | 'pending' | 'none';
+      groups: {
+        groupControlNumber: string;
+        functionalId: string;
+        status: ExpectedAckStatus;
+        dueAt: Date;
+        answeredAt: Date | null;
+        answeredByTransmissionId: string | null;
+      }[];
+    };
 
 /**
  * One transmission with its history, envelopes, documents, acknowledgements, exceptions and audit
@@ -57,6 +98,11 @@ export async function showTransmission(
     acknowledgements: [],
     exceptions: await repositories.exceptions.list({ subjectType: 'transmission', subjectId: id }),
     audit: await repositories.audit.list({ type: 'transmission', id }),
+    raw: null,
+    segments: [],
+    diagnostics: [],
+    references: (await repositories.references.of([id])).get(id) ?? [],
+    acknowledgement: { direction: 'inbound', state: 'none', acknowledgements: [] },
     notes: [],
   };
   if (payload === null) {
@@ -65,7 +111,9 @@ export async function showTransmission(
     view.notes.push(`the file (${payload.length} bytes) is too large to read here; fetch it with raw`);
   } else {
     await addEnvelope(view, payload, deps);
+    addReading(view, payload);
   }
+  view.acknowledgement = await acknowledgementOf(view, deps);
   await repositories.audit.record({
     actor: who,
     action: 'transmission-viewed',
@@ -99,4 +147,54 @@ async function addEnvelope(view: TransmissionView, payload: Buffer, deps: Suppor
     }
   }
   view.exceptions.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id);
+}
+
+function addReading(view: TransmissionView, payload: Buffer): void {
+  if (payload.length <= MAX_INLINE_RAW_BYTES) {
+    view.raw = { encoding: 'base64', data: payload.toString('base64') };
+  } else {
+    view.notes.push(
+      `the file (${payload.length} bytes) is over 1 MB: its bytes are not included; fetch it with raw`,
+    );
+  }
+  const reading = readFileForShow(payload);
+  view.segments = reading.segments;
+  view.diagnostics = reading.diagnostics;
+  if (reading.segmentCount > MAX_SHOWN_SEGMENTS) {
+    view.notes.push(`only the first ${MAX_SHOWN_SEGMENTS} of ${reading.segmentCount} segments are listed`);
+  }
+}
+
+const ACK_ORDER = ['rejected', 'overdue', 'pending', 'accepted'] as const;
+
+async function acknowledgementOf(view: TransmissionView, deps: SupportDeps): Promise<AcknowledgementState> {
+  if (view.direction === 'inbound') {
+    const acks = view.acknowledgements;
+    const state =
+      acks.length === 0
+        ? 'none'
+        : acks.some((a) => a.status === 'failed')
+          ? 'not-delivered'
+          : acks.every((a) => a.status === 'sent' || a.status === 'acknowledged')
+            ? 'sent'
+            : 'waiting';
+    return { direction: 'inbound', state, acknowledgements: acks };
+  }
+  const expected = await deps.repositories.expectedAcks.list({
+    outboundTransmissionId: view.id,
+    limit: 1000,
+  });
+  const groups = expected.map((e) => ({
+    groupControlNumber: e.groupControlNumber,
+    functionalId: e.functionalId,
+    status: e.status,
+    dueAt: e.dueAt,
+    answeredAt: e.answeredAt,
+    answeredByTransmissionId: e.answeredByTransmissionId,
+  }));
+  const verdicts = groups.map((g): (typeof ACK_ORDER)[number] =>
+    g.status === 'pending' || g.status === 'overdue' || g.status === 'rejected' ? g.status : 'accepted',
+  );
+  const state = ACK_ORDER.find((verdict) => verdicts.includes(verdict)) ?? 'none';
+  return { direction: 'outbound', state, groups };
 }

@@ -15,7 +15,10 @@ import type {
   TransmissionFilter,
   TransmissionStore,
   TransmissionSummary,
+  WaitingQuery,
+  WaitingTransmission,
 } from './transmission-store.js';
+import { referenceConditions } from './transmission-reference-filter.js';
 
 /** The columns a caller decides when a transmission is first stored; the rest follow from the bytes. */
 type NewTransmission = Pick<
@@ -106,11 +109,45 @@ export class OrmTransmissionStore implements TransmissionStore {
   }
 
   list(filter: TransmissionFilter = {}): Promise<TransmissionSummary[]> {
-    const where: FilterQuery<Transmission> = {};
-    if (filter.status !== undefined) where.status = filter.status;
-    if (filter.partnerId !== undefined) where.partnerId = filter.partnerId;
-    if (filter.receivedBefore !== undefined) where.receivedAt = { $lt: filter.receivedBefore };
-    return this.summaries('listing transmissions', where, filter.limit ?? 100);
+    return guard('listing transmissions', async () => {
+      const em = this.orm.em.fork();
+      const rows = await em.find(TransmissionSchema, listWhere(em, filter), {
+        orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }],
+        limit: filter.limit ?? 100,
+      });
+      return rows.map(toSummary);
+    });
+  }
+
+  waitingSince(query: WaitingQuery): Promise<WaitingTransmission[]> {
+    return guard(`finding ${query.direction} transmissions waiting in ${query.status}`, async () => {
+      const em = this.orm.em.fork();
+      const rows = await em.find(
+        TransmissionSchema,
+        { status: query.status, direction: query.direction },
+        { orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }], limit: 10_000 },
+      );
+      if (rows.length === 0) return [];
+      const events = await em.find(
+        TransmissionEventSchema,
+        { transmission: { $in: rows.map((row) => row.id) } },
+        { fields: ['at', 'transmission'] },
+      );
+      const seen = new Map<string, { last: Date; count: number }>();
+      for (const event of events) {
+        const id = event.transmission.id;
+        const entry = seen.get(id) ?? { last: event.at, count: 0 };
+        seen.set(id, { last: event.at > entry.last ? event.at : entry.last, count: entry.count + 1 });
+      }
+      return rows
+        .map((row) => {
+          const history = seen.get(row.id) ?? { last: row.receivedAt, count: 0 };
+          return { ...toSummary(row), statusSince: history.last, historyLength: history.count };
+        })
+        .filter((row) => row.statusSince.getTime() <= query.changedBefore.getTime())
+        .sort((a, b) => a.statusSince.getTime() - b.statusSince.getTime() || a.id.localeCompare(b.id))
+        .slice(0, query.limit ?? 1000);
+    });
   }
 
   read(id: string): Promise<TransmissionContent | null> {
@@ -244,4 +281,26 @@ async function changeInTransaction(em: EntityManager, id: string, change: Status
 
 function notFound(id: string) {
   return storeError('not-found', `transmission ${id} does not exist`, true, undefined, 404);
+}
+
+function listWhere(em: EntityManager, filter: TransmissionFilter): FilterQuery<Transmission> {
+  const and: FilterQuery<Transmission>[] = [];
+  if (filter.status !== undefined) and.push({ status: filter.status });
+  if (filter.partnerId !== undefined) and.push({ partnerId: filter.partnerId });
+  if (filter.direction !== undefined) and.push({ direction: filter.direction });
+  if (filter.receivedBefore !== undefined) and.push({ receivedAt: { $lt: filter.receivedBefore } });
+  if (filter.receivedFrom !== undefined) and.push({ receivedAt: { $gte: filter.receivedFrom } });
+  if (filter.receivedTo !== undefined) and.push({ receivedAt: { $lt: filter.receivedTo } });
+  const cursor = filter.before;
+  if (cursor !== undefined) {
+    // The list runs newest first, ties by id: what follows the cursor is older, or as old with a later id.
+    and.push({
+      $or: [
+        { receivedAt: { $lt: cursor.receivedAt } },
+        { receivedAt: cursor.receivedAt, id: { $gt: cursor.id } },
+      ],
+    });
+  }
+  and.push(...referenceConditions(em, filter));
+  return and.length === 0 ? {} : { $and: and };
 }

@@ -85,11 +85,40 @@ export interface TransmissionDetail extends TransmissionContent {
   history: StatusChange[];
 }
 
+/** Where a page of a list ends: the last transmission shown, in the list's order. */
+export interface ListCursor {
+  receivedAt: Date;
+  id: string;
+}
+
+/**
+ * Which transmissions a list returns. Every field narrows it further. The reference fields match
+ * a transmission carrying that number (control numbers with or without leading zeros).
+ */
 export interface TransmissionFilter {
   status?: TransmissionStatus;
   partnerId?: string;
+  direction?: TransmissionDirection;
   /** Only those received (or created, outbound) strictly before this moment. */
   receivedBefore?: Date;
+  /** Only those received at or after this moment. */
+  receivedFrom?: Date;
+  /** Only those received strictly before this moment (the end of the range, excluded). */
+  receivedTo?: Date;
+  /** BEG03 / `poNumber`; an 855 carries the PO number it answers. */
+  po?: string;
+  invoice?: string;
+  shipment?: string;
+  isa13?: string;
+  gs06?: string;
+  st02?: string;
+  marketplaceOrder?: string;
+  /** The canonical type (`purchase_order`) or the X12 set id (`850`). */
+  documentType?: string;
+  /** Any reference of any kind equal to this. */
+  text?: string;
+  /** The page after this one: transmissions that come after it, newest first. */
+  before?: ListCursor;
   /** Default 100. */
   limit?: number;
 }
@@ -140,8 +169,14 @@ export interface TransmissionStore {
   setPartner(id: string, partnerId: string): Promise<void>;
   /** Transmissions with exactly these bytes, newest first. */
   findBySha256(sha256: string): Promise<TransmissionSummary[]>;
-  /** Newest first. */
+  /** Newest first (ties by id), so that a cursor names a place in the list. */
   list(filter?: TransmissionFilter): Promise<TransmissionSummary[]>;
+  /**
+   * Transmissions in `status` (and `direction`) whose last status change is at or before
+   * `changedBefore`, longest waiting first, with when that change was and how long their
+   * history is: what a sweep looks for when a job may have been lost.
+   */
+  waitingSince(query: WaitingQuery): Promise<WaitingTransmission[]>;
   /** The transmission with its bytes and history, or null when there is none with this id. */
   get(id: string): Promise<TransmissionDetail | null>;
   /**
@@ -151,4 +186,20 @@ export interface TransmissionStore {
   read(id: string): Promise<TransmissionContent | null>;
   /** The transmission without its bytes or history: its status, last error and the rest. */
   summary(id: string): Promise<TransmissionSummary | null>;
+}
+
+/** See {@link TransmissionStore.waitingSince}. */
+export interface WaitingQuery {
+  status: TransmissionStatus;
+  direction: TransmissionDirection;
+  changedBefore: Date;
+  /** Default 1000. */
+  limit?: number;
+}
+
+export interface WaitingTransmission extends TransmissionSummary {
+  /** When it entered its status. */
+  statusSince: Date;
+  /** How many status changes it went through. */
+  historyLength: number;
 }

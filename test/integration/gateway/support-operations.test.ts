@@ -62,9 +62,9 @@ describe('support operations', () => {
     (await h.repositories.audit.list({ type: 'transmission', id })).map((e) => [e.actor, e.action]);
 
   it('lists with filters and shows history, envelope, documents and the 997, each audited', async () => {
-    const processed = await listTransmissions({ status: 'processed' }, 'alice', deps());
+    const processed = (await listTransmissions({ status: 'processed' }, 'alice', deps())).transmissions;
     expect(processed.map((t) => t.id)).toEqual([inboundId]);
-    expect((await listTransmissions({ partnerId: 'nobody' }, 'alice', deps())).length).toBe(0);
+    expect((await listTransmissions({ partnerId: 'nobody' }, 'alice', deps())).transmissions.length).toBe(0);
     const listings = await h.repositories.audit.list({ type: 'transmissions', id: 'status=processed' });
     expect(listings.map((e) => [e.actor, e.details?.['count']])).toEqual([['alice', 1]]);
 

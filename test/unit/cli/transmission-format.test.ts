@@ -36,13 +36,13 @@ describe('transmissionTable', () => {
     ]);
     const lines = table.split('\n');
     expect(lines[0]).toBe(
-      `id${' '.repeat(36)}direction  partner  status     received at${' '.repeat(11)}size  source name${' '.repeat(8)}last error`,
+      `id${' '.repeat(36)}direction  partner  status     received at${' '.repeat(11)}size  source name${' '.repeat(8)}PO numbers  types  last error`,
     );
     expect(lines[1]).toBe(
-      '6a4b78d0-e376-451f-a92e-00596ee48402  inbound    acme     processed  2026-03-01 10:20:30Z  1234  po-1.edi',
+      '6a4b78d0-e376-451f-a92e-00596ee48402  inbound    acme     processed  2026-03-01 10:20:30Z  1234  po-1.edi           -           -',
     );
     expect(lines[2]).toContain(
-      'outbound   -        failed     2026-03-01 10:20:30Z    56  997-000000001.x12',
+      'outbound   -        failed     2026-03-01 10:20:30Z    56  997-000000001.x12  -           -      ',
     );
     // The last error on one line, cut to 60 characters.
     expect(lines[2]?.endsWith(`delivery failed after 5 attempt(s): ${'x'.repeat(23)}…`)).toBe(true);

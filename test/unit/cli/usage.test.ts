@@ -21,6 +21,8 @@ describe('edi-gateway usage', () => {
       'worker',
       'transmissions',
       'keys',
+      'users',
+      'kpis',
       'help',
     ]);
   });

@@ -42,4 +42,31 @@ describe('release-hold', () => {
       ),
     ).toContain('give a note');
   });
+
+  it('without a line number releases the hold of that rule on every line, and only that rule', () => {
+    const held = (lineNumber: string, ruleId = 'pack-size') => ({
+      ruleId,
+      severity: 'hold' as const,
+      lineNumber,
+      message: `line ${lineNumber} breaks ${ruleId}`,
+      data: {},
+    });
+    const lineHolds = [held('1'), held('2'), held('2', 'minimum-quantity')];
+    const result = resolveException('release-hold', late, lineHolds, {
+      ruleId: 'pack-size',
+      note: 'cases agreed',
+    });
+    expect(result.findings.slice(0, 3).map((f) => f.resolvedBy)).toEqual([
+      'release-hold',
+      'release-hold',
+      undefined,
+    ]);
+    expect(result.decision).toBe('hold');
+    const one = resolveException('release-hold', late, lineHolds, {
+      ruleId: 'pack-size',
+      lineNumber: '2',
+      note: 'cases agreed',
+    });
+    expect(one.findings.slice(0, 2).map((f) => f.resolvedBy)).toEqual([undefined, 'release-hold']);
+  });
 });
