@@ -213,6 +213,18 @@ function monthFromToday() {
   return new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay))).toISOString().slice(0, 10);
 }
 
+/** Issues the support key the demo works with, as staff would: `edi-gateway keys create`. */
+function issueKey(env) {
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'bin/edi-gateway.js'), 'keys', 'create', '--role', 'admin', '--name', SUPPORT_ACTOR],
+    { env, encoding: 'utf8' },
+  );
+  if (run.status !== 0) throw new Error(`keys create failed: ${run.stderr}`);
+  say(`key: ${run.stdout.split('\n')[1] ?? ''}`);
+  return run.stdout.split('\n')[0];
+}
+
 /** Starts `edi-gateway serve`; resolves with the child and its base URL once it listens. */
 async function startGateway(env) {
   const child = spawn(process.execPath, [join(root, 'bin/edi-gateway.js'), 'serve'], {
@@ -240,10 +252,16 @@ async function startGateway(env) {
   return { child, base, exited };
 }
 
+/** The admin key the demo calls the API with, issued by `keys create` once the gateway runs. */
+let apiKey;
+
 async function api(base, method, path, body) {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${apiKey}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -363,7 +381,7 @@ const FINAL = new Set(['processed', 'rejected', 'failed', 'sent', 'acknowledged'
 /** What the gateway has done so far, as the API and the outbox folders show it. */
 async function snapshot(base, folders) {
   const [transmissions, orders, exceptions] = await Promise.all([
-    apiOk(base, 'GET', '/api/transmissions?limit=200&actor=demo'),
+    apiOk(base, 'GET', '/api/transmissions?limit=200').then((page) => page.transmissions),
     apiOk(base, 'GET', '/api/orders?limit=50'),
     apiOk(base, 'GET', '/api/exceptions?status=open&limit=50'),
   ]);
@@ -519,10 +537,7 @@ async function releaseHeldOrder(base, state) {
       ...(hold.lineNumber === undefined ? {} : { lineNumber: hold.lineNumber }),
       note: 'the buyer confirmed by phone that they still want the goods; we ship as soon as we can',
     };
-    result = await apiOk(base, 'POST', `/api/exceptions/${exception.id}/resolve`, {
-      actor: SUPPORT_ACTOR,
-      resolution,
-    });
+    result = await apiOk(base, 'POST', `/api/exceptions/${exception.id}/resolve`, { resolution });
     const where = hold.lineNumber === undefined ? '' : ` on line ${hold.lineNumber}`;
     say(
       `resolve: exception #${exception.id} as ${SUPPORT_ACTOR}: release-hold ${hold.ruleId}${where} -> decision ${result.decision}, order ${result.order.status}, exception ${result.exception.status}`,
@@ -578,11 +593,14 @@ async function main() {
       DATA_DIR: join(dir, 'data'),
       PARTNERS_DIR: partnersDir,
       QUEUE_PREFIX: prefix,
+      // The gateway's JSON log lines would bury the demo's story; warnings and errors still show.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     };
     // The demo runs on the embedded database, whatever the shell points at.
     delete env.DATABASE_URL;
     delete env.DATABASE_SCHEMA;
     gateway = await startGateway(env);
+    apiKey = issueKey(env);
     await seed(gateway.base);
     await dropSamples(folders);
     say(

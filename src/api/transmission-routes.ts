@@ -1,7 +1,4 @@
-import { Router, type Request } from 'express';
-import { Type, type Static } from '@sinclair/typebox';
-import { Ajv } from 'ajv';
-import { GatewayError } from '../errors/index.js';
+import { Type } from '@sinclair/typebox';
 import {
   listTransmissions,
   parseListFilter,
@@ -11,74 +8,148 @@ import {
   transmissionBytes,
   type WorkerDeps,
 } from '../pipeline/index.js';
+import { TRANSMISSION_STATUSES } from '../store/index.js';
+import type { ApiCatalog } from './routing/api-catalog.js';
+import { AnyObject, ErrorBody, LimitText } from './routing/common-schemas.js';
 
-const ActorBody = Type.Object(
-  { actor: Type.String({ minLength: 1, maxLength: 128, description: 'who asks, for the audit trail' }) },
+const IdParams = Type.Object(
+  { id: Type.String({ minLength: 1, maxLength: 128 }) },
   { additionalProperties: false },
 );
-const checkBody = new Ajv({ allErrors: true }).compile<Static<typeof ActorBody>>(ActorBody);
+const NoBody = Type.Object(
+  {},
+  { additionalProperties: false, description: 'no fields: the actor is the caller' },
+);
 
-/** Who reads, when a GET does not say (`?actor=`): the API itself. */
-const DEFAULT_READER = 'api';
+const Text = (description: string) =>
+  Type.Optional(Type.String({ minLength: 1, maxLength: 128, description }));
+const ListQuery = Type.Object(
+  {
+    status: Text(TRANSMISSION_STATUSES.join(', ')),
+    direction: Text('inbound or outbound'),
+    partner: Text('a partner id'),
+    type: Text('an X12 set id (850, 855) or a canonical type (purchase_order)'),
+    from: Text('received on or after: YYYY-MM-DD or an ISO 8601 instant'),
+    to: Text('received on or before: YYYY-MM-DD (the whole day) or an ISO 8601 instant'),
+    po: Text('a PO number'),
+    invoice: Text('an invoice number'),
+    shipment: Text('a shipment id'),
+    isa13: Text('an interchange control number; leading zeros do not matter'),
+    gs06: Text('a group control number; leading zeros do not matter'),
+    st02: Text('a transaction set control number; leading zeros do not matter'),
+    marketplaceOrder: Text('a marketplace order id'),
+    search: Text('any of the numbers above'),
+    cursor: Text('the `next` of the previous page'),
+    limit: Type.Optional(LimitText),
+  },
+  { additionalProperties: false },
+);
+
+const notFound = { 404: { description: 'no such transmission', schema: ErrorBody } };
 
 /**
- * Support operations on transmissions, each audited under the caller's actor:
- * - `GET /api/transmissions?status=&partner=&limit=&actor=`: newest first;
- * - `GET /api/transmissions/:id`: detail without the bytes (history, envelopes, documents, acks,
- *   exceptions, audit trail); `GET /api/transmissions/:id/raw`: the bytes as stored;
- * - `POST /api/transmissions/:id/resend` and `/reprocess` with JSON `{ "actor": "alice" }`.
- * An unknown id answers 404; an operation that does not apply to the transmission (resending an
- * inbound file) 409.
+ * Support operations on transmissions, each audited under the authenticated caller:
+ * - `GET /api/transmissions`: newest first, filtered and searched (viewer);
+ * - `GET /api/transmissions/:id`: everything about one; `/:id/raw`: the bytes as stored (viewer);
+ * - `POST /api/transmissions/:id/resend` and `/reprocess` (operator). An operation that does not
+ *   apply to the transmission (resending an inbound file) is 409.
  *
  * @example
- * app.use('/api/transmissions', transmissionRoutes(services));
+ * app.use('/api/transmissions', transmissionRoutes(catalog, services).express);
  */
-export function transmissionRoutes(services: WorkerDeps): Router {
-  const router = Router();
-  router.get('/', async (req, res) => {
-    const filter = parseListFilter({
-      status: query(req, 'status'),
-      partner: query(req, 'partner'),
-      limit: query(req, 'limit'),
-    });
-    res.json(await listTransmissions(filter, reader(req), services));
-  });
-  router.get('/:id', async (req, res) => {
-    res.json(await showTransmission(String(req.params['id']), reader(req), services));
-  });
-  router.get('/:id/raw', async (req, res) => {
-    const { fileName, bytes } = await transmissionBytes(String(req.params['id']), reader(req), services);
-    res.type('application/octet-stream').attachment(fileName).send(bytes);
-  });
-  router.post('/:id/resend', async (req, res) => {
-    res.json(await resendTransmission(String(req.params['id']), actorOf(req), services));
-  });
-  router.post('/:id/reprocess', async (req, res) => {
-    res.json(await reprocessTransmission(String(req.params['id']), actorOf(req), services));
-  });
-  return router;
-}
+export function transmissionRoutes(catalog: ApiCatalog, services: WorkerDeps) {
+  const routes = catalog.router('/api/transmissions');
+  const tags = ['transmissions'];
 
-function actorOf(req: Request): string {
-  const body: unknown = req.body;
-  if (!checkBody(body)) {
-    const problems = (checkBody.errors ?? []).map(
-      (e) => `${e.instancePath || 'body'} ${e.message ?? 'is invalid'}`,
-    );
-    throw new GatewayError(
-      'bad-request',
-      `the body must be JSON {"actor": "<who asks>"} (sent as application/json): ${problems.join('; ')}`,
-      { permanent: true, status: 400 },
-    );
-  }
-  return body.actor;
-}
+  routes.define(
+    {
+      method: 'get',
+      path: '/',
+      summary: 'List and search transmissions, newest first, a page at a time (`{ transmissions, next }`)',
+      tags,
+      role: 'viewer',
+      query: ListQuery,
+      responses: { 200: { description: 'the page of transmissions', schema: AnyObject } },
+    },
+    async ({ res, query, actor }) => {
+      const filter = parseListFilter(query);
+      res.json(await listTransmissions(filter, actor, services));
+    },
+  );
 
-function reader(req: Request): string {
-  return query(req, 'actor') ?? DEFAULT_READER;
-}
+  routes.define(
+    {
+      method: 'get',
+      path: '/:id',
+      summary:
+        'One transmission: history, envelope, segments, documents, diagnostics, acknowledgements, audit',
+      tags,
+      role: 'viewer',
+      params: IdParams,
+      responses: { 200: { description: 'the transmission', schema: AnyObject }, ...notFound },
+    },
+    async ({ res, params, actor }) => {
+      res.json(await showTransmission(params.id, actor, services));
+    },
+  );
 
-function query(req: Request, name: string): string | undefined {
-  const value = req.query[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
+  routes.define(
+    {
+      method: 'get',
+      path: '/:id/raw',
+      summary: 'The bytes of a transmission as stored',
+      tags,
+      role: 'viewer',
+      params: IdParams,
+      responses: {
+        200: { description: 'the bytes', contentType: 'application/octet-stream' },
+        ...notFound,
+      },
+    },
+    async ({ res, params, actor }) => {
+      const { fileName, bytes } = await transmissionBytes(params.id, actor, services);
+      res.type('application/octet-stream').attachment(fileName).send(bytes);
+    },
+  );
+
+  routes.define(
+    {
+      method: 'post',
+      path: '/:id/resend',
+      summary: 'Deliver an outbound transmission again, same bytes and name',
+      tags,
+      role: 'operator',
+      params: IdParams,
+      body: NoBody,
+      responses: {
+        200: { description: 'queued', schema: AnyObject },
+        ...notFound,
+        409: { description: 'not resendable in its status or direction', schema: ErrorBody },
+      },
+    },
+    async ({ res, params, actor }) => {
+      res.json(await resendTransmission(params.id, actor, services));
+    },
+  );
+
+  routes.define(
+    {
+      method: 'post',
+      path: '/:id/reprocess',
+      summary: 'Read an inbound transmission again from its stored bytes',
+      tags,
+      role: 'operator',
+      params: IdParams,
+      body: NoBody,
+      responses: {
+        200: { description: 'queued', schema: AnyObject },
+        ...notFound,
+        409: { description: 'not reprocessable', schema: ErrorBody },
+      },
+    },
+    async ({ res, params, actor }) => {
+      res.json(await reprocessTransmission(params.id, actor, services));
+    },
+  );
+  return routes;
 }

@@ -3,7 +3,7 @@ import type { Repositories } from '../store/index.js';
 
 /** What managing keys needs: the keys, the audit trail, and the partners keys are issued for. */
 export interface ApiKeyAdminDeps {
-  repositories: Pick<Repositories, 'apiKeys' | 'audit'>;
+  repositories: Pick<Repositories, 'apiKeys' | 'audit' | 'consoleAccess'>;
   partners: PartnerRegistry;
   /** Default: the system clock. */
   now?: () => Date;

@@ -6,10 +6,18 @@ import { GatewayError } from '../errors/index.js';
  * - `forbidden` (403): a good key that may not do what was asked;
  * - `unknown-partner` (404): a partner key asked for a partner the partner files do not hold;
  * - `unknown-key` (404): no key has this public id;
- * - `invalid-key-input` (400): a name or role that cannot be stored.
+ * - `invalid-key-input` (400): a name, role or password that cannot be stored;
+ * - `unknown-user` (404): no console user has this name;
+ * - `rate-limited` (429): too many refused attempts from one address.
  */
 export type AuthErrorCode =
-  'unauthenticated' | 'forbidden' | 'unknown-partner' | 'unknown-key' | 'invalid-key-input';
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'unknown-partner'
+  | 'unknown-key'
+  | 'invalid-key-input'
+  | 'unknown-user'
+  | 'rate-limited';
 
 /**
  * The error family of `src/auth`. None of them is helped by retrying (`permanent`). Messages name
@@ -69,6 +77,55 @@ export class AuthError extends GatewayError<AuthErrorCode> {
 
   static unknownKey(id: string): AuthError {
     return new AuthError('unknown-key', `there is no API key ${id}; "edi-gateway keys list" shows them`, 404);
+  }
+
+  /** A console login with a wrong username or password; one message for both, as for keys. */
+  static badLogin(): AuthError {
+    return new AuthError('unauthenticated', 'the username or password is not right', 401);
+  }
+
+  /** A request on a console session that ended or expired. */
+  static sessionEnded(): AuthError {
+    return new AuthError('unauthenticated', 'the session has ended; log in again', 401);
+  }
+
+  /** A state-changing request on a console session without its CSRF token. */
+  static csrfMismatch(): AuthError {
+    return new AuthError(
+      'forbidden',
+      'the X-CSRF-Token header is missing or does not match the session; reload the console',
+      403,
+    );
+  }
+
+  /** A valid caller whose role does not allow the route. */
+  static roleTooLow(role: string, required: string): AuthError {
+    return new AuthError('forbidden', `this needs the ${required} role; your role is ${role}`, 403);
+  }
+
+  /** A partner key on a staff route, or on the console. */
+  static partnerKeyNotAllowed(): AuthError {
+    return new AuthError(
+      'forbidden',
+      'a partner key posts its own transmissions only (POST /api/partners/<id>/transmissions)',
+      403,
+    );
+  }
+
+  static tooManyFailures(retryAfterSeconds: number): AuthError {
+    return new AuthError(
+      'rate-limited',
+      `too many refused attempts from this address; try again in ${retryAfterSeconds} s`,
+      429,
+    );
+  }
+
+  static unknownUser(username: string): AuthError {
+    return new AuthError(
+      'unknown-user',
+      `there is no console user ${username}; "edi-gateway users list" shows them`,
+      404,
+    );
   }
 
   static invalidInput(field: string, why: string): AuthError {

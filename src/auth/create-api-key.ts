@@ -3,6 +3,8 @@ import { API_KEY_SUBJECT, type ApiKeyAdminDeps } from './api-key-deps.js';
 import { formatApiKey, hashSecret, newApiKeyParts } from './api-key-token.js';
 import { toApiKeyView, type ApiKeyView } from './api-key-view.js';
 import { AuthError } from './auth-error.js';
+import { isStaffRole, STAFF_ROLES, type StaffRole } from './roles.js';
+import type { ApiKeyRole } from '../store/index.js';
 
 export interface NewPartnerKey {
   partnerId: string;
@@ -32,10 +34,7 @@ export async function createPartnerKey(
   actor: string,
   deps: ApiKeyAdminDeps,
 ): Promise<CreatedApiKey> {
-  const name = input.name.trim();
-  if (name === '' || name.length > NAME_MAX || /\p{Cc}/u.test(name)) {
-    throw AuthError.invalidInput('name', `must be 1 to ${NAME_MAX} characters on one line`);
-  }
+  const name = checkedName(input.name);
   const partner = deps.partners.byId(input.partnerId);
   if (partner === undefined) throw AuthError.unknownPartner(input.partnerId);
   if (partner.kind !== 'x12') {
@@ -44,15 +43,56 @@ export async function createPartnerKey(
       `${partner.id} is a marketplace account: the gateway pulls from it, it posts nothing`,
     );
   }
+  return issueKey({ name, role: 'partner', partnerId: partner.id }, actor, deps);
+}
+
+export interface NewStaffKey {
+  role: StaffRole;
+  /** Who holds it: a person (`alice`) or a system (`ERP shipment feed`). It is the audit actor. */
+  name: string;
+}
+
+/**
+ * Issues a key for staff or for a system of ours (an ERP posting events, a BI tool reading KPIs)
+ * with a staff role, audited under `actor`. Its name is the actor of everything done with it.
+ *
+ * @example
+ * const { token } = await createStaffKey({ role: 'operator', name: 'alice' }, 'root', deps);
+ */
+export async function createStaffKey(
+  input: NewStaffKey,
+  actor: string,
+  deps: Pick<ApiKeyAdminDeps, 'repositories' | 'now'>,
+): Promise<CreatedApiKey> {
+  if (!isStaffRole(input.role)) {
+    throw AuthError.invalidInput(
+      'role',
+      `must be one of ${STAFF_ROLES.join(', ')} (got ${JSON.stringify(input.role)})`,
+    );
+  }
+  return issueKey({ name: checkedName(input.name), role: input.role, partnerId: null }, actor, deps);
+}
+
+function checkedName(text: string): string {
+  const name = text.trim();
+  if (name === '' || name.length > NAME_MAX || /\p{Cc}/u.test(name)) {
+    throw AuthError.invalidInput('name', `must be 1 to ${NAME_MAX} characters on one line`);
+  }
+  return name;
+}
+
+async function issueKey(
+  what: { name: string; role: ApiKeyRole; partnerId: string | null },
+  actor: string,
+  deps: Pick<ApiKeyAdminDeps, 'repositories' | 'now'>,
+): Promise<CreatedApiKey> {
   const createdAt = deps.now?.() ?? new Date();
   for (let attempt = 0; ; attempt++) {
     const parts = newApiKeyParts();
     try {
       const stored = await deps.repositories.apiKeys.create({
         id: parts.id,
-        name,
-        role: 'partner',
-        partnerId: partner.id,
+        ...what,
         secretHash: hashSecret(parts.secret),
         createdAt,
       });
@@ -61,7 +101,7 @@ export async function createPartnerKey(
         action: 'api-key-created',
         subjectType: API_KEY_SUBJECT,
         subjectId: stored.id,
-        details: { name, role: stored.role, partnerId: partner.id },
+        details: { ...what },
         at: createdAt,
       });
       return { key: toApiKeyView(stored), token: formatApiKey(parts) };

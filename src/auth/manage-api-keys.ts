@@ -54,6 +54,7 @@ export async function revokeApiKey(
   const outcome = await deps.repositories.apiKeys.revoke(id, at);
   if (outcome === null) throw AuthError.unknownKey(id);
   if (outcome.revokedNow) {
+    await deps.repositories.consoleAccess.endSessionsOfKey(id);
     await deps.repositories.audit.record({
       actor,
       action: 'api-key-revoked',

@@ -1,5 +1,14 @@
 import type { Command } from 'commander';
-import { createPartnerKey, listApiKeys, revokeApiKey, type ApiKeyAdminDeps } from '../auth/index.js';
+import {
+  createPartnerKey,
+  createStaffKey,
+  listApiKeys,
+  revokeApiKey,
+  STAFF_ROLES,
+  type ApiKeyAdminDeps,
+  type StaffRole,
+} from '../auth/index.js';
+import { CliError } from './cli-error.js';
 import { loadConfig } from '../config/env.js';
 import { defaultMappingsDir } from '../mapping/index.js';
 import { createRepositories } from '../store/index.js';
@@ -27,23 +36,42 @@ export function registerKeyCommands(
 ): void {
   const group = program
     .command('keys')
-    .description('API keys with which partners post to POST /api/partners/<id>/transmissions (audited)');
+    .description(
+      'API keys: partners post with them, staff and systems call the API and log in to the console (audited)',
+    );
   const actorOption = ['--actor <name>', 'who does this, for the audit trail', osUserName()] as const;
 
   group
     .command('create')
-    .description('issue a key for a partner; it is printed once and never shown again')
-    .requiredOption('--partner <id>', 'the partner that posts with it (a file in PARTNERS_DIR)')
-    .requiredOption('--name <name>', 'who holds it, as you will recognise it in `keys list`')
+    .description('issue a key; it is printed once and never shown again')
+    .requiredOption(
+      '--name <name>',
+      'who holds it, as you will recognise it in `keys list` and the audit trail',
+    )
+    .option('--role <role>', `partner (with --partner), ${STAFF_ROLES.join(', ')}`)
+    .option(
+      '--partner <id>',
+      'the partner that posts with it (a file in PARTNERS_DIR); implies --role partner',
+    )
     .option(...actorOption)
-    .action(async (opts: ActorOption & { partner: string; name: string }) => {
+    .action(async (opts: ActorOption & { partner?: string; name: string; role?: string }) => {
+      const role = opts.role ?? (opts.partner === undefined ? undefined : 'partner');
+      if (role === undefined || (role === 'partner') !== (opts.partner !== undefined)) {
+        throw new CliError(
+          `give --role ${STAFF_ROLES.join('|')} for staff, or --partner <id> for a partner key`,
+          2,
+        );
+      }
       const { key, token } = await withDeps((deps) =>
-        createPartnerKey({ partnerId: opts.partner, name: opts.name }, opts.actor, deps),
+        opts.partner === undefined
+          ? createStaffKey({ role: role as StaffRole, name: opts.name }, opts.actor, deps)
+          : createPartnerKey({ partnerId: opts.partner, name: opts.name }, opts.actor, deps),
       );
+      const holder = key.partnerId === null ? `role ${key.role}` : `partner ${key.partnerId}`;
       output.out(
         `${token}\n` +
-          `API key ${key.id} for partner ${key.partnerId ?? '-'} (${key.name}). It is not shown again: ` +
-          `give it to the partner now; \`edi-gateway keys revoke ${key.id}\` withdraws it.\n`,
+          `API key ${key.id} for ${holder} (${key.name}). It is not shown again: ` +
+          `${key.partnerId === null ? 'hand it over' : 'give it to the partner'} now; \`edi-gateway keys revoke ${key.id}\` withdraws it.\n`,
       );
       setExitCode(0);
     });

@@ -3,6 +3,8 @@ import { ackCommand } from './ack-command.js';
 import { isGatewayError } from '../errors/index.js';
 import { CliError } from './cli-error.js';
 import { registerKeyCommands } from './keys-command.js';
+import { registerKpiCommands } from './kpis-command.js';
+import { registerUserCommands } from './users-command.js';
 import { processOutput, type CliOutput } from './output.js';
 import { partnerCheckCommand } from './partner-check-command.js';
 import { renderCommand, type RenderOptions } from './render-command.js';
@@ -97,6 +99,8 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
 
   registerTransmissionCommands(program, output, (code) => (exitCode = code));
   registerKeyCommands(program, output, (code) => (exitCode = code));
+  registerUserCommands(program, output, (code) => (exitCode = code));
+  registerKpiCommands(program, output, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkIntakeSettings, startServer } from '../api/index.js';
+import { computeKpis } from '../kpis/index.js';
 import { createPartnerTransports, preparePartnerFolders, startSchedulers } from '../pipeline/index.js';
 import { CliError } from './cli-error.js';
 import { nextStopSignal, oneLine, startWorkers } from './gateway-runtime.js';
@@ -23,9 +24,8 @@ export async function serveCommand(output: CliOutput): Promise<number> {
   // Listened for from the start: a signal while the gateway is still starting (schedulers are
   // written to Redis after the HTTP server listens) must stop it cleanly, not kill it.
   const stopSignal = nextStopSignal();
-  const { config, mappingsDir, partners, store, repositories, pipeline } = await startWorkers(output, {
-    transports,
-  });
+  const { config, mappingsDir, partners, store, repositories, pipeline, logger, metrics } =
+    await startWorkers(output, { transports });
   const closeWorkers = async () => {
     await pipeline.close();
     await transports.close();
@@ -43,7 +43,10 @@ export async function serveCommand(output: CliOutput): Promise<number> {
     server = await startServer(config, '0.0.0.0', {
       mappingsDir,
       partners,
-      services: { repositories, partners, queues: pipeline.queues, mappingsDir },
+      logger,
+      metrics,
+      services: { repositories, partners, queues: pipeline.queues, mappingsDir, logger, metrics },
+      kpis: (query) => computeKpis(query, { orm: store.orm }),
     });
   } catch (error) {
     await closeWorkers();
@@ -57,6 +60,7 @@ export async function serveCommand(output: CliOutput): Promise<number> {
   const { port } = server.address() as AddressInfo;
   const scheme = config.TLS_CERT_FILE === undefined ? 'http' : 'https';
   say(`edi-gateway listening on ${scheme}://localhost:${port}`);
+  logger.info({ step: 'http', port, scheme }, `HTTP listening on ${scheme}://localhost:${port}`);
 
   const folders = await preparePartnerFolders(partners, config.DATA_DIR);
   for (const line of [...folders.created, ...folders.removed]) say(`folders: ${line}`);
@@ -65,14 +69,17 @@ export async function serveCommand(output: CliOutput): Promise<number> {
     transmissions: repositories.transmissions,
     queues: pipeline.queues,
     overdueAcks: { repositories },
+    audit: repositories.audit,
+    logger,
     log: say,
-    onError: (task, error) => output.err(`${task} failed: ${oneLine(error)}\n`),
   });
   say(`schedulers: ${schedulers.tasks.join(', ')}`);
+  logger.info({ step: 'schedulers', tasks: schedulers.tasks }, `schedulers: ${schedulers.tasks.join(', ')}`);
   for (const line of schedulers.skipped) say(`schedulers: ${line}`);
 
   const signal = await stopSignal;
   say(`edi-gateway stopping (${signal})`);
+  logger.info({ step: 'stopping', signal }, `edi-gateway stopping (${signal})`);
   await schedulers.close();
   await pipeline.stopPolls();
   say('schedulers stopped');
@@ -83,6 +90,7 @@ export async function serveCommand(output: CliOutput): Promise<number> {
   say('workers stopped');
   await store.close();
   say('store closed');
+  logger.info({ step: 'stopped' }, 'edi-gateway stopped');
   return 0;
 }
 

@@ -11,15 +11,21 @@ export class GatewayError<Code extends string = string> extends Error {
   override readonly name: string = 'GatewayError';
   readonly permanent: boolean;
   readonly status: number;
+  /**
+   * Whether the message may be shown to an HTTP caller. True for 4xx; a 5xx message is kept for
+   * the log (it may hold driver text) unless it was written for the caller.
+   */
+  readonly expose: boolean;
 
   constructor(
     readonly code: Code,
     message: string,
-    options: { permanent: boolean; status?: number; cause?: unknown },
+    options: { permanent: boolean; status?: number; cause?: unknown; expose?: boolean },
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.permanent = options.permanent;
     this.status = options.status ?? (options.permanent ? 400 : 503);
+    this.expose = options.expose ?? this.status < 500;
   }
 }
 

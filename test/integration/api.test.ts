@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/api/index.js';
+import { staffKeys } from './api/staff-keys.js';
+import { startHarness, type Harness } from './pipeline/pipeline-harness.js';
 
 const fixture = (path: string) => fileURLToPath(new URL(`../../fixtures/x12/${path}`, import.meta.url));
 
@@ -24,9 +26,15 @@ interface TranslateBody {
 let server: Server;
 let base: string;
 let good850: Buffer;
+let h: Harness;
+let viewerKey: string;
 
 beforeAll(async () => {
-  server = await startServer({ PORT: 0 }, '127.0.0.1');
+  h = await startHarness();
+  const services = { repositories: h.repositories, partners: h.partners, queues: h.pipeline.queues };
+  viewerKey = await staffKeys(h.repositories)('x12 tools', 'viewer');
+  // No partner registry for the X12 tools: files are read with the default mappings.
+  server = await startServer({ PORT: 0 }, '127.0.0.1', { services });
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;
   good850 = await readFile(fixture('850/EdiEngine__850.OK.edi'));
@@ -34,10 +42,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  await h.dispose();
 });
 
 function post(path: string, body: Buffer | string, contentType = 'application/edi-x12'): Promise<Response> {
-  return fetch(`${base}${path}`, { method: 'POST', body, headers: { 'content-type': contentType } });
+  return fetch(`${base}${path}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': contentType, authorization: `Bearer ${viewerKey}` },
+  });
 }
 
 describe('HTTP API', () => {
@@ -133,7 +146,11 @@ describe('HTTP API', () => {
 
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      error: { code: 'bad-request', message: "type must be 997 or 999, not '998'" },
+      error: {
+        code: 'bad-request',
+        message: 'query/type: must be one of 997, 999 (got "998")',
+        requestId: expect.any(String) as unknown,
+      },
     });
   });
 
@@ -142,7 +159,11 @@ describe('HTTP API', () => {
 
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      error: { code: 'bad-request', message: "ta1 must be auto, always or never, not 'sometimes'" },
+      error: {
+        code: 'bad-request',
+        message: 'query/ta1: must be one of auto, always, never (got "sometimes")',
+        requestId: expect.any(String) as unknown,
+      },
     });
   });
 
@@ -155,15 +176,21 @@ describe('HTTP API', () => {
     expect(body.diagnostics.map((d) => d.code)).toEqual(['not-x12']);
   });
 
-  it('answers an unknown path with 404 JSON', async () => {
-    const response = await fetch(`${base}/api/x12/nothing-here`);
+  it('refuses the X12 tools without a key (401), and answers an unknown path with 404 JSON', async () => {
+    const anonymous = await fetch(`${base}/api/x12/translate`, { method: 'POST', body: good850 });
+    expect(anonymous.status).toBe(401);
+    const response = await fetch(`${base}/api/x12/nothing-here`, {
+      headers: { authorization: `Bearer ${viewerKey}` },
+    });
 
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: 'not-found', message: 'no such endpoint' } });
   });
 
   it('answers GET on a POST-only endpoint with 404 JSON', async () => {
-    const response = await fetch(`${base}/api/x12/translate`);
+    const response = await fetch(`${base}/api/x12/translate`, {
+      headers: { authorization: `Bearer ${viewerKey}` },
+    });
 
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: 'not-found', message: 'no such endpoint' } });

@@ -26,7 +26,8 @@ export class IntakeError extends GatewayError<IntakeErrorCode> {
   override readonly name = 'IntakeError';
 
   private constructor(code: IntakeErrorCode, message: string, status: number, cause?: unknown) {
-    super(code, message, { permanent: status < 500, status, cause });
+    // Every message here is written for the partner, the 503 included (its cause goes to the log).
+    super(code, message, { permanent: status < 500, status, cause, expose: true });
   }
 
   static unknownPartner(partnerId: string): IntakeError {

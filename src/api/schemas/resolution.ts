@@ -7,7 +7,6 @@ const LineNumber = Type.String({ minLength: 1, description: 'the line number as 
 /** The envelope of `POST /api/exceptions/:id/resolve`, checked before the resolution's own inputs. */
 export const ResolveBodySchema = Type.Object(
   {
-    actor: Type.String({ minLength: 1, maxLength: 128, pattern: '\\S', description: 'who resolves it' }),
     resolution: Type.Object(
       {
         id: StringEnumOf(Object.values(RESOLUTION_IDS), `one of ${Object.values(RESOLUTION_IDS).join(', ')}`),

@@ -1,6 +1,7 @@
 import { ApiKeySchema } from './api-key.js';
 import { AuditEventSchema } from './audit-event.js';
 import { CanonicalDocumentRecordSchema } from './canonical-document-record.js';
+import { ConsoleSessionSchema, ConsoleUserSchema } from './console-access.js';
 import { ControlNumberCounterSchema } from './control-number-counter.js';
 import { ExceptionRecordSchema } from './exception-record.js';
 import { GroupRecordSchema } from './group-record.js';
@@ -10,11 +11,13 @@ import { OutboundBatchItemSchema, OutboundBatchSchema } from './outbound-batch.j
 import { reconciliationEntities } from './reconciliation-entities.js';
 import { TransactionSetRecordSchema } from './transaction-set-record.js';
 import { TransmissionEventSchema } from './transmission-event.js';
+import { TransmissionReferenceSchema } from './transmission-reference.js';
 import { TransmissionSchema } from './transmission.js';
 
 export * from './api-key.js';
 export * from './audit-event.js';
 export * from './canonical-document-record.js';
+export * from './console-access.js';
 export * from './control-number-counter.js';
 export * from './exception-record.js';
 export * from './group-record.js';
@@ -24,6 +27,7 @@ export * from './outbound-batch.js';
 export * from './reconciliation-entities.js';
 export * from './transaction-set-record.js';
 export * from './transmission-event.js';
+export * from './transmission-reference.js';
 export * from './transmission.js';
 
 /** Every entity the store maps, in the order the ORM is given them. */
@@ -42,4 +46,7 @@ export const storeEntities = [
   OutboundBatchSchema,
   OutboundBatchItemSchema,
   ApiKeySchema,
+  TransmissionReferenceSchema,
+  ConsoleUserSchema,
+  ConsoleSessionSchema,
 ];

@@ -15,6 +15,10 @@ import { Migration20260106000000ApiKeysLibsql } from './20260106000000-api-keys-
 import { Migration20260106000000ApiKeysPostgres } from './20260106000000-api-keys-postgres.js';
 import { Migration20260106000001IntakeKeyLibsql } from './20260106000001-intake-key-libsql.js';
 import { Migration20260106000001IntakeKeyPostgres } from './20260106000001-intake-key-postgres.js';
+import { Migration20260107000000TransmissionReferencesLibsql } from './20260107000000-transmission-references-libsql.js';
+import { Migration20260107000000TransmissionReferencesPostgres } from './20260107000000-transmission-references-postgres.js';
+import { Migration20260107000001ConsoleAccessLibsql } from './20260107000001-console-access-libsql.js';
+import { Migration20260107000001ConsoleAccessPostgres } from './20260107000001-console-access-postgres.js';
 
 /**
  * The migrations of each dialect, oldest first. They are listed here rather than found by a file
@@ -39,6 +43,14 @@ export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObjec
     },
     { name: 'Migration20260106000000ApiKeysPostgres', class: Migration20260106000000ApiKeysPostgres },
     { name: 'Migration20260106000001IntakeKeyPostgres', class: Migration20260106000001IntakeKeyPostgres },
+    {
+      name: 'Migration20260107000000TransmissionReferencesPostgres',
+      class: Migration20260107000000TransmissionReferencesPostgres,
+    },
+    {
+      name: 'Migration20260107000001ConsoleAccessPostgres',
+      class: Migration20260107000001ConsoleAccessPostgres,
+    },
   ],
   libsql: [
     { name: 'Migration20250101000000InitialLibsql', class: Migration20250101000000InitialLibsql },
@@ -58,5 +70,10 @@ export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObjec
     },
     { name: 'Migration20260106000000ApiKeysLibsql', class: Migration20260106000000ApiKeysLibsql },
     { name: 'Migration20260106000001IntakeKeyLibsql', class: Migration20260106000001IntakeKeyLibsql },
+    {
+      name: 'Migration20260107000000TransmissionReferencesLibsql',
+      class: Migration20260107000000TransmissionReferencesLibsql,
+    },
+    { name: 'Migration20260107000001ConsoleAccessLibsql', class: Migration20260107000001ConsoleAccessLibsql },
   ],
 };

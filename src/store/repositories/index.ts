@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { ApiKeyStore } from './api-key-store.js';
 import type { AuditLog } from './audit-log.js';
+import type { ConsoleAccessStore } from './console-access-store.js';
 import type { ControlNumberAllocator } from './control-number-allocator.js';
 import type { DocumentStore } from './document-store.js';
 import type { EnvelopeIndex } from './envelope-index.js';
@@ -9,6 +10,7 @@ import type { ExpectedAckStore } from './expected-ack-store.js';
 import type { InvoiceLedger } from './invoice-ledger.js';
 import { OrmApiKeyStore } from './orm-api-key-store.js';
 import { OrmAuditLog } from './orm-audit-log.js';
+import { OrmConsoleAccessStore } from './orm-console-access-store.js';
 import { OrmControlNumberAllocator } from './orm-control-number-allocator.js';
 import { OrmDocumentStore } from './orm-document-store.js';
 import { OrmEnvelopeIndex } from './orm-envelope-index.js';
@@ -16,13 +18,19 @@ import { OrmExceptionStore } from './orm-exception-store.js';
 import { OrmExpectedAckStore } from './orm-expected-ack-store.js';
 import { OrmInvoiceLedger } from './orm-invoice-ledger.js';
 import { OrmOutboundBatchStore } from './orm-outbound-batch-store.js';
+import { OrmTransmissionReferenceStore } from './orm-transmission-reference-store.js';
+import { OrmTransmissionStats } from './orm-transmission-stats.js';
 import { OrmTransmissionStore } from './orm-transmission-store.js';
 import type { OutboundBatchStore } from './outbound-batch-store.js';
 import { createOrderRepositories, type OrderRepositories } from './order-repositories.js';
+import type { TransmissionReferenceStore } from './transmission-reference-store.js';
+import type { TransmissionStats } from './transmission-stats.js';
 import type { TransmissionStore } from './transmission-store.js';
 
 export type * from './api-key-store.js';
 export type * from './audit-log.js';
+export type * from './console-access-store.js';
+export type * from './transmission-stats.js';
 export { CONTROL_NUMBER_MAX, type ControlNumberAllocator } from './control-number-allocator.js';
 export type * from './document-store.js';
 export type * from './envelope-index.js';
@@ -32,10 +40,14 @@ export type * from './invoice-ledger.js';
 export type * from './order-repositories.js';
 export type * from './outbound-batch-store.js';
 export type * from './transmission-store.js';
+export type * from './transmission-reference-store.js';
+export { referenceValue } from './reference-value.js';
 
 /** Every repository of the store, as the rest of the gateway uses them. */
 export interface Repositories extends OrderRepositories {
   transmissions: TransmissionStore;
+  /** The business and control numbers transmissions are searched by. */
+  references: TransmissionReferenceStore;
   envelopes: EnvelopeIndex;
   documents: DocumentStore;
   controlNumbers: ControlNumberAllocator;
@@ -49,6 +61,10 @@ export interface Repositories extends OrderRepositories {
   outboundBatches: OutboundBatchStore;
   /** Keys that partners (and, later, staff) present to the HTTP API. */
   apiKeys: ApiKeyStore;
+  /** Console users and their sessions. */
+  consoleAccess: ConsoleAccessStore;
+  /** Counts over the whole store, for metrics and partner health. */
+  stats: TransmissionStats;
 }
 
 /**
@@ -63,6 +79,7 @@ export interface Repositories extends OrderRepositories {
 export function createRepositories(orm: MikroORM): Repositories {
   return {
     transmissions: new OrmTransmissionStore(orm),
+    references: new OrmTransmissionReferenceStore(orm),
     envelopes: new OrmEnvelopeIndex(orm),
     documents: new OrmDocumentStore(orm),
     controlNumbers: new OrmControlNumberAllocator(orm),
@@ -72,6 +89,8 @@ export function createRepositories(orm: MikroORM): Repositories {
     expectedAcks: new OrmExpectedAckStore(orm),
     invoices: new OrmInvoiceLedger(orm),
     apiKeys: new OrmApiKeyStore(orm),
+    consoleAccess: new OrmConsoleAccessStore(orm),
+    stats: new OrmTransmissionStats(orm),
     ...createOrderRepositories(orm),
   };
 }

@@ -71,7 +71,7 @@ describe('POST /api/partners/:id/transmissions with client certificates', () => 
   it('takes the post of a partner that requires one only with its listed, verified certificate', async () => {
     const none = await postAs(SECURE, secure.token);
     expect(none.status).toBe(403);
-    expect(none.body.error).toEqual({
+    expect(none.body.error).toMatchObject({
       code: 'client-certificate-refused',
       message: `partner ${SECURE} posts with a client certificate only: no client certificate was presented`,
     });

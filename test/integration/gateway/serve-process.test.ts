@@ -20,6 +20,8 @@ import {
   type GatewayFolders,
   type GatewayProcess,
 } from './gateway-process.js';
+import { createRepositories } from '../../../src/store/index.js';
+import { bearer, staffKeys } from '../api/staff-keys.js';
 
 const LISTENING = /^edi-gateway listening on http:\/\/localhost:(\d+)$/;
 
@@ -71,12 +73,15 @@ describe('edi-gateway serve (child process)', () => {
         30_000,
       );
       expect(await filesIn(inbox)).toEqual([]);
-      const transmissions = (await (await fetch(`${base}/api/transmissions?actor=test`)).json()) as {
-        direction: string;
-        status: string;
-        sourceRef: string;
-        sourcePath: string;
-      }[];
+      // A key as staff would issue it, on the gateway's own database.
+      const store = await openPostgresStore(schema);
+      const key = await staffKeys(createRepositories(store.orm))('support', 'viewer').finally(() =>
+        store.close(),
+      );
+      const page = (await (await fetch(`${base}/api/transmissions`, { headers: bearer(key) })).json()) as {
+        transmissions: { direction: string; status: string; sourceRef: string; sourcePath: string }[];
+      };
+      const { transmissions } = page;
       expect(transmissions.find((t) => t.direction === 'inbound')).toMatchObject({
         status: 'processed',
         sourceRef: 'po-601.edi',

@@ -9,6 +9,7 @@ import { runCli } from '../../unit/cli/run-cli.js';
 import { PARTNER_ID, REDIS_URL, startHarness, waitFor, type Harness } from '../pipeline/pipeline-harness.js';
 import { purchaseOrder850 } from '../pipeline/sample-850.js';
 import { TEST_DATABASE_URL } from '../store/postgres-test-schema.js';
+import { bearer, staffKeys } from '../api/staff-keys.js';
 
 // The order core is not under test here.
 const original = documentHandlers.purchase_order;
@@ -66,6 +67,8 @@ describe('edi-gateway transmissions', () => {
       'received at',
       'size',
       'source name',
+      'PO numbers',
+      'types',
       'last error',
     ]);
     expect(rows).toHaveLength(2);
@@ -80,7 +83,9 @@ describe('edi-gateway transmissions', () => {
   it('list --json --status gives the rows as JSON; a wrong status is named, exit 1', async () => {
     const run = await runCli('transmissions', 'list', '--status', 'sent', '--json');
     expect(run.code).toBe(0);
-    expect((JSON.parse(run.stdout) as { id: string }[]).map((t) => t.id)).toEqual([ackId]);
+    const page = JSON.parse(run.stdout) as { transmissions: { id: string }[]; next: string | null };
+    expect(page.transmissions.map((t) => t.id)).toEqual([ackId]);
+    expect(page.next).toBeNull();
 
     const wrong = await runCli('transmissions', 'list', '--status', 'faild');
     expect(wrong.code).toBe(1);
@@ -145,62 +150,66 @@ describe('edi-gateway transmissions', () => {
 });
 
 describe('/api/transmissions', () => {
-  it('lists with filters, shows a detail without bytes, and serves the bytes at /raw', async () => {
-    const list = await fetch(
-      `${base}/api/transmissions?status=processed&partner=${PARTNER_ID}&limit=5&actor=erin`,
-    );
-    expect(list.status).toBe(200);
-    expect(((await list.json()) as { id: string }[]).map((t) => t.id)).toEqual([inboundId]);
+  // Each call is made with a key named after the person making it: the key is the audit actor.
+  const as = async (name: string, role: 'viewer' | 'operator' = 'operator') =>
+    bearer(await staffKeys(h.repositories)(name, role), true);
 
-    const detail = await fetch(`${base}/api/transmissions/${inboundId}?actor=erin`);
+  it('lists with filters, shows a detail without bytes, and serves the bytes at /raw', async () => {
+    const erin = await as('erin', 'viewer');
+    const list = await fetch(`${base}/api/transmissions?status=processed&partner=${PARTNER_ID}&limit=5`, {
+      headers: erin,
+    });
+    expect(list.status).toBe(200);
+    expect(
+      ((await list.json()) as { transmissions: { id: string }[] }).transmissions.map((t) => t.id),
+    ).toEqual([inboundId]);
+
+    const detail = await fetch(`${base}/api/transmissions/${inboundId}`, { headers: erin });
     expect(detail.status).toBe(200);
     const body = (await detail.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ id: inboundId, direction: 'inbound', sourceRef: 'po-501.edi' });
     expect(body).not.toHaveProperty('payload');
 
-    const raw = await fetch(`${base}/api/transmissions/${inboundId}/raw`);
+    const raw = await fetch(`${base}/api/transmissions/${inboundId}/raw`, { headers: erin });
     expect(raw.status).toBe(200);
     expect(raw.headers.get('content-disposition')).toContain('po-501.edi');
     expect(await raw.text()).toBe(purchaseOrder850(501));
     expect(await actions(inboundId)).toEqual(
-      expect.arrayContaining(['erin transmission-viewed', 'api transmission-downloaded']),
+      expect.arrayContaining(['erin transmission-viewed', 'erin transmission-downloaded']),
     );
   });
 
-  it('answers 400 to a bad filter or a missing actor, 404 to an unknown id, 409 to a refused operation', async () => {
+  it('answers 400 to a bad filter or an actor in the body, 404 to an unknown id, 409 to a refused operation', async () => {
+    const erin = await as('erin');
     const post = (path: string, body?: unknown) =>
       fetch(`${base}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: erin,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-    expect((await fetch(`${base}/api/transmissions?limit=0`)).status).toBe(400);
-    const noActor = await post(`/api/transmissions/${ackId}/resend`, {});
-    expect(noActor.status).toBe(400);
-    expect(((await noActor.json()) as { error: { message: string } }).error.message).toContain('actor');
+    expect((await fetch(`${base}/api/transmissions?limit=0`, { headers: erin })).status).toBe(400);
+    const claimed = await post(`/api/transmissions/${ackId}/resend`, { actor: 'mallory' });
+    expect(claimed.status).toBe(400);
+    expect(((await claimed.json()) as { error: { message: string } }).error.message).toBe(
+      'body/actor: is not a known field',
+    );
 
-    const unknown = await post('/api/transmissions/0e8b1f3a-1111-4111-8111-111111111111/reprocess', {
-      actor: 'erin',
-    });
+    const unknown = await post('/api/transmissions/0e8b1f3a-1111-4111-8111-111111111111/reprocess');
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({
+    expect(await unknown.json()).toMatchObject({
       error: { code: 'not-found', message: 'there is no transmission 0e8b1f3a-1111-4111-8111-111111111111' },
     });
-    const refused = await post(`/api/transmissions/${inboundId}/resend`, { actor: 'erin' });
+    const refused = await post(`/api/transmissions/${inboundId}/resend`);
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('operation-refused');
   });
 
-  it('POST resend and reprocess with {actor} queue the jobs, audited under that actor', async () => {
+  it('POST resend and reprocess queue the jobs, audited under the key that asked', async () => {
     await waitFor('the 997 to be settled', async () =>
       (await h.repositories.transmissions.get(ackId))?.status === 'sent' ? true : undefined,
     );
-    const post = (path: string) =>
-      fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ actor: 'frank' }),
-      });
+    const frank = await as('frank');
+    const post = (path: string) => fetch(`${base}${path}`, { method: 'POST', headers: frank });
     const resend = await post(`/api/transmissions/${ackId}/resend`);
     expect(resend.status).toBe(200);
     expect(await resend.json()).toMatchObject({ transmissionId: ackId, fileName: '997-000000001.x12' });

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startServer } from '../../../src/api/index.js';
+import { computeKpis } from '../../../src/kpis/index.js';
 import type { OrderStatus, StoredOrder } from '../../../src/store/index.js';
 import {
   startHarness,
@@ -10,6 +11,7 @@ import {
   type HarnessSeed,
 } from '../pipeline/pipeline-harness.js';
 import { parse855, type Parsed855 } from './order-850.js';
+import { bearer, staffKeys } from '../api/staff-keys.js';
 
 /** The business day the tests run on: 2025-03-02, the day after the sample orders' date. */
 export const TODAY = new Date('2025-03-02T12:00:00Z');
@@ -96,18 +98,26 @@ export async function startOrderHarness(options: HarnessOptions = {}): Promise<O
   };
   let server: Server;
   try {
-    server = await startServer({ PORT: 0 }, '127.0.0.1', { services, partners: harness.partners });
+    server = await startServer({ PORT: 0 }, '127.0.0.1', {
+      services,
+      partners: harness.partners,
+      kpis: (query) => computeKpis(query, { orm: harness.store.orm, now: () => TODAY }),
+    });
   } catch (error) {
     await harness.dispose();
     throw error;
   }
   const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const keys = staffKeys(harness.repositories);
+  // A body's `actor` names who calls: it becomes the key the call is made with (the API takes the
+  // actor from the key, never from the body), and is left out of the body.
   const call = async (method: string, path: string, body?: unknown) => {
+    const { actor, ...rest } = (body ?? {}) as { actor?: unknown };
+    const token = await keys(typeof actor === 'string' ? actor : 'harness');
     const response = await fetch(`${api}${path}`, {
       method,
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      headers: bearer(token, body !== undefined),
+      ...(body === undefined ? {} : { body: JSON.stringify(typeof actor === 'string' ? rest : body) }),
     });
     const parsed: unknown = await response.json();
     return { status: response.status, body: parsed };

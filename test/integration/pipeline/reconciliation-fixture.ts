@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../src/api/index.js';
 import type { WorkerDeps } from '../../../src/pipeline/index.js';
+import { bearer, staffKeys } from '../api/staff-keys.js';
 import { PARTNER_ID, startHarness, waitFor, type Harness } from './pipeline-harness.js';
 
 /**
@@ -33,6 +34,7 @@ export async function startReconciliationHarness(): Promise<ReconciliationHarnes
   const server = createApp({ services: deps, partners: harness.partners }).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const erpKey = staffKeys(harness.repositories)('erp', 'operator');
   return {
     ...harness,
     api,
@@ -40,7 +42,7 @@ export async function startReconciliationHarness(): Promise<ReconciliationHarnes
     async postEvent(kind, body) {
       const response = await fetch(`${api}/api/events/${kind}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: bearer(await erpKey, true),
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
