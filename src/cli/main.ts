@@ -4,6 +4,7 @@ import { isGatewayError } from '../errors/index.js';
 import { CliError } from './cli-error.js';
 import { registerKeyCommands } from './keys-command.js';
 import { registerKpiCommands } from './kpis-command.js';
+import { registerOrderCommands } from './orders-command.js';
 import { registerUserCommands } from './users-command.js';
 import { processOutput, type CliOutput } from './output.js';
 import { partnerCheckCommand } from './partner-check-command.js';
@@ -101,6 +102,7 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
   registerKeyCommands(program, output, (code) => (exitCode = code));
   registerUserCommands(program, output, (code) => (exitCode = code));
   registerKpiCommands(program, output, (code) => (exitCode = code));
+  registerOrderCommands(program, output, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -28,8 +28,11 @@ export interface TransmissionView extends TransmissionSummary {
   history: StatusChange[];
   /** Read from the stored bytes. */
   interchanges: InterchangeView[];
-  /** Inbound: the canonical documents the file carries, and whether each is stored. */
-  documents: { id: string; type: string; stored: boolean }[];
+  /**
+   * Inbound: the canonical documents the file carries, whether each is stored, and the stored
+   * document itself (what the order core worked on).
+   */
+  documents: { id: string; type: string; stored: boolean; canonical?: Record<string, unknown> }[];
   /** Inbound: the 997/999/TA1 we stored for each interchange. */
   acknowledgements: { transmissionId: string; fileName: string | null; status: TransmissionStatus }[];
   /** Exceptions raised on the transmission or on its documents, newest first. */
@@ -134,8 +137,12 @@ async function addEnvelope(view: TransmissionView, payload: Buffer, deps: Suppor
   if (read.interchanges.length === 0) view.notes.push('no X12 interchange found in the bytes');
   if (view.direction !== 'inbound') return;
   for (const document of read.documents) {
-    const stored = (await repositories.documents.get(document.id)) !== null;
-    view.documents.push({ ...document, stored });
+    const stored = await repositories.documents.get(document.id);
+    view.documents.push(
+      stored === null
+        ? { ...document, stored: false }
+        : { ...document, stored: true, canonical: stored.document },
+    );
     view.exceptions.push(
       ...(await repositories.exceptions.list({ subjectType: 'document', subjectId: document.id })),
     );

@@ -23,6 +23,7 @@ describe('edi-gateway usage', () => {
       'keys',
       'users',
       'kpis',
+      'orders',
       'help',
     ]);
   });

@@ -160,6 +160,7 @@ function draw(ctx, view) {
       ),
     ),
     exceptionsSection(view.exceptions ?? []),
+    documentsSection(view.documents ?? []),
     acknowledgementsSection(view.acknowledgements),
     h(
       'section',
@@ -188,6 +189,32 @@ function exceptionsSection(exceptions) {
             text(e.message),
           ]),
         ),
+  );
+}
+
+/** The canonical documents read from the file, each as the JSON the order core worked on. */
+function documentsSection(documents) {
+  if (documents.length === 0) return null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'documents-title' },
+    h('h2', { id: 'documents-title', text: 'Canonical documents' }),
+    h(
+      'ul',
+      { class: 'documents' },
+      documents.map((d) =>
+        h(
+          'li',
+          {},
+          h(
+            'details',
+            {},
+            h('summary', { text: `${d.type} ${d.id}${d.stored ? '' : ' (not stored)'}` }),
+            d.canonical === undefined ? null : h('pre', { text: JSON.stringify(d.canonical, null, 2) }),
+          ),
+        ),
+      ),
+    ),
   );
 }
 
