@@ -8,30 +8,16 @@ import {
   recheckHeldOrders,
   type WorkerDeps,
 } from '../pipeline/index.js';
-import { TRANSMISSION_STATUSES } from '../store/index.js';
 import type { ApiCatalog } from './routing/api-catalog.js';
 import { AnyObject, ErrorBody } from './routing/common-schemas.js';
 import { badRequest } from './request-validation.js';
 import { StringEnumOf } from './schemas/fields.js';
-
-const Text = (description: string) =>
-  Type.Optional(Type.String({ minLength: 1, maxLength: 128, description }));
+import { OptionalText, TransmissionFilterFields } from './schemas/transmission-filter.js';
 
 /** What a bulk operation selects: the list's filters, at least one of them. */
 const BulkBody = Type.Object(
   {
-    status: Text(TRANSMISSION_STATUSES.join(', ')),
-    partner: Text('a partner id'),
-    type: Text('an X12 set id (855) or a canonical type'),
-    from: Text('YYYY-MM-DD or an ISO 8601 instant'),
-    to: Text('YYYY-MM-DD (the whole day) or an ISO 8601 instant'),
-    po: Text('a PO number'),
-    invoice: Text('an invoice number'),
-    shipment: Text('a shipment id'),
-    isa13: Text('an interchange control number'),
-    gs06: Text('a group control number'),
-    st02: Text('a transaction set control number'),
-    search: Text('any of the numbers above'),
+    ...TransmissionFilterFields,
     dryRun: Type.Optional(Type.Boolean({ description: 'list what would be done; change nothing' })),
   },
   { additionalProperties: false },
@@ -114,7 +100,7 @@ export function supportRoutes(catalog: ApiCatalog, services: WorkerDeps) {
       summary: 'Re-run the checks of every held order (of a partner) after a master-data load',
       tags: ['orders'],
       role: 'operator',
-      query: Type.Object({ partner: Text('only this partner') }, { additionalProperties: false }),
+      query: Type.Object({ partner: OptionalText('only this partner') }, { additionalProperties: false }),
       body: Type.Object({}, { additionalProperties: false }),
       responses: { 200: { description: 'how many were checked and released', schema: AnyObject } },
     },

@@ -8,12 +8,17 @@ import {
   transmissionBytes,
   type WorkerDeps,
 } from '../pipeline/index.js';
-import { TRANSMISSION_STATUSES } from '../store/index.js';
 import type { ApiCatalog } from './routing/api-catalog.js';
 import { AnyObject, ErrorBody, LimitText } from './routing/common-schemas.js';
+import { OptionalText, TransmissionFilterFields } from './schemas/transmission-filter.js';
 
 const IdParams = Type.Object(
-  { id: Type.String({ minLength: 1, maxLength: 128 }) },
+  {
+    id: Type.String({
+      pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+      description: 'a transmission id (a UUID)',
+    }),
+  },
   { additionalProperties: false },
 );
 const NoBody = Type.Object(
@@ -21,25 +26,10 @@ const NoBody = Type.Object(
   { additionalProperties: false, description: 'no fields: the actor is the caller' },
 );
 
-const Text = (description: string) =>
-  Type.Optional(Type.String({ minLength: 1, maxLength: 128, description }));
 const ListQuery = Type.Object(
   {
-    status: Text(TRANSMISSION_STATUSES.join(', ')),
-    direction: Text('inbound or outbound'),
-    partner: Text('a partner id'),
-    type: Text('an X12 set id (850, 855) or a canonical type (purchase_order)'),
-    from: Text('received on or after: YYYY-MM-DD or an ISO 8601 instant'),
-    to: Text('received on or before: YYYY-MM-DD (the whole day) or an ISO 8601 instant'),
-    po: Text('a PO number'),
-    invoice: Text('an invoice number'),
-    shipment: Text('a shipment id'),
-    isa13: Text('an interchange control number; leading zeros do not matter'),
-    gs06: Text('a group control number; leading zeros do not matter'),
-    st02: Text('a transaction set control number; leading zeros do not matter'),
-    marketplaceOrder: Text('a marketplace order id'),
-    search: Text('any of the numbers above'),
-    cursor: Text('the `next` of the previous page'),
+    ...TransmissionFilterFields,
+    cursor: OptionalText('the `next` of the previous page'),
     limit: Type.Optional(LimitText),
   },
   { additionalProperties: false },
@@ -112,44 +102,38 @@ export function transmissionRoutes(catalog: ApiCatalog, services: WorkerDeps) {
     },
   );
 
-  routes.define(
-    {
-      method: 'post',
-      path: '/:id/resend',
+  const operations = {
+    resend: {
       summary: 'Deliver an outbound transmission again, same bytes and name',
-      tags,
-      role: 'operator',
-      params: IdParams,
-      body: NoBody,
-      responses: {
-        200: { description: 'queued', schema: AnyObject },
-        ...notFound,
-        409: { description: 'not resendable in its status or direction', schema: ErrorBody },
-      },
+      refused: 'not resendable in its status or direction',
+      run: resendTransmission,
     },
-    async ({ res, params, actor }) => {
-      res.json(await resendTransmission(params.id, actor, services));
-    },
-  );
-
-  routes.define(
-    {
-      method: 'post',
-      path: '/:id/reprocess',
+    reprocess: {
       summary: 'Read an inbound transmission again from its stored bytes',
-      tags,
-      role: 'operator',
-      params: IdParams,
-      body: NoBody,
-      responses: {
-        200: { description: 'queued', schema: AnyObject },
-        ...notFound,
-        409: { description: 'not reprocessable', schema: ErrorBody },
+      refused: 'not reprocessable',
+      run: reprocessTransmission,
+    },
+  } as const;
+  for (const [name, operation] of Object.entries(operations)) {
+    routes.define(
+      {
+        method: 'post',
+        path: `/:id/${name}`,
+        summary: operation.summary,
+        tags,
+        role: 'operator',
+        params: IdParams,
+        body: NoBody,
+        responses: {
+          200: { description: 'queued', schema: AnyObject },
+          ...notFound,
+          409: { description: operation.refused, schema: ErrorBody },
+        },
       },
-    },
-    async ({ res, params, actor }) => {
-      res.json(await reprocessTransmission(params.id, actor, services));
-    },
-  );
+      async ({ res, params, actor }) => {
+        res.json(await operation.run(params.id, actor, services));
+      },
+    );
+  }
   return routes;
 }

@@ -152,6 +152,7 @@ export class OrmTransmissionStore implements TransmissionStore {
 
   read(id: string): Promise<TransmissionContent | null> {
     return guard(`reading transmission ${id}`, async () => {
+      if (!isTransmissionId(id)) return null;
       const found = await this.orm.em.fork().findOne(TransmissionSchema, { id }, { populate: ['payload'] });
       if (found === null) return null;
       return { ...toSummary(found), payload: found.payload === null ? null : Buffer.from(found.payload) };
@@ -160,6 +161,7 @@ export class OrmTransmissionStore implements TransmissionStore {
 
   summary(id: string): Promise<TransmissionSummary | null> {
     return guard(`reading transmission ${id}`, async () => {
+      if (!isTransmissionId(id)) return null;
       // The payload is lazy: left out unless populated.
       const found = await this.orm.em.fork().findOne(TransmissionSchema, { id });
       return found === null ? null : toSummary(found);
@@ -168,6 +170,7 @@ export class OrmTransmissionStore implements TransmissionStore {
 
   get(id: string): Promise<TransmissionDetail | null> {
     return guard(`reading transmission ${id}`, async () => {
+      if (!isTransmissionId(id)) return null;
       const em = this.orm.em.fork();
       const found = await em.findOne(TransmissionSchema, { id }, { populate: ['payload'] });
       if (found === null) return null;
@@ -303,4 +306,15 @@ function listWhere(em: EntityManager, filter: TransmissionFilter): FilterQuery<T
   }
   and.push(...referenceConditions(em, filter));
   return and.length === 0 ? {} : { $and: and };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether `id` can be a transmission's id (a UUID). PostgreSQL refuses to compare a uuid column
+ * with anything else, which would turn `show 42` into a store failure instead of "no such
+ * transmission".
+ */
+function isTransmissionId(id: string): boolean {
+  return UUID.test(id);
 }

@@ -9,6 +9,7 @@ import { purchaseOrder850 } from '../pipeline/sample-850.js';
 import { dropSchemaAndClose, openPostgresStore, randomSchemaName } from '../store/postgres-test-schema.js';
 import { issueKey, servicesOver } from './intake-fixture.js';
 import { bearer, staffKeys } from './staff-keys.js';
+import { testLogger } from '../test-logger.js';
 
 let h: Harness;
 let server: Server;
@@ -38,7 +39,12 @@ beforeAll(async () => {
   ).id;
   // Every route is called without a key below: far more refusals than one address may make.
   ({ server, base } = await listen(
-    createApp({ services, partners: services.partners, authFailures: { maxFailures: 100_000 } }),
+    createApp({
+      services,
+      partners: services.partners,
+      authFailures: { maxFailures: 100_000 },
+      logger: testLogger(),
+    }),
   ));
 });
 
@@ -63,7 +69,12 @@ async function operations(): Promise<Operation[]> {
   return Object.entries(spec.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({
       method: method.toUpperCase(),
-      path: path.replace(/\{id\}/g, '1').replace(/\{kind\}/g, 'shipment-confirmed'),
+      path: path
+        .replace(
+          /\{id\}/g,
+          path.startsWith('/api/transmissions') ? '0e8b1f3a-1111-4111-8111-111111111111' : '1',
+        )
+        .replace(/\{kind\}/g, 'shipment-confirmed'),
       role: operation['x-required-role'],
     })),
   );
@@ -83,7 +94,7 @@ describe('who may call what', () => {
   it('describes every route with its role, and each answers by role: 401 without a key, 403 below it', async () => {
     const all = await operations();
     expect(all.length).toBeGreaterThanOrEqual(15);
-    expect(all.find((o) => o.path === '/api/transmissions/1/resend')?.role).toBe('operator');
+    expect(all.find((o) => o.path.endsWith('/resend') && !o.path.includes('bulk'))?.role).toBe('operator');
     expect(all.find((o) => o.path === '/api/catalog')?.role).toBe('admin');
     for (const operation of all.filter((o) => o.role !== 'public' && o.role !== 'partner')) {
       const label = `${operation.method} ${operation.path}`;
@@ -94,8 +105,11 @@ describe('who may call what', () => {
       for (const role of STAFF_ROLES) {
         const answer = await call(operation, bearer(await keys(`as ${role}`, role)));
         const allowed = RANK[role]! >= RANK[operation.role]!;
-        if (allowed) expect([401, 403], `${label} as ${role}`).not.toContain(answer.status);
-        else {
+        if (allowed) {
+          expect([401, 403], `${label} as ${role}`).not.toContain(answer.status);
+          // Unknown ids and empty bodies are the caller's mistakes, never a server failure.
+          expect(answer.status, `${label} as ${role}`).toBeLessThan(500);
+        } else {
           expect(answer.status, `${label} as ${role}`).toBe(403);
           expect(await answer.json()).toMatchObject({
             error: {
@@ -283,5 +297,43 @@ describe('console sessions', () => {
       200,
     );
     expect((await fetch(`${base}/api/orders?limit=1`, { headers: jar })).status).toBe(401);
+  });
+});
+
+describe('support endpoints', () => {
+  it('answers partner health from the store: last file each way, overdue acks, error rate', async () => {
+    const answer = await fetch(`${base}/api/partners/health`, {
+      headers: bearer(await keys('vera', 'viewer')),
+    });
+    expect(answer.status).toBe(200);
+    const { partners } = (await answer.json()) as { partners: Record<string, unknown>[] };
+    expect(partners.find((p) => p['partnerId'] === PARTNER_ID)).toMatchObject({
+      enabled: true,
+      lastInboundAt: expect.any(String) as unknown,
+      lastOutboundAt: expect.any(String) as unknown,
+      overdueAcknowledgements: 0,
+      failed24h: 0,
+      errorRate24h: 0,
+    });
+  });
+
+  it('previews a bulk resend by filter without queueing anything, and refuses one without a filter', async () => {
+    const operator = bearer(await keys('olga', 'operator'), true);
+    const preview = await fetch(`${base}/api/transmissions/bulk/resend`, {
+      method: 'POST',
+      headers: operator,
+      body: JSON.stringify({ partner: PARTNER_ID, type: '997', dryRun: true }),
+    });
+    expect(preview.status).toBe(200);
+    const body = (await preview.json()) as { dryRun: boolean; outcomes?: { id: string }[]; ids?: string[] };
+    expect(JSON.stringify(body)).toContain(sentAckId);
+    const before = (await h.repositories.transmissions.summary(sentAckId))?.status;
+    expect(before).not.toBe('processing');
+    const none = await fetch(`${base}/api/transmissions/bulk/resend`, {
+      method: 'POST',
+      headers: operator,
+      body: '{}',
+    });
+    expect(none.status).toBe(400);
   });
 });
