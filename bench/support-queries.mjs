@@ -316,7 +316,11 @@ async function main() {
       ],
       [
         'stats.partnerActivity(24h)',
-        () => repositories.stats.partnerActivity(new Date(Date.now() - DAY_MS)),
+        () =>
+          repositories.stats.partnerActivity(
+            Array.from({ length: PARTNERS }, (_, i) => `partner-${String(i).padStart(2, '0')}`),
+            new Date(Date.now() - DAY_MS),
+          ),
         (rows) => rows.length,
       ],
       [

@@ -155,32 +155,35 @@ export function supportRoutes(catalog: ApiCatalog, services: WorkerDeps) {
     async ({ res, query }) => {
       const now = services.now?.() ?? new Date();
       const { stats } = services.repositories;
-      const [activity, overdue] = await Promise.all([
-        stats.partnerActivity(new Date(now.getTime() - HEALTH_WINDOW_MS)),
-        stats.countOverdueAcknowledgements(now),
-      ]);
-      const partners = services.partners
+      const shown = services.partners
         .all()
         .filter(
           (partner) => query.enabled === undefined || String(partner.enabled !== false) === query.enabled,
-        )
-        .map((partner) => {
-          const seen = activity.find((a) => a.partnerId === partner.id);
-          const total = seen?.recent ?? 0;
-          const failed = seen?.recentFailed ?? 0;
-          return {
-            partnerId: partner.id,
-            name: partner.name ?? partner.id,
-            kind: partner.kind,
-            enabled: partner.enabled !== false,
-            lastInboundAt: seen?.lastInboundAt ?? null,
-            lastOutboundAt: seen?.lastOutboundAt ?? null,
-            overdueAcknowledgements: overdue.find((o) => o.partnerId === partner.id)?.count ?? 0,
-            total24h: total,
-            failed24h: failed,
-            errorRate24h: total === 0 ? null : Number((failed / total).toFixed(4)),
-          };
-        });
+        );
+      const [activity, overdue] = await Promise.all([
+        stats.partnerActivity(
+          shown.map((partner) => partner.id),
+          new Date(now.getTime() - HEALTH_WINDOW_MS),
+        ),
+        stats.countOverdueAcknowledgements(now),
+      ]);
+      const partners = shown.map((partner) => {
+        const seen = activity.find((a) => a.partnerId === partner.id);
+        const total = seen?.recent ?? 0;
+        const failed = seen?.recentFailed ?? 0;
+        return {
+          partnerId: partner.id,
+          name: partner.name ?? partner.id,
+          kind: partner.kind,
+          enabled: partner.enabled !== false,
+          lastInboundAt: seen?.lastInboundAt ?? null,
+          lastOutboundAt: seen?.lastOutboundAt ?? null,
+          overdueAcknowledgements: overdue.find((o) => o.partnerId === partner.id)?.count ?? 0,
+          total24h: total,
+          failed24h: failed,
+          errorRate24h: total === 0 ? null : Number((failed / total).toFixed(4)),
+        };
+      });
       res.json({ partners, window: { from: new Date(now.getTime() - HEALTH_WINDOW_MS), to: now } });
     },
   );

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { ackTransmissionId } from '../pipeline/index.js';
 import { ExpectedAckRecordSchema, InterchangeRecordSchema } from '../store/index.js';
 import type { KpiQuery } from './kpi-query.js';
-import { firstSentTimes } from './sent-times.js';
+import { sqlEm } from './sent-times.js';
+import { storedInstant, storedInstantOrNull } from './stored-instant.js';
 
 /** An inbound interchange and when our 997/999 for it was first sent (null: not sent). */
 export interface OurAckFact {
@@ -22,44 +23,71 @@ export interface PartnerAckFact {
   answeredAt: Date | null;
 }
 
+interface InboundInterchangeRow {
+  partnerId: string;
+  controlNumber: string;
+  transmission: string;
+  received_at: unknown;
+}
+
 /**
  * Inbound interchanges received in `[from, to)` from identified partners, each with the first
- * `sent` of the acknowledgement transmission the gateway derives from it.
+ * `sent` of the acknowledgement transmission the gateway derives from it (`sent`, from
+ * {@link firstSentTimes}). Read as plain rows: a report may cover tens of thousands.
  */
-export async function loadOurAckFacts(em: EntityManager, query: KpiQuery): Promise<OurAckFact[]> {
-  const interchanges = await em.find(
-    InterchangeRecordSchema,
-    {
+export async function loadOurAckFacts(
+  em: EntityManager,
+  query: KpiQuery,
+  sent: ReadonlyMap<string, Date>,
+): Promise<OurAckFact[]> {
+  const rows = await sqlEm(em)
+    .createQueryBuilder(InterchangeRecordSchema, 'i')
+    .join('i.transmission', 't')
+    // Aliased by hand: the builder maps only the root entity's columns to property names.
+    .select(['i.partnerId', 'i.controlNumber', 'i.transmission', 't.receivedAt as received_at'])
+    .where({
       direction: 'inbound',
       partnerId: query.partnerId ?? { $ne: null },
       transmission: { receivedAt: { $gte: query.from, $lt: query.to } },
-    },
-    { populate: ['transmission'], fields: ['partnerId', 'controlNumber', 'transmission.receivedAt'] },
-  );
-  const ackIds = interchanges.map((i) => ackTransmissionId(i.transmission.id, i.controlNumber));
-  const sent = await firstSentTimes(em, ackIds);
-  return interchanges.map((interchange, index) => ({
-    partnerId: interchange.partnerId ?? '',
-    receivedAt: interchange.transmission.receivedAt,
-    ackSentAt: sent.get(ackIds[index] ?? '') ?? null,
+    })
+    .execute<InboundInterchangeRow[]>('all');
+  return rows.map((row) => ({
+    partnerId: row.partnerId,
+    receivedAt: storedInstant(row.received_at),
+    ackSentAt: sent.get(ackTransmissionId(row.transmission, row.controlNumber)) ?? null,
   }));
 }
 
+interface ExpectedAckRow {
+  partnerId: string;
+  outboundTransmissionId: string;
+  sentAt: unknown;
+  dueAt: unknown;
+  answeredAt: unknown;
+}
+
 /** Expected acknowledgements of the groups we stored for sending in `[from, to)`. */
-export async function loadPartnerAckFacts(em: EntityManager, query: KpiQuery): Promise<PartnerAckFact[]> {
-  const expected = await em.find(ExpectedAckRecordSchema, {
-    sentAt: { $gte: query.from, $lt: query.to },
-    ...(query.partnerId === undefined ? {} : { partnerId: query.partnerId }),
+export async function loadPartnerAckFacts(
+  em: EntityManager,
+  query: KpiQuery,
+  sent: ReadonlyMap<string, Date>,
+): Promise<PartnerAckFact[]> {
+  const rows = await sqlEm(em)
+    .createQueryBuilder(ExpectedAckRecordSchema, 'a')
+    .select(['a.partnerId', 'a.outboundTransmissionId', 'a.sentAt', 'a.dueAt', 'a.answeredAt'])
+    .where({
+      sentAt: { $gte: query.from, $lt: query.to },
+      ...(query.partnerId === undefined ? {} : { partnerId: query.partnerId }),
+    })
+    .execute<ExpectedAckRow[]>('all');
+  return rows.map((row) => {
+    const storedAt = storedInstant(row.sentAt);
+    return {
+      partnerId: row.partnerId,
+      storedAt,
+      sentAt: sent.get(row.outboundTransmissionId) ?? storedAt,
+      dueAt: storedInstant(row.dueAt),
+      answeredAt: storedInstantOrNull(row.answeredAt),
+    };
   });
-  const sentAt = await firstSentTimes(
-    em,
-    expected.map((row) => row.outboundTransmissionId),
-  );
-  return expected.map((row) => ({
-    partnerId: row.partnerId,
-    storedAt: row.sentAt,
-    sentAt: sentAt.get(row.outboundTransmissionId) ?? row.sentAt,
-    dueAt: row.dueAt,
-    answeredAt: row.answeredAt,
-  }));
 }

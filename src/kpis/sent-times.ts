@@ -1,43 +1,44 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { TransmissionEventSchema } from '../store/index.js';
+import { raw, type EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { TransmissionEventSchema, TransmissionSchema } from '../store/index.js';
+import type { KpiQuery } from './kpi-query.js';
+import { storedInstant } from './stored-instant.js';
 
-/** How many ids go in one `in (...)` list: well under SQLite's bound-parameter limit. */
-export const ID_CHUNK = 500;
-
-/** Runs `load` over `ids` in chunks and concatenates the results. */
-export async function inChunks<T>(
-  ids: readonly string[],
-  load: (chunk: string[]) => Promise<T[]>,
-): Promise<T[]> {
-  const unique = [...new Set(ids)];
-  const results: T[] = [];
-  for (let start = 0; start < unique.length; start += ID_CHUNK) {
-    results.push(...(await load(unique.slice(start, start + ID_CHUNK))));
-  }
-  return results;
-}
+/** Both store drivers are SQL ones; the core's EntityManager type just does not say so. */
+export const sqlEm = (em: EntityManager): SqlEntityManager => em as unknown as SqlEntityManager;
 
 /**
- * When each outbound transmission was first sent, from its appended status history: the status
- * column only says where it stands now (`acknowledged` overwrites `sent`). Transmissions never
- * sent are absent from the map.
+ * When each outbound transmission stored since `query.from` (for `query.partnerId` when given)
+ * was first sent, from its appended status history: the status column only says where it stands
+ * now (`acknowledged` overwrites `sent`). Transmissions never sent are absent from the map.
+ *
+ * Every transmission a report's facts point to (our 997/999s, 855s and their batches, 856s and
+ * 810s, groups awaiting the partner's 997) is stored after the fact it answers, which lies at or
+ * after `from`: so one grouped query over that window finds them all, whatever their derived ids.
+ * It has no upper bound, as what answers a fact in the range may be sent after `to`.
  */
-export async function firstSentTimes(
-  em: EntityManager,
-  transmissionIds: readonly string[],
-): Promise<Map<string, Date>> {
-  const events = await inChunks(transmissionIds, (chunk) =>
-    em.find(
-      TransmissionEventSchema,
-      { transmission: { $in: chunk }, status: 'sent' },
-      { fields: ['at', 'transmission'] },
-    ),
-  );
-  const first = new Map<string, Date>();
-  for (const event of events) {
-    const id = event.transmission.id;
-    const known = first.get(id);
-    if (known === undefined || event.at < known) first.set(id, event.at);
-  }
-  return first;
+export async function firstSentTimes(em: EntityManager, query: KpiQuery): Promise<Map<string, Date>> {
+  const sql = sqlEm(em);
+  const outbound = sql
+    .createQueryBuilder(TransmissionSchema, 't')
+    .select('t.id')
+    .where({
+      direction: 'outbound',
+      receivedAt: { $gte: query.from },
+      ...(query.partnerId === undefined ? {} : { partnerId: query.partnerId }),
+    })
+    .getKnexQuery();
+  const rows = await sql
+    .createQueryBuilder(TransmissionEventSchema, 'e')
+    .select(['e.transmission', raw('min(e.at) as first_sent')])
+    .where({
+      status: 'sent',
+      at: { $gte: query.from },
+      // The SQL drivers take a query builder wherever `$in` takes a list (a sub-query); the
+      // filter's type only knows lists.
+      transmission: { $in: outbound as unknown as string[] },
+    })
+    .groupBy('e.transmission')
+    .execute<{ transmission: string; first_sent: unknown }[]>('all');
+  return new Map(rows.map((row) => [row.transmission, storedInstant(row.first_sent)]));
 }

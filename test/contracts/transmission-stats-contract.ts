@@ -115,15 +115,11 @@ export function describeTransmissionStatsContract(dialect: string, harness: Stor
         createdAt: at(2),
       });
       await transmissions.setStatus(out, 'failed', 'refused');
-      const activity = await stats.partnerActivity(at(2));
-      expect(activity.find((a) => a.partnerId === 'gamma')).toEqual({
-        partnerId: 'gamma',
-        lastInboundAt: at(3),
-        lastOutboundAt: at(2),
-        recent: 2,
-        recentFailed: 1,
-      });
-      expect(activity.map((a) => a.partnerId)).not.toContain(null);
+      expect(await stats.partnerActivity(['gamma', 'quiet'], at(2))).toEqual([
+        { partnerId: 'gamma', lastInboundAt: at(3), lastOutboundAt: at(2), recent: 2, recentFailed: 1 },
+        { partnerId: 'quiet', lastInboundAt: null, lastOutboundAt: null, recent: 0, recentFailed: 0 },
+      ]);
+      expect(await stats.partnerActivity([], at(2))).toEqual([]);
     });
   });
 }

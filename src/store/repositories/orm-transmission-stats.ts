@@ -62,40 +62,49 @@ export class OrmTransmissionStats implements TransmissionStats {
     });
   }
 
-  partnerActivity(since: Date): Promise<PartnerActivity[]> {
+  partnerActivity(partnerIds: readonly string[], since: Date): Promise<PartnerActivity[]> {
     return guard('reading partner activity', async () => {
-      const last = await this.em()
-        .createQueryBuilder(TransmissionSchema, 't')
-        .select(['t.partnerId', 't.direction', raw('max(t.received_at) as last_at')])
-        .where({ partnerId: { $ne: null } })
-        .groupBy(['t.partnerId', 't.direction'])
-        .execute<{ partnerId: string; direction: string; last_at: unknown }[]>('all');
-      const recent = await this.em()
-        .createQueryBuilder(TransmissionSchema, 't')
-        .select(['t.partnerId', 't.status', count()])
-        .where({ partnerId: { $ne: null }, receivedAt: { $gte: since } })
-        .groupBy(['t.partnerId', 't.status'])
-        .execute<{ partnerId: string; status: string; count: unknown }[]>('all');
-      const byPartner = new Map<string, PartnerActivity>();
-      const entry = (partnerId: string): PartnerActivity => {
-        let found = byPartner.get(partnerId);
-        if (found === undefined) {
-          found = { partnerId, lastInboundAt: null, lastOutboundAt: null, recent: 0, recentFailed: 0 };
-          byPartner.set(partnerId, found);
-        }
-        return found;
+      // The last file each way, one indexed lookup per partner and direction (the partner's
+      // newest rows first): a grouped max() over the whole table grows with it.
+      const lastOf = async (partnerId: string, direction: 'inbound' | 'outbound') => {
+        const row = await this.em()
+          .createQueryBuilder(TransmissionSchema, 't')
+          .select(['t.receivedAt'])
+          .where({ partnerId, direction })
+          .orderBy({ receivedAt: 'desc' })
+          .limit(1)
+          .execute<{ receivedAt: unknown } | undefined>('get');
+        return toDate(row?.receivedAt);
       };
-      for (const row of last) {
-        const at = toDate(row.last_at);
-        if (row.direction === 'inbound') entry(row.partnerId).lastInboundAt = at;
-        else entry(row.partnerId).lastOutboundAt = at;
-      }
-      for (const row of recent) {
-        const activity = entry(row.partnerId);
-        activity.recent += Number(row.count);
-        if (row.status === 'failed' || row.status === 'rejected') activity.recentFailed += Number(row.count);
-      }
-      return [...byPartner.values()].sort((a, b) => a.partnerId.localeCompare(b.partnerId));
+      const recent =
+        partnerIds.length === 0
+          ? []
+          : await this.em()
+              .createQueryBuilder(TransmissionSchema, 't')
+              .select(['t.partnerId', 't.status', count()])
+              .where({ partnerId: { $in: [...partnerIds] }, receivedAt: { $gte: since } })
+              .groupBy(['t.partnerId', 't.status'])
+              .execute<{ partnerId: string; status: string; count: unknown }[]>('all');
+      return Promise.all(
+        partnerIds.map(async (partnerId) => {
+          const [lastInboundAt, lastOutboundAt] = await Promise.all([
+            lastOf(partnerId, 'inbound'),
+            lastOf(partnerId, 'outbound'),
+          ]);
+          const rows = recent.filter((row) => row.partnerId === partnerId);
+          const total = (statuses?: readonly string[]) =>
+            rows
+              .filter((row) => statuses === undefined || statuses.includes(row.status))
+              .reduce((sum, row) => sum + Number(row.count), 0);
+          return {
+            partnerId,
+            lastInboundAt,
+            lastOutboundAt,
+            recent: total(),
+            recentFailed: total(['failed', 'rejected']),
+          };
+        }),
+      );
     });
   }
 

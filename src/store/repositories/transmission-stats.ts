@@ -50,8 +50,8 @@ export interface TransmissionStats {
    */
   countOverdueAcknowledgements(now: Date): Promise<OverdueAckCount[]>;
   /**
-   * Per partner with any transmission: when the last came in and went out, and how many since
-   * `since` there were and failed. Partners never named (unread files) are left out.
+   * For each of these partners, in this order: when its last file came in and went out, and how
+   * many since `since` there were and failed.
    */
-  partnerActivity(since: Date): Promise<PartnerActivity[]>;
+  partnerActivity(partnerIds: readonly string[], since: Date): Promise<PartnerActivity[]>;
 }
