@@ -18,7 +18,6 @@ import {
   type Pipeline,
 } from '../pipeline/index.js';
 import { createRepositories, openStore, type OpenedStore, type Repositories } from '../store/index.js';
-import { createTransmissionStats } from '../store/repositories/orm-transmission-stats.js';
 import { CliError } from './cli-error.js';
 import type { CliOutput } from './output.js';
 
@@ -251,7 +250,7 @@ export async function startWorkers(
     `partners loaded: ${partners.all().length} from ${config.PARTNERS_DIR}`,
   );
   const repositories = createRepositories(store.orm);
-  const metrics = createGatewayMetrics({ stats: createTransmissionStats(store.orm), logger });
+  const metrics = createGatewayMetrics({ stats: repositories.stats, logger });
   const pipeline = await startOrClose(store, () =>
     startPipeline({
       redisUrl: config.REDIS_URL,

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/core';
 import { ackTransmissionId } from '../pipeline/index.js';
 import { ExpectedAckRecordSchema, InterchangeRecordSchema } from '../store/index.js';
 import type { KpiQuery } from './kpi-query.js';
@@ -26,14 +26,14 @@ export interface PartnerAckFact {
 interface InboundInterchangeRow {
   partnerId: string;
   controlNumber: string;
-  transmission: string;
-  received_at: unknown;
+  inbound_id: string;
+  inbound_received_at: unknown;
 }
 
 /**
  * Inbound interchanges received in `[from, to)` from identified partners, each with the first
- * `sent` of the acknowledgement transmission the gateway derives from it (`sent`, from
- * {@link firstSentTimes}). Read as plain rows: a report may cover tens of thousands.
+ * `sent` of the acknowledgement transmission the gateway derives from it, looked up in `sent`.
+ * Read as plain rows: a report may cover tens of thousands.
  */
 export async function loadOurAckFacts(
   em: EntityManager,
@@ -43,18 +43,23 @@ export async function loadOurAckFacts(
   const rows = await sqlEm(em)
     .createQueryBuilder(InterchangeRecordSchema, 'i')
     .join('i.transmission', 't')
-    // Aliased by hand: the builder maps only the root entity's columns to property names.
-    .select(['i.partnerId', 'i.controlNumber', 'i.transmission', 't.receivedAt as received_at'])
+    // Named apart from the root's columns, which the builder would map to their property names.
+    .select([
+      'i.partnerId',
+      'i.controlNumber',
+      raw('i.transmission_id as inbound_id'),
+      raw('t.received_at as inbound_received_at'),
+    ])
     .where({
       direction: 'inbound',
       partnerId: query.partnerId ?? { $ne: null },
-      transmission: { receivedAt: { $gte: query.from, $lt: query.to } },
+      't.receivedAt': { $gte: query.from, $lt: query.to },
     })
     .execute<InboundInterchangeRow[]>('all');
   return rows.map((row) => ({
     partnerId: row.partnerId,
-    receivedAt: storedInstant(row.received_at),
-    ackSentAt: sent.get(ackTransmissionId(row.transmission, row.controlNumber)) ?? null,
+    receivedAt: storedInstant(row.inbound_received_at),
+    ackSentAt: sent.get(ackTransmissionId(row.inbound_id, row.controlNumber)) ?? null,
   }));
 }
 

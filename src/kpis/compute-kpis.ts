@@ -5,6 +5,7 @@ import { validateKpiQuery, type KpiQuery } from './kpi-query.js';
 import type { KpiReport } from './kpi-report.js';
 import { kpiRows } from './kpi-rows.js';
 import { loadOrderFacts } from './order-facts.js';
+import { firstSentTimes } from './sent-times.js';
 
 /** Where the facts are read: the store's ORM (a fresh entity manager is forked) or one given. */
 export type KpiDeps = { orm: MikroORM; now?: () => Date } | { em: EntityManager; now?: () => Date };
@@ -29,10 +30,11 @@ export async function computeKpis(query: KpiQuery, deps: KpiDeps): Promise<KpiRe
   const generatedAt = deps.now?.() ?? new Date();
   let facts;
   try {
+    const sent = await firstSentTimes(em, query);
     facts = {
-      orders: await loadOrderFacts(em, query),
-      ourAcks: await loadOurAckFacts(em, query),
-      partnerAcks: await loadPartnerAckFacts(em, query),
+      orders: await loadOrderFacts(em, query, sent),
+      ourAcks: await loadOurAckFacts(em, query, sent),
+      partnerAcks: await loadPartnerAckFacts(em, query, sent),
     };
   } catch (error) {
     throw toStoreError(error, 'reading the facts for the KPI report');

@@ -11,7 +11,7 @@ import {
   type OrderStatus,
 } from '../store/index.js';
 import type { KpiQuery } from './kpi-query.js';
-import { firstSentTimes, inChunks } from './sent-times.js';
+import { sqlEm } from './sent-times.js';
 import { shippedByPoNumber, type OrderedLine, type ShippedItem } from './shipment-items.js';
 
 /** One shipment against an order: when it counts as shipped, and what it shipped. */
@@ -57,15 +57,34 @@ function requestedShipDate(po: PurchaseOrder | undefined): string | null {
   return entry?.date ?? null;
 }
 
-/** Ship notices and invoices since `from` for these partners, keyed by the PO numbers they name. */
-async function loadFollowUps(em: EntityManager, partners: string[], from: Date): Promise<FollowUp[]> {
-  const docs = await inChunks(partners, (chunk) =>
-    em.find(CanonicalDocumentRecordSchema, {
-      type: { $in: ['ship_notice', 'invoice'] },
-      partnerId: { $in: chunk },
-      createdAt: { $gte: from },
-    }),
-  );
+/**
+ * A sub-query of one column of the orders in the range, for `$in`. The SQL drivers take a query
+ * builder wherever `$in` takes a list; the filter's type only knows lists.
+ */
+function ordersInRange(em: EntityManager, query: KpiQuery, column: 'id' | 'partnerId' | 'ackDocumentId') {
+  const knex = sqlEm(em)
+    .createQueryBuilder(OrderRecordSchema, 'o')
+    .select(`o.${column}`)
+    .where(orderFilter(query))
+    .getKnexQuery();
+  return { $in: knex as unknown as string[] };
+}
+
+function orderFilter(query: KpiQuery) {
+  return {
+    kind: 'order' as const,
+    createdAt: { $gte: query.from, $lt: query.to },
+    ...(query.partnerId === undefined ? {} : { partnerId: query.partnerId }),
+  };
+}
+
+/** Ship notices and invoices since `from` for the range's partners, keyed by the PO numbers they name. */
+async function loadFollowUps(em: EntityManager, query: KpiQuery): Promise<FollowUp[]> {
+  const docs = await em.find(CanonicalDocumentRecordSchema, {
+    type: { $in: ['ship_notice', 'invoice'] },
+    partnerId: query.partnerId ?? ordersInRange(em, query, 'partnerId'),
+    createdAt: { $gte: query.from },
+  });
   return docs.map((doc) => {
     const common = {
       partnerId: doc.partnerId,
@@ -95,10 +114,14 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 }
 
 /** The 855 transmission of each acknowledgement: its own, or the batch's it went out in. */
-async function ackTransmissions(em: EntityManager, ackIds: string[]): Promise<Map<string, string>> {
-  const items = await inChunks(ackIds, (chunk) =>
-    em.find(OutboundBatchItemSchema, { answerDocumentId: { $in: chunk } }),
-  );
+async function ackTransmissions(
+  em: EntityManager,
+  query: KpiQuery,
+  ackIds: string[],
+): Promise<Map<string, string>> {
+  const items = await em.find(OutboundBatchItemSchema, {
+    answerDocumentId: ordersInRange(em, query, 'ackDocumentId'),
+  });
   const byAck = new Map(ackIds.map((id) => [id, emittedTransmissionId(id)]));
   for (const item of items) {
     if (item.answerDocumentId !== null)
@@ -111,44 +134,31 @@ async function ackTransmissions(em: EntityManager, ackIds: string[]): Promise<Ma
  * The purchase orders received in `[from, to)` with their lines, their 855, shipments, invoices
  * and exceptions, all read from what is stored. Ship notices and invoices are tied to an order by
  * partner and PO number; each counts from its 856/810's first `sent`, or, not sent yet, from when
- * it was stored (the shipment or invoice event).
+ * it was stored (the shipment or invoice event); first-sent times are looked up in `sent`.
  */
-export async function loadOrderFacts(em: EntityManager, query: KpiQuery): Promise<OrderFact[]> {
-  const orders = await em.find(
-    OrderRecordSchema,
-    {
-      kind: 'order',
-      createdAt: { $gte: query.from, $lt: query.to },
-      ...(query.partnerId === undefined ? {} : { partnerId: query.partnerId }),
-    },
-    { orderBy: { createdAt: 'asc', id: 'asc' } },
-  );
+export async function loadOrderFacts(
+  em: EntityManager,
+  query: KpiQuery,
+  sent: ReadonlyMap<string, Date>,
+): Promise<OrderFact[]> {
+  const orders = await em.find(OrderRecordSchema, orderFilter(query), {
+    orderBy: { createdAt: 'asc', id: 'asc' },
+  });
   if (orders.length === 0) return [];
-  const ids = orders.map((order) => order.id);
-  const lines = await inChunks(ids, (chunk) =>
-    em.find(
-      OrderLineRecordSchema,
-      { orderId: { $in: chunk } },
-      { orderBy: { orderId: 'asc', position: 'asc' } },
-    ),
+  const lines = await em.find(
+    OrderLineRecordSchema,
+    { orderId: ordersInRange(em, query, 'id') },
+    { orderBy: { orderId: 'asc', position: 'asc' } },
   );
-  const poDocs = await inChunks(ids, (chunk) =>
-    em.find(CanonicalDocumentRecordSchema, { id: { $in: chunk } }),
+  const poDocs = await em.find(CanonicalDocumentRecordSchema, { id: ordersInRange(em, query, 'id') });
+  const exceptions = await em.find(
+    ExceptionRecordSchema,
+    { subjectType: 'order', subjectId: ordersInRange(em, query, 'id') },
+    { fields: ['subjectId'] },
   );
-  const exceptions = await inChunks(ids, (chunk) =>
-    em.find(
-      ExceptionRecordSchema,
-      { subjectType: 'order', subjectId: { $in: chunk } },
-      { fields: ['subjectId'] },
-    ),
-  );
-  const followUps = await loadFollowUps(em, [...new Set(orders.map((o) => o.partnerId))], query.from);
+  const followUps = await loadFollowUps(em, query);
   const ackIds = orders.flatMap((order) => (order.ackDocumentId === null ? [] : [order.ackDocumentId]));
-  const ackTransmission = await ackTransmissions(em, ackIds);
-  const sent = await firstSentTimes(em, [
-    ...ackTransmission.values(),
-    ...followUps.map((followUp) => followUp.transmissionId),
-  ]);
+  const ackTransmission = await ackTransmissions(em, query, ackIds);
 
   const poById = new Map(poDocs.map((doc) => [doc.id, doc.document as unknown as PurchaseOrder]));
   const linesOf = groupBy(lines, (line) => line.orderId);

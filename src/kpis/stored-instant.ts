@@ -15,7 +15,8 @@ export function storedInstant(value: unknown): Date {
         ? new Date(value)
         : new Date(Number.NaN);
   // Wrapped into the store's error family by the caller: the store handed back something that is not a time.
-  if (Number.isNaN(at.getTime())) throw new TypeError(`a stored time reads '${String(value)}', not an instant`);
+  if (Number.isNaN(at.getTime()))
+    throw new TypeError(`a stored time reads '${String(value)}', not an instant`);
   return at;
 }
 

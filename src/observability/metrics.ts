@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import type { TransmissionStats } from '../store/repositories/transmission-stats.js';
+import type { TransmissionStats } from '../store/index.js';
 import type { Logger } from './logger.js';
 import { registerQueueGauge, type CountedQueue } from './queue-gauge.js';
 import { registerStoreGauges, type CollectContext } from './store-gauges.js';
@@ -39,7 +39,7 @@ export interface GatewayMetrics {
  * `edi_metrics_collect_errors_total{source}` and is logged, and the rest of the scrape answers.
  *
  * @example
- * const metrics = createGatewayMetrics({ stats: createTransmissionStats(store.orm), logger });
+ * const metrics = createGatewayMetrics({ stats: createRepositories(store.orm).stats, logger });
  * metrics.jobs.inc({ queue: 'inbound', outcome: 'completed' });
  * const text = await metrics.registry.metrics();
  */

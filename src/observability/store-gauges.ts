@@ -1,5 +1,5 @@
 import { Gauge, type Registry } from 'prom-client';
-import type { TransmissionStats } from '../store/repositories/transmission-stats.js';
+import type { TransmissionStats } from '../store/index.js';
 import { partnerLabel } from './partner-label.js';
 
 /** How the scrape-time gauges report: a failed query, and each collection while it runs. */

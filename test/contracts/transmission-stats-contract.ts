@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Repositories } from '../../src/store/index.js';
-import { createTransmissionStats } from '../../src/store/repositories/orm-transmission-stats.js';
 import { openForSuite, type StoreHarness } from './store-contract.js';
 
 /** The clock the overdue counts are taken at. */
@@ -65,7 +64,7 @@ export function describeTransmissionStatsContract(dialect: string, harness: Stor
     const suite = openForSuite(harness);
 
     it('counts nothing in an empty store', async () => {
-      const stats = createTransmissionStats(suite.store.orm);
+      const { stats } = suite.repos;
       expect(await stats.countByDirectionStatusPartner()).toEqual([]);
       expect(await stats.countOpenExceptionsByKind()).toEqual([]);
       expect(await stats.countOverdueAcknowledgements(STATS_NOW)).toEqual([]);
@@ -73,7 +72,7 @@ export function describeTransmissionStatsContract(dialect: string, harness: Stor
 
     it('counts transmissions, open exceptions and overdue acknowledgements in groups', async () => {
       await seedStats(suite.repos);
-      const stats = createTransmissionStats(suite.store.orm);
+      const { stats } = suite.repos;
       const key = (row: { direction: string; status: string; partnerId: string | null }) =>
         `${row.direction}/${row.status}/${row.partnerId ?? ''}`;
       expect(byKey(await stats.countByDirectionStatusPartner(), key)).toEqual([
@@ -95,7 +94,7 @@ export function describeTransmissionStatsContract(dialect: string, harness: Stor
     });
 
     it('gives each named partner its last file in and out, and its recent failures', async () => {
-      const stats = createTransmissionStats(suite.store.orm);
+      const { stats } = suite.repos;
       const { transmissions } = suite.repos;
       const at = (day: number) => new Date(Date.UTC(2025, 6, day, 8));
       await transmissions.recordInbound(Buffer.from('x'), {

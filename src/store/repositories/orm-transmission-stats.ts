@@ -121,15 +121,3 @@ function toDate(value: unknown): Date | null {
   if (typeof value === 'number' || typeof value === 'string') return new Date(value);
   return null;
 }
-
-/**
- * The store's counts for metrics. Kept apart from `createRepositories` so that only the
- * processes that serve metrics build it.
- *
- * @example
- * const stats = createTransmissionStats(store.orm);
- * await stats.countOpenExceptionsByKind(); // [{ kind: 'price-mismatch', count: 2 }]
- */
-export function createTransmissionStats(orm: MikroORM): TransmissionStats {
-  return new OrmTransmissionStats(orm);
-}

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayMetrics, createLogger } from '../../../src/observability/index.js';
 import { openQueues, type PipelineQueues } from '../../../src/pipeline/queues.js';
 import { createRepositories, type OpenedStore } from '../../../src/store/index.js';
-import { createTransmissionStats } from '../../../src/store/repositories/orm-transmission-stats.js';
 import { seedStats, STATS_NOW } from '../../contracts/transmission-stats-contract.js';
 import { REDIS_URL } from '../pipeline/pipeline-harness.js';
 import { dropSchemaAndClose, openPostgresStore, randomSchemaName } from '../store/postgres-test-schema.js';
@@ -48,7 +47,10 @@ function samples(text: string, name: string): string[] {
 
 describe('gateway metrics on PostgreSQL and Redis', () => {
   it('computes the gauges from the store and the queues at scrape time', async () => {
-    const metrics = createGatewayMetrics({ stats: createTransmissionStats(store.orm), now: () => STATS_NOW });
+    const metrics = createGatewayMetrics({
+      stats: createRepositories(store.orm).stats,
+      now: () => STATS_NOW,
+    });
     metrics.watchQueues([queues.inbound, queues.outbound]);
     const text = await metrics.registry.metrics();
 
@@ -87,7 +89,7 @@ describe('gateway metrics on PostgreSQL and Redis', () => {
 
   it('follows the store: a transmission stored after a scrape shows in the next one', async () => {
     const metrics = createGatewayMetrics({
-      stats: createTransmissionStats(store.orm),
+      stats: createRepositories(store.orm).stats,
       processMetrics: false,
     });
     const before = samples(await metrics.registry.metrics(), 'edi_transmissions');
@@ -103,7 +105,7 @@ describe('gateway metrics on PostgreSQL and Redis', () => {
     const { stream, lines } = captureLines();
     const logger = createLogger({ level: 'info', destination: stream });
     const metrics = createGatewayMetrics({
-      stats: createTransmissionStats(closed.orm),
+      stats: createRepositories(closed.orm).stats,
       logger,
       processMetrics: false,
     });
