@@ -32,13 +32,13 @@ interface InboundInterchangeRow {
 
 /**
  * Inbound interchanges received in `[from, to)` from identified partners, each with the first
- * `sent` of the acknowledgement transmission the gateway derives from it, looked up in `sent`.
+ * `sent` of the acknowledgement transmission the gateway derives from it, looked up in `sentTimes`.
  * Read as plain rows: a report may cover tens of thousands.
  */
 export async function loadOurAckFacts(
   em: EntityManager,
   query: KpiQuery,
-  sent: ReadonlyMap<string, Date>,
+  sentTimes: Promise<ReadonlyMap<string, Date>>,
 ): Promise<OurAckFact[]> {
   const rows = await sqlEm(em)
     .createQueryBuilder(InterchangeRecordSchema, 'i')
@@ -56,6 +56,7 @@ export async function loadOurAckFacts(
       't.receivedAt': { $gte: query.from, $lt: query.to },
     })
     .execute<InboundInterchangeRow[]>('all');
+  const sent = await sentTimes;
   return rows.map((row) => ({
     partnerId: row.partnerId,
     receivedAt: storedInstant(row.inbound_received_at),
@@ -71,11 +72,14 @@ interface ExpectedAckRow {
   answeredAt: unknown;
 }
 
-/** Expected acknowledgements of the groups we stored for sending in `[from, to)`. */
+/**
+ * Expected acknowledgements of the groups we stored for sending in `[from, to)`, each sent at its
+ * transmission's first `sent` in `sentTimes`.
+ */
 export async function loadPartnerAckFacts(
   em: EntityManager,
   query: KpiQuery,
-  sent: ReadonlyMap<string, Date>,
+  sentTimes: Promise<ReadonlyMap<string, Date>>,
 ): Promise<PartnerAckFact[]> {
   const rows = await sqlEm(em)
     .createQueryBuilder(ExpectedAckRecordSchema, 'a')
@@ -85,6 +89,7 @@ export async function loadPartnerAckFacts(
       ...(query.partnerId === undefined ? {} : { partnerId: query.partnerId }),
     })
     .execute<ExpectedAckRow[]>('all');
+  const sent = await sentTimes;
   return rows.map((row) => {
     const storedAt = storedInstant(row.sentAt);
     return {

@@ -30,12 +30,17 @@ export async function computeKpis(query: KpiQuery, deps: KpiDeps): Promise<KpiRe
   const generatedAt = deps.now?.() ?? new Date();
   let facts;
   try {
-    const sent = await firstSentTimes(em, query);
-    facts = {
-      orders: await loadOrderFacts(em, query, sent),
-      ourAcks: await loadOurAckFacts(em, query, sent),
-      partnerAcks: await loadPartnerAckFacts(em, query, sent),
-    };
+    // Independent reads: PostgreSQL answers them on separate pooled connections at once.
+    const sent = firstSentTimes(em, query);
+    // Handled by whichever loader awaits it; this only keeps an early failure elsewhere from
+    // leaving its rejection unobserved.
+    sent.catch(() => undefined);
+    const [orders, ourAcks, partnerAcks] = await Promise.all([
+      loadOrderFacts(em, query, sent),
+      loadOurAckFacts(em, query, sent),
+      loadPartnerAckFacts(em, query, sent),
+    ]);
+    facts = { orders, ourAcks, partnerAcks };
   } catch (error) {
     throw toStoreError(error, 'reading the facts for the KPI report');
   }

@@ -134,12 +134,12 @@ async function ackTransmissions(
  * The purchase orders received in `[from, to)` with their lines, their 855, shipments, invoices
  * and exceptions, all read from what is stored. Ship notices and invoices are tied to an order by
  * partner and PO number; each counts from its 856/810's first `sent`, or, not sent yet, from when
- * it was stored (the shipment or invoice event); first-sent times are looked up in `sent`.
+ * it was stored (the shipment or invoice event); first-sent times are looked up in `sentTimes`.
  */
 export async function loadOrderFacts(
   em: EntityManager,
   query: KpiQuery,
-  sent: ReadonlyMap<string, Date>,
+  sentTimes: Promise<ReadonlyMap<string, Date>>,
 ): Promise<OrderFact[]> {
   const orders = await em.find(OrderRecordSchema, orderFilter(query), {
     orderBy: { createdAt: 'asc', id: 'asc' },
@@ -159,6 +159,7 @@ export async function loadOrderFacts(
   const followUps = await loadFollowUps(em, query);
   const ackIds = orders.flatMap((order) => (order.ackDocumentId === null ? [] : [order.ackDocumentId]));
   const ackTransmission = await ackTransmissions(em, query, ackIds);
+  const sent = await sentTimes;
 
   const poById = new Map(poDocs.map((doc) => [doc.id, doc.document as unknown as PurchaseOrder]));
   const linesOf = groupBy(lines, (line) => line.orderId);

@@ -19,25 +19,26 @@ export const sqlEm = (em: EntityManager): SqlEntityManager => em as unknown as S
  */
 export async function firstSentTimes(em: EntityManager, query: KpiQuery): Promise<Map<string, Date>> {
   const sql = sqlEm(em);
-  const outbound = sql
-    .createQueryBuilder(TransmissionSchema, 't')
-    .select('t.id')
-    .where({
-      direction: 'outbound',
-      receivedAt: { $gte: query.from },
-      ...(query.partnerId === undefined ? {} : { partnerId: query.partnerId }),
-    })
-    .getKnexQuery();
+  // Only inbound transmissions are never `sent`: without a partner, the events alone suffice,
+  // which spares PostgreSQL a scan of the transmissions.
+  const ofPartner =
+    query.partnerId === undefined
+      ? {}
+      : {
+          // The SQL drivers take a query builder wherever `$in` takes a list (a sub-query); the
+          // filter's type only knows lists.
+          transmission: {
+            $in: sql
+              .createQueryBuilder(TransmissionSchema, 't')
+              .select('t.id')
+              .where({ partnerId: query.partnerId, direction: 'outbound', receivedAt: { $gte: query.from } })
+              .getKnexQuery() as unknown as string[],
+          },
+        };
   const rows = await sql
     .createQueryBuilder(TransmissionEventSchema, 'e')
     .select(['e.transmission', raw('min(e.at) as first_sent')])
-    .where({
-      status: 'sent',
-      at: { $gte: query.from },
-      // The SQL drivers take a query builder wherever `$in` takes a list (a sub-query); the
-      // filter's type only knows lists.
-      transmission: { $in: outbound as unknown as string[] },
-    })
+    .where({ status: 'sent', at: { $gte: query.from }, ...ofPartner })
     .groupBy('e.transmission')
     .execute<{ transmission: string; first_sent: unknown }[]>('all');
   return new Map(rows.map((row) => [row.transmission, storedInstant(row.first_sent)]));

@@ -41,7 +41,7 @@ export function spawnGateway(args: string[], env: Record<string, string>): Gatew
   );
   const child = spawn(process.execPath, [bin, ...args], {
     cwd: root,
-    env: { ...inherited, ...env },
+    env: { ...inherited, LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -18,6 +18,8 @@ import {
   spawnGateway,
   type GatewayProcess,
 } from './gateway-process.js';
+import { createRepositories } from '../../../src/store/index.js';
+import { bearer, staffKeys } from '../api/staff-keys.js';
 
 const PRICE_LIST = 'acme-sftp';
 const LISTENING = /^edi-gateway listening on http:\/\/localhost:(\d+)$/;
@@ -94,6 +96,12 @@ describe('edi-gateway serve with a partner on SFTP (OpenSSH on loopback)', () =>
       const [, port] = await gateway.line(LISTENING, 60_000);
       const base = `http://127.0.0.1:${port}`;
       await gateway.line(new RegExp(`^schedulers: poll ${PARTNER_ID}, sweep received`));
+      // An admin key as staff would issue it, on the gateway's own database.
+      const store = await openPostgresStore(schema);
+      const admin = bearer(
+        await staffKeys(createRepositories(store.orm))('master data', 'admin').finally(() => store.close()),
+        true,
+      );
       const master = masterDataFor(10, { priceListId: PRICE_LIST, locationId: 'DC-EAST' });
       for (const [path, body] of [
         ['/api/catalog', { items: master.catalog }],
@@ -102,7 +110,7 @@ describe('edi-gateway serve with a partner on SFTP (OpenSSH on loopback)', () =>
       ] as const) {
         const loaded = await fetch(`${base}${path}`, {
           method: 'PUT',
-          headers: { 'content-type': 'application/json' },
+          headers: admin,
           body: JSON.stringify(body),
         });
         expect(loaded.status, `${path}: ${await loaded.clone().text()}`).toBe(200);
@@ -140,13 +148,17 @@ describe('edi-gateway serve with a partner on SFTP (OpenSSH on loopback)', () =>
       const [day] = await readdir(pickedUp);
       expect(await readdir(join(pickedUp, day ?? ''))).toEqual(['PO-4500000001.x12']);
 
-      const transmissions = (await (await fetch(`${base}/api/transmissions?actor=test`)).json()) as {
-        direction: string;
-        channel: string;
-        status: string;
-        sourceRef: string;
-        sourcePath: string;
-      }[];
+      const { transmissions } = (await (
+        await fetch(`${base}/api/transmissions`, { headers: admin })
+      ).json()) as {
+        transmissions: {
+          direction: string;
+          channel: string;
+          status: string;
+          sourceRef: string;
+          sourcePath: string;
+        }[];
+      };
       expect(transmissions.find((t) => t.direction === 'inbound')).toMatchObject({
         channel: 'sftp',
         status: 'processed',
