@@ -119,7 +119,8 @@ function startWorker(env, profileDir, build) {
         ];
   const child = spawn(process.execPath, [...flags, ...command], {
     cwd: root,
-    env: { PATH: process.env.PATH, ...env },
+    // Warnings only, unless LOG_LEVEL says otherwise: a log line per job is a cost of its own.
+    env: { PATH: process.env.PATH, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));

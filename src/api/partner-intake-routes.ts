@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { ApiKeyVerifier, AuthError, isAuthError, type AuthenticatedKey } from '../auth/index.js';
 import { isGatewayError } from '../errors/index.js';
+import { createLogger, type Logger } from '../observability/index.js';
 import type { X12PartnerConfig } from '../partners/index.js';
 import {
   intakeFile,
@@ -62,7 +63,7 @@ export function partnerIntakeRoutes(services: WorkerDeps, options: PartnerIntake
   });
 
   const take = async (req: Request, res: Response) => {
-    const key = await authenticate(req, res, verifier);
+    const key = await authenticate(req, res, verifier, services);
     const partner = admittedPartner(String(req.params['id']), key, services);
     checkClientCertificate(req, partner);
     const request = intakeRequest(req);
@@ -80,7 +81,11 @@ export function partnerIntakeRoutes(services: WorkerDeps, options: PartnerIntake
     }
     const wait = await waitForAcknowledgements(req, res, stored, bytes, request.ackWaitMs, services);
     if (wait?.ready === true) {
-      const deps = { transmissions: services.repositories.transmissions, queues: services.queues };
+      const deps = {
+        transmissions: services.repositories.transmissions,
+        queues: services.queues,
+        log: logOf(services),
+      };
       await answerAcknowledgements(res, answer, wait.acknowledgements, deps);
     } else {
       res.status(202).json({ ...answer, ack: 'pending' });
@@ -93,6 +98,7 @@ async function authenticate(
   req: Request,
   res: Response,
   verifier: ApiKeyVerifier,
+  services: WorkerDeps,
 ): Promise<AuthenticatedKey> {
   try {
     return await verifier.verify(presentedKey(req));
@@ -101,7 +107,7 @@ async function authenticate(
       res.set('WWW-Authenticate', 'Bearer realm="edi-gateway"');
       throw error;
     }
-    throw unavailable('checking an API key', error);
+    throw unavailable(services, 'checking an API key', error);
   }
 }
 
@@ -122,7 +128,11 @@ async function storeX12(
   services: WorkerDeps,
 ): Promise<IntakeOutcome> {
   const { idempotencyKey, ackWaitMs } = request;
-  const deps = { transmissions: services.repositories.transmissions, queues: services.queues };
+  const deps = {
+    transmissions: services.repositories.transmissions,
+    queues: services.queues,
+    ...(services.metrics === undefined ? {} : { metrics: services.metrics }),
+  };
   // With ack=sync the acknowledgements go in the answer: their delivery over the transport waits
   // until the answer has had its chance (and is then skipped, as they are marked sent).
   const options = ackWaitMs === undefined ? {} : { holdAcknowledgementsMs: ackWaitMs + ANSWER_MARGIN_MS };
@@ -135,7 +145,7 @@ async function storeX12(
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (idempotencyKey === undefined) {
     const transmissionId = await intakeFile(bytes, meta, deps, options).catch((error: unknown) => {
-      throw unavailable(`storing a post of partner ${partner.id}`, error);
+      throw unavailable(services, `storing a post of partner ${partner.id}`, error);
     });
     return { transmissionId, duplicate: false, sha256 };
   }
@@ -145,7 +155,7 @@ async function storeX12(
     deps,
     options,
   ).catch((error: unknown) => {
-    throw unavailable(`storing a post of partner ${partner.id}`, error);
+    throw unavailable(services, `storing a post of partner ${partner.id}`, error);
   });
   if (outcome.duplicate && outcome.sha256 !== sha256)
     throw IntakeError.keyReused(idempotencyKey, outcome.transmissionId);
@@ -173,9 +183,9 @@ async function waitForAcknowledgements(
     );
   } catch (error) {
     // Stored and queued already: the acknowledgement goes out over the partner's transport.
-    console.error(
-      `partner intake: waiting for the acknowledgements of ${stored.transmissionId} failed (${req.originalUrl})`,
-      error,
+    logOf(services).error(
+      { err: error, transmissionId: stored.transmissionId },
+      `partner intake: waiting for the acknowledgements of ${stored.transmissionId} failed`,
     );
     return undefined;
   }
@@ -194,7 +204,7 @@ async function answerEvent(
     sourceRef,
     partnerId: partner.id,
   }).catch((error: unknown) => {
-    throw unavailable(`storing a ${kind} event of partner ${partner.id}`, error);
+    throw unavailable(services, `storing a ${kind} event of partner ${partner.id}`, error);
   });
   if (outcome.accepted) {
     res.status(202).json({
@@ -215,9 +225,16 @@ async function answerEvent(
 const LOGGED_REASON_LENGTH = 500;
 
 /** Logs what failed (driver text included) and answers the partner an opaque 503. */
-function unavailable(doing: string, error: unknown): IntakeError {
+function unavailable(services: WorkerDeps, doing: string, error: unknown): IntakeError {
   const reason = isGatewayError(error) ? `${error.code}: ${error.message}` : String(error);
   const cut = reason.length > LOGGED_REASON_LENGTH ? `${reason.slice(0, LOGGED_REASON_LENGTH)}...` : reason;
-  console.error(`partner intake: ${doing} failed: ${cut}`);
+  logOf(services).error({ reason: cut }, `partner intake: ${doing} failed`);
   return IntakeError.unavailable(error);
+}
+
+let fallbackLogger: Logger | undefined;
+
+/** The gateway's logger, or (for an app built without one) a default one on stderr. */
+function logOf(services: WorkerDeps): Logger {
+  return services.logger ?? (fallbackLogger ??= createLogger({ level: 'info' }));
 }

@@ -130,7 +130,8 @@ export function startPipeline(options: PipelineOptions): Pipeline {
         rethrow,
       );
       logger.info(
-        { transmissionId, jobId: job.id, status: outcome.status, documentIds: outcome.documentIds },
+        // The count, not the ids: an interchange of a thousand POs would make one line of 50 kB.
+        { transmissionId, jobId: job.id, status: outcome.status, documents: outcome.documentIds.length },
         `transmission ${transmissionId} read: ${outcome.status}, ${outcome.documentIds.length} document(s); ${outcome.message}`,
       );
       return { status: outcome.status, documentIds: outcome.documentIds };

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import type { Logger } from '../../observability/index.js';
 import { enqueueOutbound, type PipelineQueues } from '../../pipeline/index.js';
 import type { TransmissionStore } from '../../store/index.js';
 import type { ReturnedAcknowledgement } from './await-acknowledgements.js';
@@ -19,7 +20,7 @@ export async function answerAcknowledgements(
   res: Response,
   answer: { transmissionId: string; duplicate: boolean },
   acknowledgements: readonly ReturnedAcknowledgement[],
-  deps: { transmissions: TransmissionStore; queues: PipelineQueues },
+  deps: { transmissions: TransmissionStore; queues: PipelineQueues; log: Logger },
 ): Promise<void> {
   const marked: ReturnedAcknowledgement[] = [];
   for (const ack of acknowledgements) {
@@ -30,7 +31,10 @@ export async function answerAcknowledgements(
       marked.push(ack);
     } catch (error) {
       // Unmarked, it is also delivered over the transport: twice rather than never.
-      console.error(`partner intake: acknowledgement ${ack.transmissionId} could not be marked sent`, error);
+      deps.log.error(
+        { err: error, transmissionId: ack.transmissionId },
+        `partner intake: acknowledgement ${ack.transmissionId} could not be marked sent`,
+      );
     }
   }
   let delivered = false;
@@ -43,7 +47,7 @@ export async function answerAcknowledgements(
 
 async function deliverAfterAll(
   marked: readonly ReturnedAcknowledgement[],
-  deps: { transmissions: TransmissionStore; queues: PipelineQueues },
+  deps: { transmissions: TransmissionStore; queues: PipelineQueues; log: Logger },
 ): Promise<void> {
   for (const ack of marked) {
     try {
@@ -55,9 +59,9 @@ async function deliverAfterAll(
       // A job id of its own: the one the inbound worker queued has run already (and skipped it).
       await enqueueOutbound(deps.queues, ack.transmissionId, `unanswered-${ack.transmissionId}`, 'prompt');
     } catch (error) {
-      console.error(
+      deps.log.error(
+        { err: error, transmissionId: ack.transmissionId },
         `partner intake: acknowledgement ${ack.transmissionId} was not answered nor queued`,
-        error,
       );
     }
   }
