@@ -7,6 +7,7 @@ import { at, checkIsa, unpad } from './isa-checks.js';
 import { checkGe, checkGs, checkSetEnvelope, compareControlNumbers } from './group-checks.js';
 import type { IsaScan } from './isa-header.js';
 import type { TokenSink } from './tokenizer.js';
+import { COUNT_MAX_LENGTH, countStates } from './count-element.js';
 
 /** Where the reader hands what it has read. Every callback is optional. */
 export interface ReaderHandlers {
@@ -226,7 +227,8 @@ export class EnvelopeReader implements TokenSink {
       // A trailer that disagrees with its header leaves the content intact: the interchange is
       // accepted with the error noted (TA1 E), as the standard's TA104 allows.
       // An interchange that only carries TA1s is often counted by its TA1s; accept either.
-      if (iea.value(1) !== String(groups) && !(groups === 0 && iea.value(1) === String(ta1s))) {
+      const stated = (n: number) => countStates(iea.value(1), n, COUNT_MAX_LENGTH.IEA01);
+      if (!stated(groups) && !(groups === 0 && stated(ta1s))) {
         interchange.diagnostics.push({
           level: 'interchange',
           severity: 'warning',

@@ -5,6 +5,7 @@ import type { Segment } from '../segment.js';
 import { isValidDate, isValidTime } from '../validation/date-time.js';
 import { at } from './isa-checks.js';
 import { functionalGroupOf } from './functional-groups.js';
+import { COUNT_MAX_LENGTH, countStates } from './count-element.js';
 
 /**
  * GS field checks. A GS that cannot be read makes the interchange's content invalid (TA1 024);
@@ -56,7 +57,7 @@ export function checkGs(gs: Segment): { interchange: Diagnostic[]; group: Diagno
 export function checkGe(group: FunctionalGroup, ge: Segment): Diagnostic[] {
   const out: Diagnostic[] = [];
   const count = group.transactionSets.length;
-  if (ge.value(1) !== String(count)) {
+  if (!countStates(ge.value(1), count, COUNT_MAX_LENGTH.GE01)) {
     out.push({
       level: 'group',
       severity: 'error',
@@ -141,7 +142,7 @@ export function checkSetEnvelope(
     err(TransactionSetError.trailerMissing, `transaction set ${set.controlNumber} has no SE trailer`, st);
     return out;
   }
-  if (se.value(1) !== String(set.segments.length)) {
+  if (!countStates(se.value(1), set.segments.length, COUNT_MAX_LENGTH.SE01)) {
     err(
       TransactionSetError.segmentCountMismatch,
       `SE01 says ${se.value(1) || 'nothing'} segments but the set has ${set.segments.length} (ST to SE)`,

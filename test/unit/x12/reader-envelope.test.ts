@@ -37,6 +37,22 @@ describe('envelope checks', () => {
     expect(codes(readX12(sample({ iea: 'IEA*2*000000001' })))).toEqual(['interchange:021:warning']);
   });
 
+  it('reads SE01, GE01 and IEA01 as numbers: leading zeros within the maximum length are no error', () => {
+    const padded = sample({ ge: 'GE*000001*1', iea: 'IEA*00001*000000001' }).replace(
+      'SE*5*0001',
+      'SE*0000000005*0001',
+    );
+    expect(codes(readX12(padded))).toEqual([]);
+    // Longer than the element allows (SE01 10, GE01 6, IEA01 5 digits), or not digits: no count at all.
+    expect(errors(readX12(sample().replace('SE*5*0001', 'SE*00000000005*0001')))).toEqual([
+      'transaction:4:error',
+    ]);
+    expect(errors(readX12(sample({ ge: 'GE*0000001*1' })))).toEqual(['group:5:error']);
+    expect(codes(readX12(sample({ iea: 'IEA*000001*000000001' })))).toEqual(['interchange:021:warning']);
+    expect(errors(readX12(sample().replace('SE*5*0001', 'SE*+5*0001')))).toEqual(['transaction:4:error']);
+    expect(errors(readX12(sample({ ge: 'GE*0000002*1' })))).toEqual(['group:5:error']);
+  });
+
   it('rejects GE02 different from GS06 (AK905 4) and GE01 wrong (AK905 5)', () => {
     expect(errors(readX12(sample({ ge: 'GE*1*2' })))).toEqual(['group:4:error']);
     expect(errors(readX12(sample({ ge: 'GE*3*1' })))).toEqual(['group:5:error']);
