@@ -4,6 +4,7 @@
  */
 export { loadPartnerFile, loadPartners, type PartnerLoadOptions } from './load.js';
 export { PartnerRegistry } from './registry.js';
+export { nearestSenders, type NearSender } from './nearest-senders.js';
 export { resolveSecret } from './secrets.js';
 export { PartnerError, type PartnerErrorCode } from './partner-error.js';
 export { formatProblem, type PartnerProblem } from './problem.js';

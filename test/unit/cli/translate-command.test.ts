@@ -36,11 +36,13 @@ afterAll(async () => {
 });
 
 describe('edi-gateway translate: accepted files', () => {
-  it('turns a good 004010 850 into one purchase_order on stdout, exit 0, nothing on stderr', async () => {
+  it('turns a good 004010 850 into one purchase_order on stdout, exit 0, saying its sender is no partner', async () => {
     const run = await runCli('translate', GOOD_850);
 
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
+    expect(run.errLines).toEqual([
+      `warning: ${GOOD_850}: interchange 000003438 is from ISA ZZ/ABCDEFGHIJKLMNO, which no partner in ./partners has; it was read with the default mappings (or give --partner)`,
+    ]);
     expect(run.stdout.endsWith(']\n')).toBe(true);
     const docs = documents(run.stdout);
     expect(docs).toHaveLength(1);
@@ -82,11 +84,26 @@ describe('edi-gateway translate: accepted files', () => {
     ]);
   });
 
+  it('names the partner whose ISA id is one typo from an unknown sender', async () => {
+    const text = (await readFile(GOOD_850, 'utf8')).replace('*ZZ*ABCDEFGHIJKLMNO*', '*ZZ*DROPSHIPDIRECX *');
+    const file = await scratch.write('typo-sender.edi', text);
+    const run = await runCli('translate', file);
+
+    expect(run.code).toBe(0);
+    expect(run.errLines).toEqual([
+      `warning: ${file}: interchange 000003438 is from ISA ZZ/DROPSHIPDIRECX, which no partner in ./partners has; it was read with the default mappings. Nearest partners: dropship-direct (ZZ/DROPSHIPDIRECT) (or give --partner)`,
+    ]);
+  });
+
   it('translates a 005010 850 with no diagnostics', async () => {
     const run = await runCli('translate', po005010);
 
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
+    expect(run.errLines).toEqual([
+      expect.stringMatching(
+        /^warning: .*po-005010\.edi: interchange 000003438 is from ISA ZZ\/ABCDEFGHIJKLMNO, which no partner/,
+      ),
+    ]);
     const docs = documents(run.stdout);
     expect(docs.map((d) => [d.type, d.poNumber, d.source.version, d.lines.length])).toEqual([
       ['purchase_order', '08292233294', '005010', 6],
@@ -99,6 +116,9 @@ describe('edi-gateway translate: accepted files', () => {
 
     expect(run.code).toBe(0);
     expect(run.errLines).toEqual([
+      expect.stringMatching(
+        /^warning: .*: interchange \d+ is from ISA .* which no partner in \.\/partners has/,
+      ),
       `warning: ${file}, line 3:1, segment ST (position 1 in set), element ST01: [AK5 6] a 850 belongs in a functional group PO, but GS01 is 'OW'; read anyway`,
     ]);
     const docs = documents(run.stdout);

@@ -6,12 +6,18 @@ import { GOOD_850, STACK_FRAME, makeScratch, runCli, type CliRun, type Scratch }
 let scratch: Scratch;
 let good850: string;
 
+const savedPartnersDir = process.env['PARTNERS_DIR'];
+
 beforeAll(async () => {
   scratch = await makeScratch();
   good850 = await readFile(GOOD_850, 'utf8');
+  // No partner files: these files are read with the default mappings, and only their errors show.
+  process.env['PARTNERS_DIR'] = join(scratch.dir, 'no-partners');
 });
 
 afterAll(async () => {
+  if (savedPartnersDir === undefined) delete process.env['PARTNERS_DIR'];
+  else process.env['PARTNERS_DIR'] = savedPartnersDir;
   await scratch.remove();
 });
 
