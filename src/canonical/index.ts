@@ -25,3 +25,4 @@ export * from './ship-notice.js';
 export * from './source.js';
 export * from './tax.js';
 export * from './validate.js';
+export * from './with-empty-arrays.js';

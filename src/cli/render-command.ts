@@ -1,4 +1,5 @@
 import { validateCanonical, formatCanonicalError, type CanonicalDocument } from '../canonical/index.js';
+import { completeForRender } from '../mapping/index.js';
 import { renderForPartner } from '../mapping/render-for-partner.js';
 import { CliError, USAGE } from './cli-error.js';
 import type { CliOutput } from './output.js';
@@ -31,9 +32,11 @@ export async function renderCommand(
       USAGE,
     );
   }
-  const documents = parseDocuments(file, (await readInputFile(file)).toString('utf8'));
   const { partnersDir, mappingsDir } = folders(options);
   const partner = x12Partner(options.partner, partnersDir, mappingsDir);
+  const documents = parseDocuments(file, (await readInputFile(file)).toString('utf8'), (item) =>
+    completeForRender(item, partner, mappingsDir),
+  );
   const x12 = renderForPartner(documents, partner, {
     mappingsDir,
     controlNumbers: { interchange: first, group: first, transactionSet: 1 },
@@ -44,7 +47,11 @@ export async function renderCommand(
 }
 
 /** One document or an array of them, each valid against the canonical schema. */
-function parseDocuments(file: string, text: string): CanonicalDocument[] {
+function parseDocuments(
+  file: string,
+  text: string,
+  complete: (item: unknown) => unknown,
+): CanonicalDocument[] {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -54,7 +61,7 @@ function parseDocuments(file: string, text: string): CanonicalDocument[] {
   const items = Array.isArray(value) ? value : [value];
   if (items.length === 0) throw new CliError(`${file}: holds no document`);
   return items.map((item, i) => {
-    const result = validateCanonical(item);
+    const result = validateCanonical(complete(item));
     if (result.valid) return result.document;
     const where = Array.isArray(value) ? `[${i}]` : '';
     throw new CliError(result.errors.map((e) => `${file}${where}: ${formatCanonicalError(e)}`).join('\n'));

@@ -12,4 +12,5 @@ export {
   type PartnerRenderOptions,
 } from './render-for-partner.js';
 export { checkPartnerSample } from './check-partner-sample.js';
+export { completeForRender } from './complete-for-render.js';
 export { defaultMappingsDir, BUNDLED_MAPPINGS } from './mappings-dir.js';
