@@ -1,4 +1,5 @@
 import type { PartnerRegistry } from './registry.js';
+import { editDistance } from './edit-distance.js';
 
 /** A partner whose ISA sender looks like one that matched no partner. */
 export interface NearSender {
@@ -7,19 +8,6 @@ export interface NearSender {
   isaId: string;
   /** Characters to change, add or remove to turn one id into the other. */
   distance: number;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /**
@@ -37,24 +25,26 @@ export function nearestSenders(
   most = 3,
 ): NearSender[] {
   const wanted = isaId.trim().toUpperCase();
-  return partners
-    .all()
-    .flatMap((partner) =>
-      partner.kind === 'x12'
-        ? [
-            {
-              partnerId: partner.id,
-              qualifier: partner.identity.theirs.isaQualifier.trim(),
-              isaId: partner.identity.theirs.isaId.trim(),
-              distance:
-                editDistance(wanted, partner.identity.theirs.isaId.trim().toUpperCase()) +
-                (partner.identity.theirs.isaQualifier.trim() === qualifier.trim() ? 0 : 1),
-            },
-          ]
-        : [],
-    )
-    // Only ids a typo away: a partner that shares nothing with the id is no hint.
-    .filter((near) => near.distance <= Math.max(2, Math.floor(wanted.length / 3)))
-    .sort((a, b) => a.distance - b.distance || a.partnerId.localeCompare(b.partnerId))
-    .slice(0, most);
+  return (
+    partners
+      .all()
+      .flatMap((partner) =>
+        partner.kind === 'x12'
+          ? [
+              {
+                partnerId: partner.id,
+                qualifier: partner.identity.theirs.isaQualifier.trim(),
+                isaId: partner.identity.theirs.isaId.trim(),
+                distance:
+                  editDistance(wanted, partner.identity.theirs.isaId.trim().toUpperCase()) +
+                  (partner.identity.theirs.isaQualifier.trim() === qualifier.trim() ? 0 : 1),
+              },
+            ]
+          : [],
+      )
+      // Only ids a typo away: a partner that shares nothing with the id is no hint.
+      .filter((near) => near.distance <= Math.max(2, Math.floor(wanted.length / 3)))
+      .sort((a, b) => a.distance - b.distance || a.partnerId.localeCompare(b.partnerId))
+      .slice(0, most)
+  );
 }

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { pointerSegment, quote, type Finding } from './problem.js';
+import { editDistance } from './edit-distance.js';
 
 /** The text of the scalar at a pointer as written in the file (`004010`, not the number 4010). */
 export type SourceText = (pointer: string) => string | undefined;
@@ -109,18 +110,4 @@ function unknownKeyMessage(key: string, known: readonly string[], parent: Schema
       ? ` (fields here: ${known.join(', ')})`
       : '';
   return `is not a known field${hint}`;
-}
-
-/** Levenshtein distance, enough to catch a typo in a field name. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
