@@ -13,6 +13,7 @@ import {
 import { interchange850 } from '../orders/order-850.js';
 import { PARTNER_ID, REDIS_URL, startHarness, waitFor, type Harness } from '../pipeline/pipeline-harness.js';
 import { ORDER_OPTIONS } from './support-harness.js';
+import { removeQueueKeys } from '../gateway/gateway-process.js';
 
 const HOOK_TIMEOUT = 60_000;
 
@@ -137,9 +138,10 @@ describe('support operations on failed deliveries and held orders', () => {
         `no worker is listening on queue prefix "${prefix}" (outbound queue); the job waits until one starts`,
       ]);
     } finally {
-      await idle.outbound.obliterate({ force: true });
       await idle.close();
       await connection.quit();
+      // Every key of the idle prefix, the other queues' metadata included.
+      await removeQueueKeys(prefix);
     }
   });
 
