@@ -56,3 +56,14 @@ export {
   type StockReservation,
 } from './allocation/index.js';
 export * from './reconciliation/index.js';
+export { echoIntoAck, echoIntoInvoice, echoIntoShipNotice, partyCode, type OrderEcho } from './echo/index.js';
+export {
+  shapeShipNotice,
+  ssccFromMark,
+  ssccProblem,
+  structureOf,
+  withSsccCheckDigit,
+  STRUCTURE_CODES,
+  type ShapedShipNotices,
+  type ShipNoticeShape,
+} from './ship-notice/index.js';

@@ -74,7 +74,11 @@ function resolveX12Partner(file: X12PartnerFile): X12PartnerConfig {
     x12: { ...x12, interchangeVersion: interchangeVersionFor(x12), delimiters: outboundDelimiters(x12) },
     documents: {
       ...documents,
-      options: { '855': documents.options['855'], '856': shipNoticeOptions(documents.options['856']) },
+      options: {
+        '855': documents.options['855'],
+        '856': shipNoticeOptions(documents.options['856']),
+        '810': documents.options['810'],
+      },
     },
     acknowledgements: {
       ...acknowledgements,

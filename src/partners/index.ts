@@ -22,7 +22,12 @@ export type {
 } from './schema/transport.js';
 export type { BusinessSettings, AllocationRules } from './schema/business.js';
 export type { DuplicatePolicy } from './schema/duplicates.js';
-export type { PurchaseOrderAckOptions, PartnerMappings } from './schema/documents.js';
+export type {
+  EchoOptions,
+  InvoiceOptions,
+  PurchaseOrderAckOptions,
+  PartnerMappings,
+} from './schema/documents.js';
 export type {
   AcknowledgementPolicy,
   DocumentFlow,

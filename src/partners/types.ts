@@ -1,7 +1,12 @@
 import type { Delimiters } from '../x12/index.js';
 import type { MarketplacePartnerFile, X12PartnerFile } from './schema.js';
 import type { AcknowledgementsFile } from './schema/acknowledgements.js';
-import type { DocumentsFile, PurchaseOrderAckOptions, ShipNoticeOptionsFile } from './schema/documents.js';
+import type {
+  DocumentsFile,
+  InvoiceOptions,
+  PurchaseOrderAckOptions,
+  ShipNoticeOptionsFile,
+} from './schema/documents.js';
 import type { PartyIdentityFile } from './schema/identity.js';
 import type { X12SettingsFile } from './schema/x12-settings.js';
 
@@ -35,7 +40,7 @@ export interface DocumentFlow extends Omit<DocumentsFile, 'inbound' | 'outbound'
   // ids read from files, which are plain strings.
   inbound: string[];
   outbound: string[];
-  options: { '855': PurchaseOrderAckOptions; '856': ShipNoticeOptions };
+  options: { '855': PurchaseOrderAckOptions; '856': ShipNoticeOptions; '810': InvoiceOptions };
 }
 
 export interface X12PartnerConfig extends Omit<

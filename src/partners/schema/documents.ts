@@ -17,8 +17,35 @@ const perOrder = Type.Boolean({
     'true: one document per purchase order, sent on its own as soon as it is ready; false: the answers to the orders of one inbound interchange go out together',
 });
 
+const Qualifiers = (what: string) =>
+  Type.Array(Type.String({ pattern: '^[A-Z0-9]{1,3}$', description: `an X12 ${what} code` }), {
+    uniqueItems: true,
+  });
+
+/**
+ * What of the original purchase order a document sent back repeats: the PO's header references
+ * (REF01 qualifiers, e.g. DP for the department), its parties (N101 codes, e.g. ST) and each
+ * line's product ids (PO1 qualifiers, e.g. IN for the buyer's item number, VN).
+ */
+export const EchoSchema = Type.Object(
+  {
+    references: Type.Optional(Qualifiers('REF01 reference qualifier')),
+    parties: Type.Optional(Qualifiers('N101 entity identifier')),
+    lineIds: Type.Optional(Qualifiers('product id qualifier (PO106, PO108...)')),
+  },
+  {
+    additionalProperties: false,
+    description: 'fields of the original purchase order that this document repeats',
+  },
+);
+
 export const PurchaseOrderAckOptionsSchema = Type.Object(
-  { perOrder },
+  { perOrder, echo: Type.Optional(EchoSchema) },
+  { additionalProperties: false, default: {} },
+);
+
+export const InvoiceOptionsSchema = Type.Object(
+  { echo: Type.Optional(EchoSchema) },
   { additionalProperties: false, default: {} },
 );
 
@@ -31,6 +58,7 @@ export const ShipNoticeOptionsSchema = Type.Object(
     }),
     // Default depends on the hierarchy (no pack level, no carton label), so it is filled later.
     packageLabel: Type.Optional(StringEnum(['sscc-18', 'none'])),
+    echo: Type.Optional(EchoSchema),
   },
   { additionalProperties: false, default: {} },
 );
@@ -40,7 +68,11 @@ export const DocumentsSchema = Type.Object(
     inbound: SetList,
     outbound: SetList,
     options: Type.Object(
-      { '855': PurchaseOrderAckOptionsSchema, '856': ShipNoticeOptionsSchema },
+      {
+        '855': PurchaseOrderAckOptionsSchema,
+        '856': ShipNoticeOptionsSchema,
+        '810': InvoiceOptionsSchema,
+      },
       { additionalProperties: false, default: {} },
     ),
   },
@@ -74,4 +106,6 @@ export const MappingsSchema = Type.Record(
 export type DocumentsFile = Static<typeof DocumentsSchema>;
 export type ShipNoticeOptionsFile = Static<typeof ShipNoticeOptionsSchema>;
 export type PurchaseOrderAckOptions = Static<typeof PurchaseOrderAckOptionsSchema>;
+export type InvoiceOptions = Static<typeof InvoiceOptionsSchema>;
+export type EchoOptions = Static<typeof EchoSchema>;
 export type PartnerMappings = Static<typeof MappingsSchema>;

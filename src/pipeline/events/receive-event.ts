@@ -2,9 +2,10 @@ import type { CanonicalDocument, CanonicalError } from '../../canonical/index.js
 import { isGatewayError } from '../../errors/index.js';
 import { defaultMappingsDir, renderForPartner } from '../../mapping/index.js';
 import type { X12PartnerConfig } from '../../partners/index.js';
-import { emitDocument } from '../emit-document.js';
+import { emitDocument, emitDocuments, emittedTransmissionId } from '../emit-document.js';
 import type { WorkerDeps } from '../pipeline-deps.js';
 import { eventDocument } from './event-document.js';
+import { partnerDocuments } from './partner-documents.js';
 import { BUSINESS_EVENTS, type BusinessEventKind } from './event-kinds.js';
 import { sameContent } from './same-content.js';
 
@@ -14,7 +15,10 @@ export interface EventAccepted {
   status: 202;
   /** The inbound transmission holding the event body as posted. */
   eventTransmissionId: string;
+  /** The (first) document sent. */
   documentId: string;
+  /** Every document sent: one per order when the partner takes an 856 per order. */
+  documentIds: string[];
   /** The outbound transmission carrying the 856/810. */
   transmissionId: string;
   /** True when the same event had been taken before: nothing new was sent. */
@@ -26,7 +30,8 @@ export interface EventRefused {
   accepted: false;
   /**
    * 400 the body is not a valid document, 403 it is for another partner than the one it was
-   * posted as, 409 its id was taken with other content, 422 it cannot be sent.
+   * posted as, 409 its id was taken with other content, 422 it cannot be sent (e.g. a shipment
+   * that cannot fill the partner's 856 hierarchy).
    */
   status: 400 | 403 | 409 | 422;
   code: string;
@@ -135,27 +140,40 @@ async function sendEventDocument(
   }
   await deps.repositories.transmissions.setPartner(eventTransmissionId, partner.id);
 
-  const stored = await deps.repositories.documents.get(document.id);
-  if (stored !== null && !sameContent(stored.document, document)) {
-    return refuse(
-      409,
-      'conflict',
-      `document ${document.id} was already taken with other content; a correction needs its own id (and purpose "replace")`,
-    );
+  const prepared = await partnerDocuments(document, partner, deps.repositories);
+  if (!prepared.ok) return refuse(422, 'not-sendable', prepared.reason, prepared.problems);
+  const { documents } = prepared;
+  let storedBefore = true;
+  for (const each of documents) {
+    const stored = await deps.repositories.documents.get(each.id);
+    if (stored !== null && !sameContent(stored.document, each)) {
+      return refuse(
+        409,
+        'conflict',
+        `document ${each.id} was already taken with other content; a correction needs its own id (and purpose "replace")`,
+      );
+    }
+    if (stored === null) storedBefore = false;
   }
-  if (stored === null) {
-    const problem = renderProblem(document, partner, deps);
+  if (!storedBefore) {
+    const problem = renderProblem(documents, partner, deps);
     if (problem !== undefined) return refuse(422, 'render-failed', problem);
   }
   try {
-    const emitted = await emitDocument(document, deps);
+    // A shipment split per order goes out as one interchange with one 856 per order.
+    const [only] = documents;
+    const emitted =
+      documents.length === 1 && only !== undefined && only.id === document.id
+        ? await emitDocument(only, deps)
+        : await emitDocuments(documents, emittedTransmissionId(document.id), deps);
     return {
       accepted: true,
       status: 202,
       eventTransmissionId,
-      documentId: document.id,
+      documentId: documents[0]?.id ?? document.id,
+      documentIds: documents.map((each) => each.id),
       transmissionId: emitted.transmissionId,
-      duplicate: stored !== null || !emitted.created,
+      duplicate: storedBefore || !emitted.created,
     };
   } catch (error) {
     if (isGatewayError(error) && error.permanent) return refuse(422, error.code, error.message);
@@ -169,18 +187,19 @@ async function sendEventDocument(
  * blocking a corrected one.
  */
 function renderProblem(
-  document: CanonicalDocument,
+  documents: readonly CanonicalDocument[],
   partner: X12PartnerConfig,
   deps: WorkerDeps,
 ): string | undefined {
   try {
-    renderForPartner([document], partner, {
+    renderForPartner(documents, partner, {
       mappingsDir: deps.mappingsDir ?? defaultMappingsDir(),
       controlNumbers: { interchange: 1, group: 1, transactionSet: 1 },
       now: deps.now?.() ?? new Date(),
     });
     return undefined;
   } catch (error) {
-    return `${document.type} ${document.id} cannot be written as ${partner.id}'s X12: ${error instanceof Error ? error.message : String(error)}`;
+    const [document] = documents;
+    return `${document?.type} ${documents.map((each) => each.id).join(', ')} cannot be written as ${partner.id}'s X12: ${error instanceof Error ? error.message : String(error)}`;
   }
 }

@@ -1,5 +1,5 @@
 import { documentId, type PurchaseOrder, type PurchaseOrderAck } from '../../canonical/index.js';
-import { acknowledgeOrder } from '../../core/index.js';
+import { acknowledgeOrder, echoIntoAck, type OrderEcho } from '../../core/index.js';
 import { GatewayError } from '../../errors/index.js';
 import type { StoredOrder } from '../../store/index.js';
 import { emitDocument, saveDocumentOnce } from '../emit-document.js';
@@ -17,6 +17,12 @@ export interface AnswerOptions {
 function takes855(order: PurchaseOrder, deps: WorkerDeps): boolean {
   const partner = deps.partners.get(order.partnerId);
   return partner.kind === 'x12' && partner.documents.outbound.includes('855');
+}
+
+/** What the partner's 855s repeat from its orders (`documents.options.855.echo`). */
+function ackEcho(order: PurchaseOrder, deps: WorkerDeps): OrderEcho | undefined {
+  const partner = deps.partners.get(order.partnerId);
+  return partner.kind === 'x12' ? partner.documents.options['855'].echo : undefined;
 }
 
 /**
@@ -41,12 +47,16 @@ export async function acknowledgeStoredOrder(
   const earlier = await repositories.documents.get(ackId);
   const ack =
     (earlier?.document as PurchaseOrderAck | undefined) ??
-    acknowledgeOrder({
+    echoIntoAck(
+      acknowledgeOrder({
+        order,
+        findings: stored.findings,
+        allocation: stored.allocation ?? [],
+        ackDate: businessDay(deps),
+      }),
       order,
-      findings: stored.findings,
-      allocation: stored.allocation ?? [],
-      ackDate: businessDay(deps),
-    });
+      ackEcho(order, deps),
+    );
   const batched = options.deferAnswer === true && takes855(order, deps);
   const sent = takes855(order, deps) && !batched;
   const transmissionId = sent ? (await emitDocument(ack, deps)).transmissionId : undefined;

@@ -1,0 +1,2 @@
+export { echoIntoAck, echoIntoInvoice, echoIntoShipNotice } from './echo-documents.js';
+export { partyCode, type OrderEcho } from './echo-fields.js';
