@@ -9,6 +9,7 @@ import { registerUserCommands } from './users-command.js';
 import { processOutput, type CliOutput } from './output.js';
 import { partnerCheckCommand } from './partner-check-command.js';
 import { renderCommand, type RenderOptions } from './render-command.js';
+import { sampleCommand, type SampleOptions } from './sample-command.js';
 import { serveCommand } from './serve-command.js';
 import { registerTransmissionCommands } from './transmissions-command.js';
 import { translateCommand } from './translate-command.js';
@@ -69,16 +70,40 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
     });
 
   program
+    .command('sample')
+    .description(
+      'a canonical 850, 855, 856 or 810 to start from, as the partner would get it, on stdout (edit it, then render it)',
+    )
+    .argument('<set>', '850, 855, 856 or 810')
+    .requiredOption('--partner <id>', 'the partner (a file in PARTNERS_DIR)')
+    .option(
+      '--order <file>',
+      'the purchase order to answer: an X12 850 or canonical JSON (default: a built-in one)',
+    )
+    .option('--out <file>', 'write the JSON there instead of stdout')
+    .option('--partners-dir <dir>', 'partner files (default PARTNERS_DIR or ./partners)')
+    .option('--mappings-dir <dir>', 'mapping files (default MAPPINGS_DIR or ./mappings)')
+    .action(async (set: string, opts: SampleOptions) => {
+      exitCode = await sampleCommand(set, opts, output);
+    });
+
+  program
     .command('partner')
     .description('partner configuration tools')
     .command('check')
     .description('validate a partner file and its mappings; with samples, round-trip each one')
     .argument('<partner.yaml>', 'the partner file')
-    .option('--sample <file...>', 'sample files of this partner to run through read -> map -> render -> read')
+    .option(
+      '--sample <file...>',
+      'sample files of this partner to run through read -> map -> render -> read; their purchase orders are replayed to the 855, 856 and 810 the partner would get',
+    )
+    .option('--write-replies <dir>', 'write the replayed 855, 856 and 810 files there')
     .option('--mappings-dir <dir>', 'mapping files (default MAPPINGS_DIR or ./mappings)')
-    .action(async (file: string, opts: { sample?: string[]; mappingsDir?: string }) => {
-      exitCode = await partnerCheckCommand(file, opts, output);
-    });
+    .action(
+      async (file: string, opts: { sample?: string[]; mappingsDir?: string; writeReplies?: string }) => {
+        exitCode = await partnerCheckCommand(file, opts, output);
+      },
+    );
 
   program
     .command('serve')

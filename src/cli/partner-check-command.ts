@@ -7,18 +7,22 @@ import { unsupportedSettings } from '../pipeline/index.js';
 import type { CliOutput } from './output.js';
 import { folders } from './partner-context.js';
 import { readInputFile } from './read-input.js';
+import { replaySampleOrders } from './replay-sample-orders.js';
 
 /**
- * `edi-gateway partner check <partner.yaml> [--sample FILE...]`: validates a partner config and
- * the merged mappings of every set it exchanges; with samples, runs each through read -> validate
- * -> map -> render -> read and reports every problem with file and place. Exit 1 on any problem.
+ * `edi-gateway partner check <partner.yaml> [--sample FILE...] [--write-replies DIR]`: validates a
+ * partner config and the merged mappings of every set it exchanges, and names what the file asks
+ * for that the gateway does not do; with samples, runs each through read -> validate -> map ->
+ * render -> read, and replays each sample purchase order through the core to the 855, 856 and 810
+ * the partner would get, rendered and validated as theirs. Reports every problem with file and
+ * place. Exit 1 on any problem.
  *
  * @example
  * edi-gateway partner check partners/bigbox-retail.yaml --sample fixtures/partners/bigbox-retail/850.edi
  */
 export async function partnerCheckCommand(
   file: string,
-  options: { sample?: string[]; mappingsDir?: string },
+  options: { sample?: string[]; mappingsDir?: string; writeReplies?: string },
   output: CliOutput,
 ): Promise<number> {
   const { mappingsDir } = folders(options);
@@ -52,8 +56,21 @@ export async function partnerCheckCommand(
         problems.push(`${file}: /mappings/${set}: ${(error as Error).message}`);
       }
     }
+    const now = new Date();
     for (const sample of options.sample ?? []) {
-      problems.push(...checkPartnerSample(await readInputFile(sample), sample, partner, mappingsDir));
+      const bytes = await readInputFile(sample);
+      const sampleProblems = checkPartnerSample(bytes, sample, partner, mappingsDir);
+      problems.push(...sampleProblems);
+      // A sample that is not theirs, or does not read, says nothing about their replies.
+      if (sampleProblems.length > 0) continue;
+      const replay = replaySampleOrders(bytes, sample, partner, {
+        mappingsDir,
+        date: now.toISOString().slice(0, 10),
+        now,
+        ...(options.writeReplies === undefined ? {} : { writeTo: options.writeReplies }),
+      });
+      problems.push(...replay.problems);
+      notes.push(...replay.notes);
     }
   }
   for (const problem of problems) output.err(`${problem}\n`);

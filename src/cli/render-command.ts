@@ -1,6 +1,8 @@
 import { validateCanonical, formatCanonicalError, type CanonicalDocument } from '../canonical/index.js';
 import { completeForRender } from '../mapping/index.js';
 import { renderForPartner } from '../mapping/render-for-partner.js';
+import { shapeShipNotice } from '../core/index.js';
+import type { X12PartnerConfig } from '../partners/index.js';
 import { CliError, USAGE } from './cli-error.js';
 import type { CliOutput } from './output.js';
 import { folders, x12Partner } from './partner-context.js';
@@ -15,7 +17,8 @@ export interface RenderOptions {
 
 /**
  * `edi-gateway render <canonical.json> --partner ID`: canonical document(s) -> the partner's X12
- * on stdout, in its version, delimiters and mappings, checked by our own validator.
+ * on stdout, in its version, delimiters and mappings, ship notices shaped to its 856 hierarchy,
+ * checked by our own validator.
  *
  * @example
  * edi-gateway render fixtures/canonical/ship-notice.json --partner bigbox-retail
@@ -37,13 +40,26 @@ export async function renderCommand(
   const documents = parseDocuments(file, (await readInputFile(file)).toString('utf8'), (item) =>
     completeForRender(item, partner, mappingsDir),
   );
-  const x12 = renderForPartner(documents, partner, {
+  const x12 = renderForPartner(shapedForPartner(documents, partner), partner, {
     mappingsDir,
     controlNumbers: { interchange: first, group: first, transactionSet: 1 },
     now: new Date(),
   });
   output.out(x12.endsWith('\n') ? x12 : `${x12}\n`);
   return 0;
+}
+
+/**
+ * Ship notices shaped to the partner's 856 hierarchy (BSN05, levels, one per order with
+ * `perOrder`), as the gateway sends them; other documents as given.
+ */
+function shapedForPartner(documents: CanonicalDocument[], partner: X12PartnerConfig): CanonicalDocument[] {
+  return documents.flatMap((document): CanonicalDocument[] => {
+    if (document.type !== 'ship_notice') return [document];
+    const shaped = shapeShipNotice(document, partner.documents.options['856']);
+    if (!shaped.ok) throw new CliError(`${document.id}: ${shaped.reason}`);
+    return shaped.notices;
+  });
 }
 
 /** One document or an array of them, each valid against the canonical schema. */

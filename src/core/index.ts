@@ -67,3 +67,4 @@ export {
   type ShapedShipNotices,
   type ShipNoticeShape,
 } from './ship-notice/index.js';
+export { completeShipment, fullAcceptance, invoiceInFull, sampleOrder } from './samples/index.js';

@@ -95,7 +95,7 @@ function mappingFor(
         ? undefined
         : partner && partner.x12.version.startsWith(version)
           ? partnerMapping(partner, set.id, dir)
-          : loadMapping(dir, `x12/${key}`),
+          : loadMapping(dir, `x12/${version}/${set.id}`),
     );
   }
   return cache.get(key);

@@ -1,5 +1,8 @@
 import type { PartnerConfig } from '../partners/index.js';
 
+/** The business documents the gateway builds and sends. */
+const SENT_SETS: readonly string[] = ['855', '856', '810'];
+
 /** One setting of a partner file that the gateway accepts but cannot carry out yet. */
 export interface UnsupportedSetting {
   readonly partnerId: string;
@@ -26,6 +29,14 @@ export function unsupportedSettings(partner: PartnerConfig): UnsupportedSetting[
       `marketplace partners (${partner.transport.platform}) are not implemented yet; set enabled: false until they are`,
     );
     return found;
+  }
+  for (const set of partner.documents.outbound) {
+    if (!SENT_SETS.includes(set)) {
+      add(
+        '/documents/outbound',
+        `names ${set}, but the gateway sends 855, 856 and 810 only (997/999 and TA1 answers are set under acknowledgements)`,
+      );
+    }
   }
   if (partner.transport.type === 'as2') {
     add('/transport/type', 'the as2 transport is not implemented yet; set enabled: false until it is');

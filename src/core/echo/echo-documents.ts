@@ -55,13 +55,19 @@ export function echoIntoAck(
  * @example
  * echoIntoInvoice(invoice, po, { references: ['DP'] }).references; // [...invoice's, { qualifier: 'DP', ... }]
  */
-export function echoIntoInvoice(invoice: Invoice, order: PurchaseOrder, echo: OrderEcho | undefined): Invoice {
+export function echoIntoInvoice(
+  invoice: Invoice,
+  order: PurchaseOrder,
+  echo: OrderEcho | undefined,
+): Invoice {
   if (echo === undefined) return invoice;
   return {
     ...invoice,
     references: [...invoice.references, ...echoedReferences(order, echo.references, invoice.references)],
     parties: [...invoice.parties, ...echoedParties(order, echo.parties, invoice.parties)],
-    lines: invoice.lines.map((line) => withEchoedLineIds(line, orderLineFor(line, order.lines), echo.lineIds)),
+    lines: invoice.lines.map((line) =>
+      withEchoedLineIds(line, orderLineFor(line, order.lines), echo.lineIds),
+    ),
   };
 }
 

@@ -1,4 +1,10 @@
-import type { Party, ProductIdentifier, ProductIds, PurchaseOrder, Reference } from '../../canonical/index.js';
+import type {
+  Party,
+  ProductIdentifier,
+  ProductIds,
+  PurchaseOrder,
+  Reference,
+} from '../../canonical/index.js';
 
 /**
  * What of the original purchase order a reply repeats, as a partner file names it: header

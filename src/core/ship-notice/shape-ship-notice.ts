@@ -78,7 +78,8 @@ function shapeOrder(
     shaped = { ...order, tares: [], packs: [], items: gatherItems(order) };
   } else {
     const tarePacks = order.tares.flatMap((tare) => tare.packs);
-    shaped = shape.hierarchy === 'SOPI' ? { ...order, tares: [], packs: [...order.packs, ...tarePacks] } : order;
+    shaped =
+      shape.hierarchy === 'SOPI' ? { ...order, tares: [], packs: [...order.packs, ...tarePacks] } : order;
     if (order.items.length > 0) {
       problems.push({
         path: `${path}/items`,
@@ -121,7 +122,8 @@ function checkLabel(
   } else if (fromMark !== undefined) {
     const sscc = ssccFromMark(fromMark);
     const problem = sscc === undefined ? `'${fromMark}' is not 18 digits (or 20 with 00)` : ssccProblem(sscc);
-    if (problem !== undefined) problems.push({ path: `${path}/marks`, message: `GM is no SSCC-18: ${problem}` });
+    if (problem !== undefined)
+      problems.push({ path: `${path}/marks`, message: `GM is no SSCC-18: ${problem}` });
   } else if (required) {
     problems.push({
       path: `${path}/sscc`,
@@ -160,7 +162,10 @@ function countItems(order: ShipNoticeOrder): number {
   return (
     order.items.length +
     order.packs.reduce((n, pack) => n + pack.items.length, 0) +
-    order.tares.reduce((n, tare) => n + tare.items.length + tare.packs.reduce((m, p) => m + p.items.length, 0), 0)
+    order.tares.reduce(
+      (n, tare) => n + tare.items.length + tare.packs.reduce((m, p) => m + p.items.length, 0),
+      0,
+    )
   );
 }
 
@@ -179,8 +184,14 @@ export function structureOf(orders: readonly ShipNoticeOrder[]): string {
  * weights, volumes, CTT) describe the whole shipment, so the order's own are used, or none.
  */
 function noticeForOrder(notice: ShipNotice, order: ShipNoticeOrder, index: number): ShipNotice {
-  const { packagingCode, ladingQuantity, weights, volumes, totals, ...header } = notice;
-  void [packagingCode, ladingQuantity, weights, volumes, totals];
+  const {
+    packagingCode: _packagingCode,
+    ladingQuantity: _ladingQuantity,
+    weights: _weights,
+    volumes: _volumes,
+    totals: _totals,
+    ...header
+  } = notice;
   const key = order.poNumber ?? String(index + 1);
   return {
     ...header,

@@ -24,7 +24,13 @@ describe('edi-gateway partner check', () => {
         partner === 'northwind-health'
           ? 'note: partners/northwind-health.yaml: /transport/type the as2 transport is not implemented yet; set enabled: false until it is (the partner is disabled)\n'
           : '';
-      expect(run.stdout).toBe(`${note}ok: ${partner} (x12), 4 samples checked, 0 problems\n`);
+      const lines = run.stdout.split('\n').filter((line) => line !== '');
+      expect(lines.filter((line) => line.startsWith('note:')).join('\n')).toBe(note.trim());
+      expect(lines.at(-1)).toBe(`ok: ${partner} (x12), 4 samples checked, 0 problems`);
+      // The sample 850 is replayed to the 855, 856 and 810 the partner would get.
+      const replies = lines.filter((line) => line.startsWith('replay: '));
+      expect(replies.map((line) => /-> (\d{3}):/.exec(line)?.[1])).toEqual(['855', '856', '810']);
+      expect(replies[1]).toMatch(/[*|]0001, /);
       expect(run.code).toBe(0);
     },
   );

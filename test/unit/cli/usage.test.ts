@@ -16,6 +16,7 @@ describe('edi-gateway usage', () => {
       'translate',
       'ack',
       'render',
+      'sample',
       'partner',
       'serve',
       'worker',

@@ -7,7 +7,12 @@ import {
   type PurchaseOrderAck,
   type ShipNotice,
 } from '../../../src/canonical/index.js';
-import { acknowledgeOrder, echoIntoAck, echoIntoInvoice, echoIntoShipNotice } from '../../../src/core/index.js';
+import {
+  acknowledgeOrder,
+  echoIntoAck,
+  echoIntoInvoice,
+  echoIntoShipNotice,
+} from '../../../src/core/index.js';
 import { line, order } from './core-fixtures.js';
 
 const fixture = <T>(name: string): T =>
@@ -22,7 +27,12 @@ const po: PurchaseOrder = order({
     { qualifier: 'ZZ', value: 'internal' },
   ],
   parties: [
-    { role: 'ship_to', roleCode: 'ST', name: 'Store 0123', identifiers: [{ qualifier: '92', value: '0123' }] },
+    {
+      role: 'ship_to',
+      roleCode: 'ST',
+      name: 'Store 0123',
+      identifiers: [{ qualifier: '92', value: '0123' }],
+    },
     { role: 'bill_to', roleCode: 'BT', name: 'Accounts payable' },
   ],
   lines: [

@@ -1,128 +1,129 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readX12 } from '../../../src/x12/index.js';
-import { runCli } from '../cli/run-cli.js';
+import { runCli, type CliRun } from '../cli/run-cli.js';
+import { commandsOf, writeGuideFiles } from './guide.js';
 
 /**
- * Follows docs/onboarding.md: the partner file and the override are taken from the guide itself,
- * written into a fresh workspace beside a copy of the default mappings, and the guide's commands
- * are run against them. If the guide and the product drift apart, this fails.
+ * Follows docs/onboarding.md: the partner file, the override and the sample 850 are taken from
+ * the guide itself, written into a fresh workspace beside a copy of the default mappings, and the
+ * guide's commands (steps 5 and 6) are run there as written.
  */
-const guide = readFileSync(new URL('../../../docs/onboarding.md', import.meta.url), 'utf8');
-
-/** The fenced block that follows the first line naming `file` in the guide. */
-function blockAfter(file: string): string {
-  const at = guide.indexOf(`\`${file}\``);
-  const match = /```yaml\n([\s\S]*?)```/.exec(guide.slice(at));
-  if (at < 0 || !match?.[1]) throw new Error(`the guide has no YAML block for ${file}`);
-  return match[1];
-}
-
 const workspace = mkdtempSync(join(tmpdir(), 'onboarding-'));
-const path = (p: string) => join(workspace, p);
-const write = (p: string, text: string) => {
-  mkdirSync(dirname(path(p)), { recursive: true });
-  writeFileSync(path(p), text);
+const saved = {
+  cwd: process.cwd(),
+  PARTNERS_DIR: process.env['PARTNERS_DIR'],
+  MAPPINGS_DIR: process.env['MAPPINGS_DIR'],
 };
 
-/** A purchase order as Coastal Grocers sends it (their envelope, 004010). */
-const SAMPLE_850 =
-  [
-    'ISA*00*          *00*          *ZZ*COASTALGROC    *ZZ*ACMESUPPLY     *240301*0815*U*00401*000000310*0*P*>',
-    'GS*PO*COASTAL*ACMESUPPLY*20240301*0815*310*X*004010',
-    'ST*850*0001',
-    'BEG*00*SA*CG-88120**20240301',
-    'DTM*002*20240308',
-    'N1*ST*COASTAL GROCERS STORE 14*92*0014',
-    'N3*12 HARBOUR STREET',
-    'N4*NEWPORT*RI*02840*US',
-    'PO1*1*30*CA*21.60*PE*UP*071234500017*VN*ACM-OLIVE',
-    'PID*F****OLIVE OIL 1L, CASE OF 12',
-    'PO1*2*12*CA*9.80*PE*UP*071234500024*VN*ACM-SALT',
-    'PID*F****SEA SALT 500G, CASE OF 24',
-    'CTT*2',
-    'SE*12*0001',
-    'GE*1*310',
-    'IEA*1*000000310',
-  ].join('~\n') + '~\n';
+/** Runs one `npx edi-gateway ...` line of the guide (its arguments hold no quotes or spaces). */
+function run(line: string): Promise<CliRun> {
+  return runCli(...line.replace(/^npx edi-gateway /, '').split(/\s+/));
+}
 
-const env = { PARTNERS_DIR: process.env['PARTNERS_DIR'], MAPPINGS_DIR: process.env['MAPPINGS_DIR'] };
+const read = (path: string) => readFileSync(join(workspace, path), 'utf8');
+const segments = (x12: string) => x12.split('\n').filter((s) => s !== '');
 
 beforeAll(() => {
-  cpSync(new URL('../../../mappings/', import.meta.url), path('mappings'), { recursive: true });
-  write('partners/coastal-grocers.yaml', blockAfter('partners/coastal-grocers.yaml'));
-  write(
-    'mappings/partners/coastal-grocers/855.yaml',
-    blockAfter('mappings/partners/coastal-grocers/855.yaml'),
-  );
-  write('fixtures/partners/coastal-grocers/850.edi', SAMPLE_850);
-  process.env['PARTNERS_DIR'] = path('partners');
-  process.env['MAPPINGS_DIR'] = path('mappings');
+  writeGuideFiles(workspace, new URL('../../../mappings/', import.meta.url));
+  process.chdir(workspace);
+  process.env['PARTNERS_DIR'] = join(workspace, 'partners');
+  process.env['MAPPINGS_DIR'] = join(workspace, 'mappings');
 });
 
 afterAll(() => {
-  for (const [key, value] of Object.entries(env)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
+  process.chdir(saved.cwd);
+  for (const key of ['PARTNERS_DIR', 'MAPPINGS_DIR'] as const) {
+    if (saved[key] === undefined) delete process.env[key];
+    else process.env[key] = saved[key];
   }
   rmSync(workspace, { recursive: true, force: true });
 });
 
-describe('onboarding a fourth partner from files alone, as docs/onboarding.md says', () => {
-  it('step 4: partner check passes with the partner sample', async () => {
-    const run = await runCli(
-      'partner',
-      'check',
-      path('partners/coastal-grocers.yaml'),
-      '--sample',
-      path('fixtures/partners/coastal-grocers/850.edi'),
-    );
-    expect(run.errLines).toEqual([]);
-    expect(run.stdout).toBe('ok: coastal-grocers (x12), 1 sample checked, 0 problems\n');
-    expect(run.code).toBe(0);
-  });
-
-  it('step 5: translate finds the partner by its ISA id and reads its order', async () => {
-    const run = await runCli('translate', path('fixtures/partners/coastal-grocers/850.edi'));
-    expect(run.code).toBe(0);
-    const [order] = JSON.parse(run.stdout) as {
-      partnerId: string;
-      poNumber: string;
-      lines: { quantity: string; ids: { upc?: string } }[];
-    }[];
-    expect(order?.partnerId).toBe('coastal-grocers');
-    expect(order?.poNumber).toBe('CG-88120');
-    expect(order?.lines.map((l) => [l.quantity, l.ids.upc])).toEqual([
-      ['30', '071234500017'],
-      ['12', '071234500024'],
+describe('onboarding Harbor Home Stores from files alone, as docs/onboarding.md says', () => {
+  it('step 5: partner check passes and replays the sample PO to the 855, 856 and 810 they want', async () => {
+    const [check] = commandsOf(5, 'npx edi-gateway partner check');
+    if (check === undefined) throw new Error('step 5 has no partner check command');
+    const result = await run(check);
+    expect(result.errLines).toEqual([]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.at(-1)).toBe('ok: harbor-home (x12), 1 sample checked, 0 problems');
+    expect(lines.filter((l) => l.startsWith('replay: ')).map((l) => /-> (\d+):/.exec(l)?.[1])).toEqual([
+      '855',
+      '856',
+      '810',
     ]);
+
+    // Their separators: | and ^, one segment per line.
+    const ack = segments(read('replies/harbor-home/HH-20417.855.edi'));
+    expect(ack[0]?.endsWith('|^')).toBe(true);
+    expect(ack).toContain('REF|DP|042');
+    expect(ack).toContain('N1|ST|HARBOR HOME STORE 0123|92|0123');
+    expect(ack).toContain('PO1|1|24|EA|4.25|PE|IN|880011|VN|ACM-100');
+    expect(ack.some((s) => s.startsWith('PID|'))).toBe(false); // their override
+
+    const asn = segments(read('replies/harbor-home/HH-20417.856.edi'));
+    expect(asn.find((s) => s.startsWith('BSN|'))?.split('|')[5]).toBe('0001');
+    expect(asn.filter((s) => s.startsWith('HL|')).map((s) => s.split('|')[3])).toEqual([
+      'S',
+      'O',
+      'P',
+      'I',
+      'P',
+      'I',
+    ]);
+    const order = asn.slice(asn.findIndex((s) => /^HL\|\d+\|1\|O/.test(s)));
+    expect(order.slice(0, 3)).toEqual(['HL|2|1|O|1', 'PRF|HH-20417|||20250301', 'REF|DP|042']);
+    expect(asn).toContain('LIN|1|IN|880011|VN|ACM-100|UP|012345678905');
+
+    const invoice = segments(read('replies/harbor-home/HH-20417.810.edi'));
+    expect(invoice).toContain('REF|DP|042');
+    expect(invoice).toContain('IT1|1|24|EA|4.25||IN|880011|VN|ACM-100|UP|012345678905');
   });
 
-  it('step 5: ack answers with a 997 addressed back to them', async () => {
-    const run = await runCli('ack', path('fixtures/partners/coastal-grocers/850.edi'));
-    expect(run.code).toBe(0);
-    const [interchange] = readX12(run.stdout).interchanges;
-    expect(interchange?.receiver).toEqual({ qualifier: 'ZZ', id: 'COASTALGROC' });
-    expect(run.stdout).toContain('AK5*A');
-  });
+  it('step 6: translate, ack, sample and render work on their files as written', async () => {
+    const commands = commandsOf(6, 'npx edi-gateway');
+    expect(commands.map((c) => c.split(' ')[2])).toEqual(['translate', 'ack', 'sample', 'render']);
+    const [translate, ack, sample, render] = await commands.reduce<Promise<CliRun[]>>(
+      async (done, line) => [...(await done), await run(line)],
+      Promise.resolve([]),
+    );
 
-  it('step 5: render writes their 855 with the override applied (CUR*BY*USD, no SCH)', async () => {
-    const ack = JSON.parse(readFileSync('fixtures/canonical/purchase-order-ack.json', 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    write('acknowledgement.json', JSON.stringify({ ...ack, partnerId: 'coastal-grocers' }));
-    const run = await runCli('render', path('acknowledgement.json'), '--partner', 'coastal-grocers');
-    expect(run.errLines).toEqual([]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('~\nCUR*BY*USD~\n');
-    expect(run.stdout).not.toContain('SCH*');
-    expect(
-      run.stdout.startsWith(
-        `ISA*00*${' '.repeat(10)}*00*${' '.repeat(10)}*ZZ*ACMESUPPLY     *ZZ*COASTALGROC    *`,
-      ),
-    ).toBe(true);
+    expect(translate?.code).toBe(0);
+    expect(translate?.stderr).toBe('');
+    const [po] = JSON.parse(translate?.stdout ?? '[]') as {
+      partnerId: string;
+      references: { qualifier: string; value: string }[];
+      parties: { roleCode: string; identifiers: { value: string }[] }[];
+      lines: { ids: { buyerPartNumber?: string; vendorPartNumber?: string } }[];
+    }[];
+    expect(po?.partnerId).toBe('harbor-home');
+    expect(po?.references).toContainEqual({ qualifier: 'DP', value: '042' });
+    expect(po?.parties[0]?.identifiers[0]?.value).toBe('0123');
+    expect(po?.lines.map((l) => [l.ids.buyerPartNumber, l.ids.vendorPartNumber])).toEqual([
+      ['880011', 'ACM-100'],
+      ['880012', 'ACM-200'],
+    ]);
+
+    expect(ack?.code).toBe(0);
+    const [interchange] = readX12(ack?.stdout ?? '').interchanges;
+    expect(interchange?.receiver).toEqual({ qualifier: 'ZZ', id: 'HARBORHOME' });
+    expect(ack?.stdout).toContain('AK5|A');
+
+    expect(sample?.code).toBe(0);
+    const shipment = JSON.parse(read('shipment.json')) as {
+      hierarchyStructureCode: string;
+      structure: string;
+    };
+    expect(shipment).toMatchObject({ hierarchyStructureCode: '0001', structure: 'S/O/P/I' });
+
+    expect(render?.errLines).toEqual([]);
+    expect(render?.code).toBe(0);
+    const asn = segments(render?.stdout ?? '');
+    expect(asn.find((s) => s.startsWith('BSN|'))?.split('|')[5]).toBe('0001');
+    expect(asn).toContain('REF|DP|042');
   });
 });

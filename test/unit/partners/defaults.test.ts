@@ -27,6 +27,7 @@ describe('partner defaults', () => {
         options: {
           '855': { perOrder: false },
           '856': { perOrder: false, hierarchy: 'SOPI', packageLabel: 'sscc-18' },
+          '810': {},
         },
       },
       mappings: {},

@@ -76,6 +76,7 @@ describe('the demo partners', () => {
     expect(partner.documents.options).toEqual({
       '855': { perOrder: true },
       '856': { hierarchy: 'SOPI', perOrder: true, packageLabel: 'sscc-18' },
+      '810': {},
     });
     expect(partner.x12.delimiters).toEqual({
       element: '*',

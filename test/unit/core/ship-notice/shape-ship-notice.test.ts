@@ -10,7 +10,9 @@ import {
 
 /** S/O/T/P/I: one tare with two packs, one pack under the order; five items, lines 1, 2, 1, 3. */
 const posted = (): ShipNotice =>
-  JSON.parse(readFileSync(new URL('../../../../fixtures/canonical/ship-notice.json', import.meta.url), 'utf8')) as ShipNotice;
+  JSON.parse(
+    readFileSync(new URL('../../../../fixtures/canonical/ship-notice.json', import.meta.url), 'utf8'),
+  ) as ShipNotice;
 
 const shape = (changes: Partial<ShipNoticeShape>): ShipNoticeShape => ({
   hierarchy: 'SOPI',
@@ -86,7 +88,10 @@ describe('shapeShipNotice', () => {
     order.tares[0].packs[0].marks = [{ qualifier: 'GM', value: '00012345600000000011' }];
     const result = shapeShipNotice(notice, shape({ hierarchy: 'SOTPI' }));
     expect(result.ok ? [] : result.problems).toEqual([
-      { path: '/orders/0/tares/0/packs/0/marks', message: 'GM is no SSCC-18: its check digit is 1; it should be 2' },
+      {
+        path: '/orders/0/tares/0/packs/0/marks',
+        message: 'GM is no SSCC-18: its check digit is 1; it should be 2',
+      },
       {
         path: '/orders/0/packs/0/sscc',
         message: 'is required: the partner labels every pack with an SSCC-18 (packageLabel sscc-18)',
@@ -108,7 +113,11 @@ describe('shapeShipNotice', () => {
     const notice = posted();
     const first = notice.orders[0];
     if (first === undefined) throw new Error('fixture');
-    notice.orders.push({ ...first, poNumber: '4500012399', weights: [{ qualifier: 'G', value: '12', uom: 'LB' }] });
+    notice.orders.push({
+      ...first,
+      poNumber: '4500012399',
+      weights: [{ qualifier: 'G', value: '12', uom: 'LB' }],
+    });
     const notices = shaped(notice, { perOrder: true });
     expect(notices.map((each) => each.orders.map((order) => order.poNumber))).toEqual([
       ['4500012345'],

@@ -1,0 +1,2 @@
+export { completeShipment, fullAcceptance, invoiceInFull } from './order-replies.js';
+export { sampleOrder } from './sample-order.js';

@@ -1,0 +1,43 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * docs/onboarding.md as tests read it: the files it shows (the fenced block after the first line
+ * naming the file) and the commands of each step, so that the tests do what the page says.
+ */
+export const guide = readFileSync(new URL('../../../docs/onboarding.md', import.meta.url), 'utf8');
+
+/** The fenced block (of `language`) that follows the first mention of `file` in the guide. */
+export function blockAfter(file: string, language: string): string {
+  const at = guide.indexOf(`\`${file}\``);
+  const match = new RegExp('```' + language + '\\n([\\s\\S]*?)```').exec(guide.slice(at));
+  if (at < 0 || !match?.[1]) throw new Error(`the guide has no ${language} block for ${file}`);
+  return match[1];
+}
+
+/** The lines of the `sh` blocks of a step (`## 5. ...`) that start with `command`. */
+export function commandsOf(step: number, command: string): string[] {
+  const start = guide.indexOf(`\n## ${step}. `);
+  const end = guide.indexOf('\n## ', start + 1);
+  const section = guide.slice(start, end < 0 ? undefined : end);
+  return [...section.matchAll(/```sh\n([\s\S]*?)```/g)]
+    .flatMap((match) => (match[1] ?? '').split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith(command));
+}
+
+/**
+ * Writes the partner's files as the guide shows them into `workspace`, beside a copy of the
+ * default mappings: the partner file, its override and its sample 850.
+ */
+export function writeGuideFiles(workspace: string, mappingsSource: URL): void {
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true });
+    writeFileSync(join(workspace, path), text);
+  };
+  cpSync(mappingsSource, join(workspace, 'mappings'), { recursive: true });
+  for (const path of ['partners/harbor-home.yaml', 'mappings/partners/harbor-home/855.yaml']) {
+    write(path, blockAfter(path, 'yaml'));
+  }
+  write('fixtures/partners/harbor-home/850.edi', blockAfter('fixtures/partners/harbor-home/850.edi', 'text'));
+}
