@@ -33,14 +33,18 @@ export interface GatewayProcess {
  * const gateway = spawnGateway(['serve'], { PORT: '0', DATA_DIR: dir });
  * const [, port] = await gateway.line(/listening on http:\/\/localhost:(\d+)/);
  */
-export function spawnGateway(args: string[], env: Record<string, string>): GatewayProcess {
+export function spawnGateway(
+  args: string[],
+  env: Record<string, string>,
+  options: { cwd?: string } = {},
+): GatewayProcess {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       ([key]) => !/^(DATABASE_|REDIS_URL|QUEUE_PREFIX|PARTNERS_DIR|DATA_DIR|PORT$)/.test(key),
     ),
   );
   const child = spawn(process.execPath, [bin, ...args], {
-    cwd: root,
+    cwd: options.cwd ?? root,
     env: { ...inherited, LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
