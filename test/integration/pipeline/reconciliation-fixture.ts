@@ -8,7 +8,8 @@ import { PARTNER_ID, startHarness, waitFor, type Harness } from './pipeline-harn
 
 /**
  * A harness whose partner takes 856s and 810s from us and sends 997s and 820s, acknowledging
- * within 24 hours, with the API listening on a free loopback port.
+ * within 24 hours, with the API listening on a free loopback port. Its 856s are SOTPI with carton
+ * labels unless `documentOptions` says otherwise.
  */
 export interface ReconciliationHarness extends Harness {
   api: string;
@@ -19,11 +20,13 @@ export interface ReconciliationHarness extends Harness {
   delivered(transmissionId: string): Promise<string>;
 }
 
-export async function startReconciliationHarness(): Promise<ReconciliationHarness> {
+export async function startReconciliationHarness(
+  documentOptions: Record<string, unknown> = { '856': { hierarchy: 'SOTPI', packageLabel: 'sscc-18' } },
+): Promise<ReconciliationHarness> {
   const harness = await startHarness({
     inbound: ['850', '997', '820'],
     outbound: ['855', '856', '810'],
-    documentOptions: { '856': { hierarchy: 'SOTPI', packageLabel: 'sscc-18' } },
+    documentOptions,
     acknowledgements: { functional: '997', expectWithinHours: 24 },
   });
   const deps: WorkerDeps = {
