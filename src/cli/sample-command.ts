@@ -86,7 +86,7 @@ async function orderFrom(
     const result = validateCanonical(value);
     if (!result.valid || result.document.type !== 'purchase_order') {
       const why = result.valid
-        ? `it is a ${result.document.type}`
+        ? `its type is ${result.document.type}`
         : result.errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ');
       throw new CliError(`${file}: not a canonical purchase order: ${why}`);
     }
