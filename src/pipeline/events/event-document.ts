@@ -1,6 +1,7 @@
 import {
   documentId,
   validateCanonical,
+  withEmptyArrays,
   type CanonicalDocument,
   type CanonicalError,
 } from '../../canonical/index.js';
@@ -14,7 +15,8 @@ export type EventDocument =
  * route already says may be left out: `type`, `source` (channel `api` and the event's stored
  * transmission), `partnerId` when the event was posted as a partner (`postedAs`), and `id`,
  * derived from the partner and the event's key (`shipmentId`, `invoiceNumber`) so that the same
- * event posted twice is the same document. Pure.
+ * event posted twice is the same document. Required lists may be left out (`"tares": []`...), and
+ * a ship notice's `structure` too. Pure.
  *
  * @example
  * eventDocument('shipment-confirmed', '{"partnerId":"bigbox-retail","shipmentId":"SH-77",...}', eventId);
@@ -46,13 +48,15 @@ export function eventDocument(
   const partnerId = fields['partnerId'] ?? postedAs;
   const identifier = fields[key];
   const derivable = typeof partnerId === 'string' && typeof identifier === 'string';
-  const candidate = {
+  const candidate = withEmptyArrays({
+    // A ship notice's `structure` is set from its levels when it is shaped for the partner.
+    ...(type === 'ship_notice' && fields['structure'] === undefined ? { structure: 'S' } : {}),
     ...fields,
     ...(fields['partnerId'] === undefined && postedAs !== undefined ? { partnerId: postedAs } : {}),
     type,
     source: fields['source'] ?? { channel: 'api', transmissionId: eventTransmissionId },
     ...(fields['id'] === undefined && derivable ? { id: documentId(type, partnerId, [identifier]) } : {}),
-  };
+  });
   const result = validateCanonical(candidate);
   if (result.valid) return { ok: true, document: result.document };
   const problems = result.errors.map((e) =>

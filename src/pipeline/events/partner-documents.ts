@@ -27,12 +27,16 @@ export async function partnerDocuments(
     if (!shaped.ok) return shaped;
     const echo = options['856'].echo;
     if (echo === undefined) return { ok: true, documents: shaped.notices };
-    const poNumbers = document.orders.flatMap((order) => (order.poNumber === undefined ? [] : [order.poNumber]));
+    const poNumbers = document.orders.flatMap((order) =>
+      order.poNumber === undefined ? [] : [order.poNumber],
+    );
     const orders = await purchaseOrders(partner.id, poNumbers, repositories);
     return { ok: true, documents: shaped.notices.map((notice) => echoIntoShipNotice(notice, orders, echo)) };
   }
   if (document.type === 'invoice' && options['810'].echo !== undefined && document.poNumber !== undefined) {
-    const order = (await purchaseOrders(partner.id, [document.poNumber], repositories)).get(document.poNumber);
+    const order = (await purchaseOrders(partner.id, [document.poNumber], repositories)).get(
+      document.poNumber,
+    );
     return {
       ok: true,
       documents: [order === undefined ? document : echoIntoInvoice(document, order, options['810'].echo)],
@@ -55,7 +59,8 @@ async function purchaseOrders(
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
     if (latest === undefined) continue;
     const stored = await repositories.documents.get(latest.id);
-    if (stored?.document['type'] === 'purchase_order') found.set(poNumber, stored.document as unknown as PurchaseOrder);
+    if (stored?.document['type'] === 'purchase_order')
+      found.set(poNumber, stored.document as unknown as PurchaseOrder);
   }
   return found;
 }

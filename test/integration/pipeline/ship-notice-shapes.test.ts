@@ -34,7 +34,7 @@ describe("shipment events become the partner's own 856", () => {
     const h = (harness = await startReconciliationHarness({
       '856': { hierarchy: 'SOI', perOrder: true },
     }));
-    const event = canonicalEvent('ship-notice') as { orders: Record<string, unknown>[] };
+    const event = canonicalEvent('ship-notice') as unknown as { orders: Record<string, unknown>[] };
     const [order] = event.orders;
     event.orders = [order ?? {}, { ...order, poNumber: '4500012399' }];
     const posted = await h.postEvent('shipment-confirmed', event);
@@ -57,7 +57,7 @@ describe("shipment events become the partner's own 856", () => {
 
   it('refuses a shipment that cannot fill the hierarchy, with every problem, and keeps it findable', async () => {
     const h = (harness = await startReconciliationHarness({ '856': { hierarchy: 'SOTPI' } }));
-    const event = canonicalEvent('ship-notice', { shipmentId: 'SH-NOLABEL' }) as {
+    const event = canonicalEvent('ship-notice', { shipmentId: 'SH-NOLABEL' }) as unknown as {
       orders: { packs: { marks?: unknown }[] }[];
     };
     for (const pack of event.orders[0]?.packs ?? []) delete pack.marks;

@@ -21,6 +21,33 @@ describe('the document of an ERP/WMS event', () => {
     });
   });
 
+  it('takes a shipment without its structure or its empty lists, as an ERP writes it', () => {
+    const event = {
+      partnerId: 'partner',
+      shipmentId: 'SH-80',
+      shipmentDate: '2024-03-05',
+      purpose: 'original',
+      orders: [
+        {
+          poNumber: 'PO-1',
+          packs: [
+            {
+              sscc: '106141411234567897',
+              items: [{ ids: { upc: '012345678905' }, quantityShipped: '2', uom: 'EA' }],
+            },
+          ],
+        },
+      ],
+    };
+    const built = eventDocument('shipment-confirmed', JSON.stringify(event), 'event-1');
+    expect(built.ok ? [] : built.problems).toEqual([]);
+    expect(built.ok && built.document).toMatchObject({
+      parties: [],
+      references: [],
+      orders: [{ tares: [], items: [], packs: [{ sscc: '106141411234567897' }] }],
+    });
+  });
+
   it('keeps an id the event brings', () => {
     const built = eventDocument('shipment-confirmed', JSON.stringify(shipNotice), 'event-1');
     expect(built.ok && built.document.id).toBe('asn-1');
