@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../src/store/index.js';
-import { blockAfter, commandsOf, writeGuideFiles } from '../../unit/onboarding/guide.js';
+import {
+  blockAfter,
+  commandsOf,
+  segmentsOf,
+  sopiShipNotice,
+  writeGuideFiles,
+} from '../../unit/onboarding/guide.js';
 import { staffKeys } from '../api/staff-keys.js';
 import {
   freePort,
@@ -53,8 +59,6 @@ async function curl(line: string, base: string, keys: Record<string, string>): P
     body: readFileSync(join(workspace, file)),
   });
 }
-
-const segments = (x12: string) => x12.split('\n').filter((s) => s !== '');
 
 describe('a fourth partner onboarded with files only, live', () => {
   it(
@@ -106,7 +110,7 @@ describe('a fourth partner onboarded with files only, live', () => {
         }
         return undefined;
       };
-      const ack855 = segments(await waitFor('the 855 in their outbox', () => file('855'), 90_000));
+      const ack855 = segmentsOf(await waitFor('the 855 in their outbox', () => file('855'), 90_000));
       // Accepted as ordered (AD), dated today, their PO number and date repeated.
       expect(ack855.find((s) => s.startsWith('BAK|'))).toMatch(/^BAK\|00\|AD\|HH-20417\|20250301\|{5}\d{8}$/);
       expect(ack855).toContain('REF|DP|042');
@@ -130,18 +134,12 @@ describe('a fourth partner onboarded with files only, live', () => {
       const posted = await curl(post ?? '', base, keys);
       expect(posted.status).toBe(202);
 
-      const asn = segments(await waitFor('the 856 in their outbox', () => file('856'), 60_000));
-      expect(asn.find((s) => s.startsWith('BSN|'))?.split('|')[5]).toBe('0001');
-      expect(asn.filter((s) => s.startsWith('HL|')).map((s) => s.split('|')[3])).toEqual([
-        'S',
-        'O',
-        'P',
-        'I',
-        'P',
-        'I',
-      ]);
-      const order = asn.slice(asn.findIndex((s) => s.startsWith('HL|2|1|O')));
-      expect(order.slice(0, 3)).toEqual(['HL|2|1|O|1', 'PRF|HH-20417|||20250301', 'REF|DP|042']);
+      const asn = await waitFor('the 856 in their outbox', () => file('856'), 60_000);
+      expect(sopiShipNotice(asn)).toEqual({
+        bsn05: '0001',
+        levels: 'SOPIPI',
+        orderLevel: ['HL|2|1|O|1', 'PRF|HH-20417|||20250301', 'REF|DP|042'],
+      });
 
       // A shipment with an item outside any carton cannot be their SOPI 856: refused, with why.
       const loose = JSON.parse(readFileSync(join(workspace, 'shipment.json'), 'utf8')) as {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readX12 } from '../../../src/x12/index.js';
 import { runCli, type CliRun } from '../cli/run-cli.js';
-import { commandsOf, writeGuideFiles } from './guide.js';
+import { commandsOf, segmentsOf, sopiShipNotice, writeGuideFiles } from './guide.js';
 
 /**
  * Follows docs/onboarding.md: the partner file, the override and the sample 850 are taken from
@@ -24,7 +24,6 @@ function run(line: string): Promise<CliRun> {
 }
 
 const read = (path: string) => readFileSync(join(workspace, path), 'utf8');
-const segments = (x12: string) => x12.split('\n').filter((s) => s !== '');
 
 beforeAll(() => {
   writeGuideFiles(workspace, new URL('../../../mappings/', import.meta.url));
@@ -58,28 +57,22 @@ describe('onboarding Harbor Home Stores from files alone, as docs/onboarding.md 
     ]);
 
     // Their separators: | and ^, one segment per line.
-    const ack = segments(read('replies/harbor-home/HH-20417.855.edi'));
+    const ack = segmentsOf(read('replies/harbor-home/HH-20417.855.edi'));
     expect(ack[0]?.endsWith('|^')).toBe(true);
     expect(ack).toContain('REF|DP|042');
     expect(ack).toContain('N1|ST|HARBOR HOME STORE 0123|92|0123');
     expect(ack).toContain('PO1|1|24|EA|4.25|PE|IN|880011|VN|ACM-100');
     expect(ack.some((s) => s.startsWith('PID|'))).toBe(false); // their override
 
-    const asn = segments(read('replies/harbor-home/HH-20417.856.edi'));
-    expect(asn.find((s) => s.startsWith('BSN|'))?.split('|')[5]).toBe('0001');
-    expect(asn.filter((s) => s.startsWith('HL|')).map((s) => s.split('|')[3])).toEqual([
-      'S',
-      'O',
-      'P',
-      'I',
-      'P',
-      'I',
-    ]);
-    const order = asn.slice(asn.findIndex((s) => /^HL\|\d+\|1\|O/.test(s)));
-    expect(order.slice(0, 3)).toEqual(['HL|2|1|O|1', 'PRF|HH-20417|||20250301', 'REF|DP|042']);
+    const asn = read('replies/harbor-home/HH-20417.856.edi');
+    expect(sopiShipNotice(asn)).toEqual({
+      bsn05: '0001',
+      levels: 'SOPIPI',
+      orderLevel: ['HL|2|1|O|1', 'PRF|HH-20417|||20250301', 'REF|DP|042'],
+    });
     expect(asn).toContain('LIN|1|IN|880011|VN|ACM-100|UP|012345678905');
 
-    const invoice = segments(read('replies/harbor-home/HH-20417.810.edi'));
+    const invoice = segmentsOf(read('replies/harbor-home/HH-20417.810.edi'));
     expect(invoice).toContain('REF|DP|042');
     expect(invoice).toContain('IT1|1|24|EA|4.25||IN|880011|VN|ACM-100|UP|012345678905');
   });
@@ -122,7 +115,7 @@ describe('onboarding Harbor Home Stores from files alone, as docs/onboarding.md 
 
     expect(render?.errLines).toEqual([]);
     expect(render?.code).toBe(0);
-    const asn = segments(render?.stdout ?? '');
+    const asn = segmentsOf(render?.stdout ?? '');
     expect(asn.find((s) => s.startsWith('BSN|'))?.split('|')[5]).toBe('0001');
     expect(asn).toContain('REF|DP|042');
   });

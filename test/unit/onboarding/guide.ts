@@ -41,3 +41,23 @@ export function writeGuideFiles(workspace: string, mappingsSource: URL): void {
   }
   write('fixtures/partners/harbor-home/850.edi', blockAfter('fixtures/partners/harbor-home/850.edi', 'text'));
 }
+
+/** The segments of a file in the guide partner's format (`|` elements, one segment per line). */
+export const segmentsOf = (x12: string): string[] => x12.split('\n').filter((s) => s !== '');
+
+/**
+ * What the guide promises of their 856: BSN05 0001, the SOPI levels of a two-carton shipment,
+ * and their department first at the order level.
+ */
+export function sopiShipNotice(x12: string) {
+  const segments = segmentsOf(x12);
+  const order = segments.slice(segments.findIndex((s) => /^HL\|\d+\|1\|O/.test(s)));
+  return {
+    bsn05: segments.find((s) => s.startsWith('BSN|'))?.split('|')[5],
+    levels: segments
+      .filter((s) => s.startsWith('HL|'))
+      .map((s) => s.split('|')[3])
+      .join(''),
+    orderLevel: order.slice(0, 3),
+  };
+}
