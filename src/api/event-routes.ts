@@ -41,12 +41,17 @@ export function eventRoutes(catalog: ApiCatalog, services: WorkerDeps) {
       rawBody: { contentType: 'application/json', description: 'one canonical document; stored as posted' },
       responses: {
         202: {
-          description: 'stored and queued: `{ documentId, documentIds, transmissionId, eventTransmissionId, duplicate }`',
+          description:
+            'stored and queued: `{ documentId, documentIds, transmissionId, eventTransmissionId, duplicate }`',
           schema: AnyObject,
         },
         400: { description: 'not a valid document; `problems` lists each', schema: ErrorBody },
         409: { description: 'the id is taken with other content', schema: ErrorBody },
-        422: { description: 'the partner does not take this document, or it cannot be written as theirs (e.g. a shipment that cannot fill their 856 hierarchy); `problems` lists why', schema: ErrorBody },
+        422: {
+          description:
+            'the partner does not take this document, or it cannot be written as theirs (e.g. a shipment that cannot fill their 856 hierarchy); `problems` lists why',
+          schema: ErrorBody,
+        },
       },
     },
     async ({ req, res, params }) => {

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Code, IsoDate, IsoTime, StringEnum } from './primitives.js';
+import { Code, IsoDate, IsoTime, StringEnum, Text } from './primitives.js';
 
 /**
  * What a date means. The list covers the dates that order, shipping and invoicing rules read; any
@@ -34,7 +34,12 @@ export const DATE_TYPES = [
 export const DateType = StringEnum(DATE_TYPES);
 export type DateType = Static<typeof DateType>;
 
-/** A dated event (X12 DTM, or a date element of a header segment). A period has `endDate`. */
+/**
+ * A dated event (X12 DTM, or a date element of a header segment). A period has `endDate`. A DTM
+ * that sent its date as a period (DTM05/DTM06) keeps the period's format in `periodFormat`; a
+ * period in a format the gateway does not convert, or one beside a DTM02 date, stays as sent in
+ * `period`.
+ */
 export const DateEntry = Type.Object(
   {
     type: DateType,
@@ -46,6 +51,10 @@ export const DateEntry = Type.Object(
     timeZone: Type.Optional(Code),
     endDate: Type.Optional(IsoDate),
     endTime: Type.Optional(IsoTime),
+    /** X12 date/time period format qualifier (DTM05: `D8`, `DT`, `RD8`, `RDT`, `TM`...) where sent. */
+    periodFormat: Type.Optional(Code),
+    /** The period (DTM06) as sent, where it was not converted into the fields above. */
+    period: Type.Optional(Text),
   },
   { additionalProperties: false },
 );

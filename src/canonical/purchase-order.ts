@@ -83,6 +83,20 @@ export const PurchaseOrder = Type.Object(
     /** Requested routing, in the order the buyer listed it (X12 TD5). */
     carriers: Type.Optional(Type.Array(Carrier)),
     notes: Type.Array(Note),
+    /**
+     * The reference the notes were sent under (X12 N9: N901 qualifier, N902 value, N903
+     * description), where they came in an N9 loop; written back ahead of them.
+     */
+    noteReference: Type.Optional(
+      Type.Object(
+        {
+          qualifier: Code,
+          value: Type.Optional(Text),
+          description: Type.Optional(Text),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     totals: Type.Optional(PurchaseOrderTotals),
   },
   { additionalProperties: false, title: 'purchase_order' },

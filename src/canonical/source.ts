@@ -37,6 +37,11 @@ export const DocumentSource = Type.Object(
     transactionSetId: Type.Optional(Text),
     /** ST03 (00501 and later). */
     implementationReference: Type.Optional(Text),
+    /**
+     * Paths of values the mapping supplied from its defaults because the file did not carry them
+     * (`currency` of an 850 without CUR). Rendering the document does not write them back.
+     */
+    defaulted: Type.Optional(Type.Array(Text, { minItems: 1 })),
   },
   { additionalProperties: false },
 );

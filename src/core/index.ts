@@ -61,7 +61,6 @@ export {
   shapeShipNotice,
   ssccFromMark,
   ssccProblem,
-  structureOf,
   withSsccCheckDigit,
   STRUCTURE_CODES,
   type ShapedShipNotices,

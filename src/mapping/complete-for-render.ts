@@ -1,4 +1,4 @@
-import { withEmptyArrays } from '../canonical/index.js';
+import { shipNoticeStructure, withEmptyArrays } from '../canonical/index.js';
 import type { X12PartnerConfig } from '../partners/index.js';
 import { CodeTables } from './engine/tables.js';
 import { partnerMapping } from './render-for-partner.js';
@@ -50,7 +50,7 @@ const records = (value: unknown): Record<string, unknown>[] =>
 
 /**
  * A canonical document written by hand, completed for `render` before it is validated: lists left
- * out are empty, and where the model keeps a value beside its X12 code (`ackType` and
+ * out are empty, a ship notice's `structure` is that of its levels, and where the model keeps a value beside its X12 code (`ackType` and
  * `ackTypeCode`), either one is enough, the other derived through the partner's own code tables.
  * What cannot be derived is left for validation to name.
  *
@@ -61,6 +61,8 @@ export function completeForRender(value: unknown, partner: X12PartnerConfig, map
   const document = withEmptyArrays(value);
   if (typeof document !== 'object' || document === null) return document;
   const doc = document as Record<string, unknown>;
+  if (doc['type'] === 'ship_notice' && doc['structure'] === undefined)
+    doc['structure'] = shipNoticeStructure(doc);
   const spec = CODE_PAIRS[String(doc['type'])];
   if (spec === undefined || !partner.documents.outbound.includes(spec.set)) return doc;
   const tables = new CodeTables(partnerMapping(partner, spec.set, mappingsDir).tables);

@@ -25,7 +25,14 @@ export {
   toIsoDate,
   type SetValidation,
 } from './validation/index.js';
-export { resolveSpecVersion, versionSpecs, SPEC_VERSIONS, type SpecVersion } from './specs/index.js';
+export {
+  resolveSpecVersion,
+  versionSpecs,
+  transactionSetSpec,
+  SPEC_VERSIONS,
+  type SpecVersion,
+  type StructureNode,
+} from './specs/index.js';
 export { functionalGroupOf } from './reader/functional-groups.js';
 export * from './writer.js';
 export * from './acks/index.js';

@@ -1,8 +1,11 @@
 import type { Delimiters } from './delimiters.js';
 import { X12WriteError, type X12WriteLocation } from './writer-error.js';
 
-/** One element to write: a simple value, or the components of a composite. */
-export type ElementValue = string | readonly string[];
+/**
+ * One element to write: a simple value, the components of a composite, or the repetitions of a
+ * repeated element (00402 and later), each a list of components.
+ */
+export type ElementValue = string | readonly string[] | readonly (readonly string[])[];
 
 /** One segment to write: its id, then element 01, 02 ... */
 export type SegmentValues = readonly [id: string, ...elements: ElementValue[]];
@@ -75,6 +78,30 @@ function elementText(element: ElementValue, location: X12WriteLocation, delimite
     assertNoDelimiter(element, location, delimiters);
     return element;
   }
+  if (isRepeated(element)) {
+    if (delimiters.repetition === undefined) {
+      throw X12WriteError.invalidValue(
+        location,
+        element.map((r) => r.join(delimiters.component)).join(' | '),
+        'one value: this interchange version has no repetition separator',
+      );
+    }
+    return element.map((repeat) => componentsText(repeat, location, delimiters)).join(delimiters.repetition);
+  }
+  return componentsText(element, location, delimiters);
+}
+
+function isRepeated(
+  element: readonly string[] | readonly (readonly string[])[],
+): element is readonly (readonly string[])[] {
+  return Array.isArray(element[0]);
+}
+
+function componentsText(
+  element: readonly string[],
+  location: X12WriteLocation,
+  delimiters: Delimiters,
+): string {
   element.forEach((component, index) => {
     assertNoDelimiter(component, { ...location, componentPosition: index + 1 }, delimiters);
   });

@@ -1,6 +1,5 @@
 export {
   shapeShipNotice,
-  structureOf,
   STRUCTURE_CODES,
   type ShapedShipNotices,
   type ShipNoticeShape,

@@ -1,6 +1,7 @@
 import {
   addDecimals,
   documentId,
+  shipNoticeStructure,
   type CanonicalError,
   type ShipNotice,
   type ShipNoticeItem,
@@ -60,7 +61,7 @@ export function shapeShipNotice(notice: ShipNotice, shape: ShipNoticeShape): Sha
     ...notice,
     hierarchyStructureCode: code,
     orders,
-    structure: structureOf(orders),
+    structure: shipNoticeStructure({ orders }),
   };
   if (!shape.perOrder || orders.length === 1) return { ok: true, notices: [shaped] };
   return { ok: true, notices: orders.map((order, index) => noticeForOrder(shaped, order, index)) };
@@ -169,16 +170,6 @@ function countItems(order: ShipNoticeOrder): number {
   );
 }
 
-/** The levels present, outermost first: S, O, then T, P and I where any order has them. */
-export function structureOf(orders: readonly ShipNoticeOrder[]): string {
-  const levels = ['S'];
-  if (orders.length > 0) levels.push('O');
-  if (orders.some((o) => o.tares.length > 0)) levels.push('T');
-  if (orders.some((o) => o.packs.length > 0 || o.tares.some((t) => t.packs.length > 0))) levels.push('P');
-  if (orders.some((o) => countItems(o) > 0)) levels.push('I');
-  return levels.join('/');
-}
-
 /**
  * One order's 856: the shipment's header with that order alone. Shipment totals (lading quantity,
  * weights, volumes, CTT) describe the whole shipment, so the order's own are used, or none.
@@ -201,6 +192,6 @@ function noticeForOrder(notice: ShipNotice, order: ShipNoticeOrder, index: numbe
     ...(order.weights === undefined ? {} : { weights: order.weights }),
     ...(order.volumes === undefined ? {} : { volumes: order.volumes }),
     orders: [order],
-    structure: structureOf([order]),
+    structure: shipNoticeStructure({ orders: [order] }),
   };
 }

@@ -41,9 +41,37 @@ export function readValue(
       );
     case 'integer':
       return elements.count(segment, position, component);
+    case 'sscc':
+      return ssccOf(raw);
+    case 'duns':
+      return dunsOf(raw);
     case 'date-range':
+    case 'period':
       return raw;
   }
+}
+
+/**
+ * The SSCC-18 of a MAN*GM mark: 18 digits, or 20 with the GS1 application identifier `00` in
+ * front. Any other mark is no SSCC and stays a mark only.
+ *
+ * @example
+ * ssccOf('00012345600000000012'); // '012345600000000012'
+ * ssccOf('CARTON-6'); // undefined
+ */
+export function ssccOf(raw: string): string | undefined {
+  if (/^\d{18}$/.test(raw)) return raw;
+  return /^00\d{18}$/.test(raw) ? raw.slice(2) : undefined;
+}
+
+/**
+ * The 9-digit DUNS of a DUNS (9 digits) or DUNS+4 (13 digits) number; anything else is none.
+ *
+ * @example
+ * dunsOf('0003947268292'); // '000394726'
+ */
+export function dunsOf(raw: string): string | undefined {
+  return /^\d{9}(\d{4})?$/.test(raw) ? raw.slice(0, 9) : undefined;
 }
 
 function checked(
@@ -72,7 +100,11 @@ export function writeValue(
   switch (format) {
     case 'text':
     case 'integer':
+    case 'duns':
       return text;
+    case 'sscc':
+      // Written as labelled: the application identifier 00, then the 18 digits.
+      return `00${text}`;
     case 'date': {
       const compact = text.replaceAll('-', '');
       return dateLength === 6 ? compact.slice(2) : compact;
@@ -85,6 +117,7 @@ export function writeValue(
     case 'implied2':
       return new Decimal(text).times(100).toDecimalPlaces(0).toFixed(0);
     case 'date-range':
+    case 'period':
       return text;
   }
 }

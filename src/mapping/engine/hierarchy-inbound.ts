@@ -8,7 +8,8 @@ type Bag = Record<string, unknown>;
 /**
  * Rebuilds the HL tree from HL01 (id), HL02 (parent) and HL03 (level): each HL iteration becomes
  * an item of its level's `each` array inside its parent's object (the document itself for a level
- * mapped `into: .`), then its body is read into that item.
+ * mapped `into: .`), then its body is read into that item. Which item each HL iteration became is
+ * kept in the read tracker, so that extensions inside it can name the HL it is written back as.
  */
 export function applyHierarchyInbound(
   rule: HierarchyRule,
@@ -17,6 +18,8 @@ export function applyHierarchyInbound(
   context: InboundContext,
 ): void {
   const byId = new Map<string, Bag>();
+  const items = new Map<LoopInstance, Bag>();
+  context.reads.hierarchies.push({ rule, root: target, items });
   for (const iteration of loopsOf(loop, 'HL')) {
     const hl = iteration.items[0] as Segment | undefined;
     if (!hl || 'loopId' in hl) continue;
@@ -45,6 +48,8 @@ export function applyHierarchyInbound(
       pushAt(objectAt(parent, level.into), level.each, item);
     } else item = objectAt(parent, level.into);
     byId.set(id, item);
+    items.set(iteration, item);
+    context.reads.read(hl);
     applyInbound(level.body, { loopId: 'HL', items: iteration.items.slice(1) }, item, context);
   }
 }

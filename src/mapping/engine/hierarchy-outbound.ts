@@ -1,7 +1,7 @@
 import type { SegmentValues } from '../../x12/index.js';
+import { hierarchyOrder } from './hierarchy-order.js';
 import { applyOutbound, type OutboundContext } from './outbound.js';
 import type { HierarchyRule } from './mapping-schema.js';
-import { itemsAt } from './paths.js';
 
 type Bag = Record<string, unknown>;
 
@@ -16,26 +16,14 @@ export function emitHierarchy(
   out: SegmentValues[],
   context: OutboundContext,
 ): void {
-  const levels = Object.entries(rule.levels);
-  const root = levels.find(([, level]) => !level.each);
-  if (!root) return;
-  let next = 1;
-  const visit = (item: Bag, code: string, parent: number | undefined) => {
-    const id = next++;
-    const children = levels.filter(
-      ([, level]) => level.each !== undefined && itemsAt(item, level.each).length > 0,
-    );
+  for (const node of hierarchyOrder(rule, document)) {
     out.push([
       'HL',
-      String(id),
-      parent === undefined ? '' : String(parent),
-      code,
-      children.length > 0 ? '1' : '0',
+      String(node.id),
+      node.parent === undefined ? '' : String(node.parent),
+      node.code,
+      node.children > 0 ? '1' : '0',
     ]);
-    applyOutbound(rule.levels[code]?.body ?? [], item, out, context);
-    for (const [childCode, level] of children) {
-      for (const child of itemsAt(item, level.each as string)) visit(child, childCode, id);
-    }
-  };
-  visit(document, root[0], undefined);
+    applyOutbound(rule.levels[node.code]?.body ?? [], node.item, out, context);
+  }
 }

@@ -15,6 +15,9 @@ import {
 } from '../../x12/index.js';
 import { documentHeader } from './document-header.js';
 import { ElementReader } from './element-reader.js';
+import { collectExtensions } from './extensions-inbound.js';
+import { runPostSteps } from './post-steps/index.js';
+import { ReadTracker } from './read-tracker.js';
 import { withoutUndefined } from './prune.js';
 import type { MappingContext } from './mapping-context.js';
 import { applyInbound } from './inbound.js';
@@ -41,6 +44,7 @@ export interface MappedDocument {
 /**
  * Reads one transaction set into a canonical document with a mapping. Values that do not convert
  * and documents the canonical schema refuses become diagnostics; nothing throws for bad data.
+ * Segments no rule reads are kept in the document's `extensions`.
  *
  * @example
  * const mapping = loadMapping('./mappings', 'x12/004010/855');
@@ -55,9 +59,15 @@ export function readWithMapping(
   const elements = new ElementReader(set);
   const type = mapping.document as CanonicalDocumentType;
   const draft: Record<string, unknown> = { type, ...documentHeader(type, set, context) };
-  applyInbound(mapping.body, tree, draft, { elements, tables: new CodeTables(mapping.tables) });
-  for (const [path, value] of Object.entries(mapping.defaults))
-    if (getPath(draft, path) === undefined) setPath(draft, path, value);
+  const reads = new ReadTracker();
+  const tables = new CodeTables(mapping.tables);
+  applyInbound(mapping.body, tree, draft, { elements, tables, reads, document: draft });
+  const defaulted = Object.keys(mapping.defaults).filter((path) => getPath(draft, path) === undefined);
+  for (const path of defaulted) setPath(draft, path, mapping.defaults[path]);
+  if (defaulted.length > 0) setPath(draft, 'source.defaulted', defaulted);
+  runPostSteps(type, draft);
+  const extensions = collectExtensions(tree, reads);
+  if (extensions.length > 0) draft['extensions'] = extensions;
   fillRequiredArrays(draft, canonicalSchemas[type]);
   compactArrays(draft);
   const diagnostics = [...elements.diagnostics];

@@ -7,11 +7,14 @@ import {
   isPairsRule,
   isSegmentRule,
   type FieldRule,
+  type LoopRule,
   type PairsRule,
   type Rule,
   type SegmentRule,
 } from './mapping-schema.js';
-import { objectAt, pushAt, setPath } from './paths.js';
+import { getPath, objectAt, pushAt, setPath } from './paths.js';
+import { readPeriod } from './period.js';
+import type { ReadTracker } from './read-tracker.js';
 import type { CodeTables } from './tables.js';
 
 type Bag = Record<string, unknown>;
@@ -19,6 +22,10 @@ type Bag = Record<string, unknown>;
 export interface InboundContext {
   elements: ElementReader;
   tables: CodeTables;
+  /** Which segments were read, for the extensions. */
+  reads: ReadTracker;
+  /** The document being read: the owner of the lists of rules with `scope: document`. */
+  document: Bag;
   /** 1-based place of the loop iteration being read in its list (for `otherwise: position`). */
   position?: number;
 }
@@ -26,7 +33,9 @@ export interface InboundContext {
 /**
  * Reads one loop iteration (the set itself at the top) into `target` by the rules: a segment rule
  * reads its segments directly inside the loop, a loop rule its iterations, a hierarchy rule the HL
- * tree. `each` makes one item per segment or iteration; otherwise the first one is read.
+ * tree. `each` makes one item per segment or iteration; otherwise the first one is read, and a
+ * rule that already read a segment into an object (in an earlier iteration of a loop read without
+ * `each`) reads no other into it.
  */
 export function applyInbound(
   rules: readonly Rule[],
@@ -35,26 +44,66 @@ export function applyInbound(
   context: InboundContext,
 ): void {
   for (const rule of rules) {
-    if (isHierarchyRule(rule)) {
-      applyHierarchyInbound(rule, loop, target, context);
-    } else if (isSegmentRule(rule)) {
-      const matching = segmentsOf(loop, rule.segment).filter((s) => matches(s, rule, context));
-      (rule.each ? matching : matching.slice(0, 1)).forEach((segment, index) => {
-        const item = rule.each ? {} : objectAt(target, rule.into);
-        readFields(rule.fields ?? [], segment, item, context, index + 1);
-        if (rule.each && Object.keys(item).length > 0) pushAt(objectAt(target, rule.into), rule.each, item);
-      });
-    } else {
-      const iterations = loopsOf(loop, rule.loop).filter((l) => {
-        const first = l.items[0];
-        return first !== undefined && !('loopId' in first) && wherePasses(first, rule.where, context);
-      });
-      iterations.forEach((iteration, index) => {
-        const item = rule.each ? {} : objectAt(target, rule.into);
-        applyInbound(rule.body, iteration, item, { ...context, position: index + 1 });
-        if (rule.each && Object.keys(item).length > 0) pushAt(objectAt(target, rule.into), rule.each, item);
-      });
+    if (isHierarchyRule(rule)) applyHierarchyInbound(rule, loop, target, context);
+    else if (rule.direction === 'outbound') continue;
+    else if (isSegmentRule(rule)) readSegmentRule(rule, loop, target, context);
+    else readLoopRule(rule, loop, target, context);
+  }
+}
+
+function readSegmentRule(rule: SegmentRule, loop: LoopInstance, target: Bag, context: InboundContext): void {
+  const matching = segmentsOf(loop, rule.segment).filter((s) => matches(s, rule, context));
+  if (rule.each) {
+    const list = rule.each;
+    const owner = () => objectAt(rule.scope === 'document' ? context.document : target, rule.into);
+    matching.forEach((segment, index) => {
+      const item: Bag = {};
+      const values = readFields(rule.fields ?? [], segment, item, context, index + 1);
+      if (values === 0 || (rule.requires ?? []).some((path) => getPath(item, path) === undefined)) return;
+      linkItem(rule, item, target);
+      pushAt(owner(), list, item);
+      context.reads.read(segment);
+    });
+    return;
+  }
+  const segment = matching[0];
+  if (!segment) return;
+  const into = objectAt(target, rule.into);
+  if (context.reads.slotTaken(rule, into)) return;
+  const values = readFields(rule.fields ?? [], segment, into, context, context.position ?? 1);
+  if (values > 0) context.reads.read(segment);
+  else if (rule.always) context.reads.readIfKept(segment);
+  else return;
+  context.reads.takeSlot(rule, into, segment);
+}
+
+function readLoopRule(rule: LoopRule, loop: LoopInstance, target: Bag, context: InboundContext): void {
+  const iterations = loopsOf(loop, rule.loop).filter((l) => {
+    const first = l.items[0];
+    return first !== undefined && !('loopId' in first) && wherePasses(first, rule.where, context);
+  });
+  iterations.forEach((iteration, index) => {
+    const inner = { ...context, position: index + 1 };
+    if (!rule.each) {
+      applyInbound(rule.body, iteration, objectAt(target, rule.into), inner);
+      return;
     }
+    const item: Bag = {};
+    context.reads.openItem();
+    applyInbound(rule.body, iteration, item, inner);
+    const kept = Object.keys(item).length > 0;
+    context.reads.closeItem(kept);
+    if (!kept) return;
+    linkItem(rule, item, target);
+    pushAt(objectAt(rule.scope === 'document' ? context.document : target, rule.into), rule.each, item);
+  });
+}
+
+/** `link: { entityNumber: assignedNumber }`: the item gets the value of the object it was read in. */
+function linkItem(rule: SegmentRule | LoopRule, item: Bag, current: Bag): void {
+  for (const [itemPath, currentPath] of Object.entries(rule.link ?? {})) {
+    const value = getPath(current, currentPath);
+    if (value !== undefined) setPath(item, itemPath, value);
   }
 }
 
@@ -84,46 +133,60 @@ function valueOf(segment: Segment, field: FieldRule, context: InboundContext): s
     : context.elements.component(segment, field.element, field.component);
 }
 
+/** Reads the fields of one segment into `target`; returns how many values it read. */
 function readFields(
   fields: readonly (FieldRule | PairsRule)[],
   segment: Segment,
   target: Bag,
   context: InboundContext,
   itemPosition: number,
-): void {
+): number {
+  let values = 0;
   for (const field of fields) {
     if (isPairsRule(field)) {
-      readPairs(field, segment, target, context);
+      values += readPairs(field, segment, target, context);
       continue;
     }
     if (field.path === undefined || field.value !== undefined) continue;
     if (field.when && !wherePasses(segment, field.when, context)) continue;
     if (field.format === 'date-range') {
-      readDateRange(field, segment, target, context);
+      values += readDateRange(field, segment, target, context);
+      continue;
+    }
+    if (field.format === 'period') {
+      values += readPeriod(field, segment, target, context.elements);
       continue;
     }
     let value = readValue(context.elements, segment, field.element, field.component, field.format);
     if (value === undefined && field.otherwise === 'position')
       value = String(context.position ?? itemPosition);
     if (value !== undefined && field.table) value = context.tables.toCanonical(field.table, String(value));
-    if (value !== undefined) setPath(target, field.path, value);
+    if (value === undefined) continue;
+    setPath(target, field.path, value);
+    values++;
   }
+  return values;
 }
 
 /** `CCYYMMDD-CCYYMMDD` (DTM RD8): the start into `path`, the end into `endPath`. */
-function readDateRange(field: FieldRule, segment: Segment, target: Bag, context: InboundContext): void {
+function readDateRange(field: FieldRule, segment: Segment, target: Bag, context: InboundContext): number {
   const raw = valueOf(segment, field, context);
-  if (raw === undefined || field.path === undefined) return;
+  if (raw === undefined || field.path === undefined) return 0;
   const [from = '', to = ''] = raw.split('-');
   const start = context.elements.dateFrom(from, segment, field.element);
   const end = context.elements.dateFrom(to, segment, field.element);
   if (start !== undefined) setPath(target, field.path, start);
   if (end !== undefined && field.endPath !== undefined) setPath(target, field.endPath, end);
+  return (start === undefined ? 0 : 1) + (end === undefined ? 0 : 1);
 }
 
-/** Qualifier/value pairs: every pair in the list, the first of each well-known kind by name. */
-function readPairs(rule: PairsRule, segment: Segment, target: Bag, context: InboundContext): void {
+/**
+ * Qualifier/value pairs: every pair in the list, the first of each well-known kind by name (its
+ * value converted by the format `formats` gives its qualifier, if any).
+ */
+function readPairs(rule: PairsRule, segment: Segment, target: Bag, context: InboundContext): number {
   const [first, last] = rule.pairs;
+  let values = 0;
   for (let position = first; position < last; position += 2) {
     const qualifier = context.elements.text(segment, position);
     const value = context.elements.text(segment, position + 1);
@@ -131,12 +194,17 @@ function readPairs(rule: PairsRule, segment: Segment, target: Bag, context: Inbo
     const name = rule.named && rule.table ? context.tables.toCanonical(rule.table, qualifier) : undefined;
     let wasNamed = false;
     if (rule.named && name !== undefined) {
+      const format = rule.formats?.[qualifier];
+      const namedValue =
+        format === undefined ? value : readValue(context.elements, segment, position + 1, undefined, format);
       const named = objectAt(target, rule.named);
-      if (named[name] === undefined) {
-        named[name] = value;
+      if (named[name] === undefined && namedValue !== undefined) {
+        named[name] = namedValue;
         wasNamed = true;
       }
     }
     if (!(rule.unnamedOnly && wasNamed)) pushAt(target, rule.path, { qualifier, value });
+    values++;
   }
+  return values;
 }

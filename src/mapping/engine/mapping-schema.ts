@@ -8,7 +8,18 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
  */
 
 /** How an element's text becomes a canonical value and back. */
-export const FORMATS = ['text', 'date', 'time', 'decimal', 'implied2', 'integer', 'date-range'] as const;
+export const FORMATS = [
+  'text',
+  'date',
+  'time',
+  'decimal',
+  'implied2',
+  'integer',
+  'date-range',
+  'period',
+  'sscc',
+  'duns',
+] as const;
 export type Format = (typeof FORMATS)[number];
 
 const Position = Type.Integer({ minimum: 1, maximum: 99 });
@@ -44,6 +55,8 @@ export const FieldRule = Type.Object(
     otherwise: Type.Optional(Type.Literal('position')),
     /** With `format: date-range` (`CCYYMMDD-CCYYMMDD`, DTM RD8): where the end date goes; `path` takes the start. */
     endPath: Type.Optional(Path),
+    /** With `format: period`: the element holding the period's format qualifier (DTM05 for DTM06). */
+    formatQualifier: Type.Optional(Position),
   },
   { additionalProperties: false },
 );
@@ -60,6 +73,8 @@ export const PairsRule = Type.Object(
     table: Type.Optional(Type.String({ minLength: 1 })),
     /** List only the pairs that got no name (a contact's phone is named; a pager number is listed). */
     unnamedOnly: Type.Optional(Type.Boolean()),
+    /** Qualifier -> format its value is read with into the named id (`'9': duns`: DUNS+4 names the DUNS). */
+    formats: Type.Optional(Type.Record(Type.String(), Type.Union(FORMATS.map((f) => Type.Literal(f))))),
   },
   { additionalProperties: false },
 );
@@ -77,6 +92,16 @@ const common = {
   after: Type.Optional(Type.String()),
   /** In an override: drop the rule of the same id. */
   remove: Type.Optional(Type.Boolean()),
+  /** The rule runs in this direction only (a rule that writes what another rule reads). */
+  direction: Type.Optional(Type.Union([Type.Literal('inbound'), Type.Literal('outbound')])),
+  /** With `each`: the list is the document's own, not the current object's. */
+  scope: Type.Optional(Type.Literal('document')),
+  /**
+   * With `each`: `{ <item field>: <current object field> }`. Inbound each item gets the current
+   * object's value (a remittance item the number of its ENT); outbound only the items holding the
+   * current object's value are written here.
+   */
+  link: Type.Optional(Type.Record(Path, Path, { minProperties: 1 })),
 };
 
 export const SegmentRule = Type.Object(
@@ -96,6 +121,10 @@ export const SegmentRule = Type.Object(
     ),
     /** Outbound: write the segment even when none of its fields has a value. */
     always: Type.Optional(Type.Boolean()),
+    /** Outbound: write the segment only when the rules before it wrote none (same id and `where` codes) for this object. */
+    fallback: Type.Optional(Type.Boolean()),
+    /** With `each`: an item without these paths is not kept (its segment stays an extension). */
+    requires: Type.Optional(Type.Array(Path, { minItems: 1 })),
   },
   { additionalProperties: false },
 );
@@ -109,6 +138,9 @@ export interface LoopRule {
   into?: string;
   after?: string;
   remove?: boolean;
+  direction?: 'inbound' | 'outbound';
+  scope?: 'document';
+  link?: Record<string, string>;
   /** Always present once loaded; an override may leave it out. */
   body: Rule[];
 }

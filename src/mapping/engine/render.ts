@@ -11,8 +11,9 @@ import {
   type SegmentValues,
 } from '../../x12/index.js';
 
+import { withExtensions } from './extensions-outbound.js';
 import type { Mapping } from './mapping-schema.js';
-import { applyOutbound, type OutboundContext } from './outbound.js';
+import { applyOutbound, checkLinkedWritten, outboundContext } from './outbound.js';
 import { CodeTables } from './tables.js';
 
 /** Who and how: the envelope of the interchange a partner receives. */
@@ -36,28 +37,32 @@ export interface ControlNumbers {
   transactionSet: number;
 }
 
-/** The segments of one transaction set for one document, ST first and without SE. */
+/**
+ * The segments of one transaction set for one document, ST first and without SE: what the mapping
+ * writes, with the document's extensions written back in their loops.
+ */
 export function renderSet(
   document: CanonicalDocument,
   mapping: Mapping,
   controlNumber: number,
   version: string,
 ): SegmentValues[] {
-  const specs = versionSpecs(mapping.version.startsWith('005') ? '005010' : '004010');
-  const context: OutboundContext = {
-    tables: new CodeTables(mapping.tables),
-    dateLength(segmentId, position) {
-      const ref = specs.segments.segments[segmentId]?.elements[position - 1]?.ref;
-      return ref !== undefined && specs.elements.elements[ref]?.max === 6 ? 6 : 8;
-    },
-  };
+  const specVersion = mapping.version.startsWith('005') ? '005010' : '004010';
+  const specs = versionSpecs(specVersion);
+  const source = document as unknown as Record<string, unknown>;
+  const context = outboundContext(source, new CodeTables(mapping.tables), (segmentId, position) => {
+    const ref = specs.segments.segments[segmentId]?.elements[position - 1]?.ref;
+    return ref !== undefined && specs.elements.elements[ref]?.max === 6 ? 6 : 8;
+  });
   const st: SegmentValues =
     version >= '005010'
       ? ['ST', mapping.set, String(controlNumber).padStart(4, '0'), version]
       : ['ST', mapping.set, String(controlNumber).padStart(4, '0')];
   const out: SegmentValues[] = [st];
-  applyOutbound(mapping.body, document, out, context);
-  return out;
+  applyOutbound(mapping.body, source, out, context);
+  checkLinkedWritten(context);
+  const extensions = document.extensions ?? [];
+  return extensions.length > 0 ? withExtensions(out, extensions, specVersion, mapping.set) : out;
 }
 
 /**

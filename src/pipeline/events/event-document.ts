@@ -1,5 +1,6 @@
 import {
   documentId,
+  shipNoticeStructure,
   validateCanonical,
   withEmptyArrays,
   type CanonicalDocument,
@@ -49,14 +50,16 @@ export function eventDocument(
   const identifier = fields[key];
   const derivable = typeof partnerId === 'string' && typeof identifier === 'string';
   const candidate = withEmptyArrays({
-    // A ship notice's `structure` is set from its levels when it is shaped for the partner.
-    ...(type === 'ship_notice' && fields['structure'] === undefined ? { structure: 'S' } : {}),
     ...fields,
     ...(fields['partnerId'] === undefined && postedAs !== undefined ? { partnerId: postedAs } : {}),
     type,
     source: fields['source'] ?? { channel: 'api', transmissionId: eventTransmissionId },
     ...(fields['id'] === undefined && derivable ? { id: documentId(type, partnerId, [identifier]) } : {}),
-  });
+  }) as Record<string, unknown>;
+  // A ship notice's `structure` is what its levels are; an ERP need not say it.
+  if (type === 'ship_notice' && candidate['structure'] === undefined) {
+    candidate['structure'] = shipNoticeStructure(candidate);
+  }
   const result = validateCanonical(candidate);
   if (result.valid) return { ok: true, document: result.document };
   const problems = result.errors.map((e) =>

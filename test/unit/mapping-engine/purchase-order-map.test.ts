@@ -35,13 +35,14 @@ describe('850 samples read with the 004010 mapping', () => {
     });
   });
 
-  it('reads the N1 loop with its id and address', () => {
+  it('reads the N1 loop with its id and address, the DUNS of a DUNS+4 by name', () => {
     expect(order.parties).toEqual([
       {
         role: 'ship_to',
         roleCode: 'ST',
         name: 'XYZ RETAIL',
         identifiers: [{ qualifier: '9', value: '0003947268292' }],
+        duns: '000394726',
         addressLines: ['31875 SOLON RD'],
         city: 'SOLON',
         state: 'OH',

@@ -28,6 +28,12 @@ describe('read -> canonical -> render -> read -> canonical gives the same docume
     );
     expect(document).toBeDefined();
     expect(content(second)).toEqual(content(document));
+    // Nothing is dropped: what no rule reads goes back as an extension, segment for segment.
+    expect(
+      readX12(x12 ?? '')
+        .transactionSets[0]?.segments.map((s) => s.id)
+        .sort(),
+    ).toEqual(set.segments.map((s) => s.id).sort());
     // A second, independent reader: node-x12's strict parser checks the envelope counts too.
     const parsed = new X12Parser(true).parse(x12 ?? '');
     const interchange = Array.isArray(parsed) ? parsed[0] : parsed;

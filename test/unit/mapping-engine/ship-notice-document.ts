@@ -5,10 +5,12 @@ export const pallet: ShipNoticeTare = {
   packagingCode: 'PLT94',
   ladingQuantity: '1',
   weights: [{ qualifier: 'G', value: '400', uom: 'LB' }],
-  marks: [{ qualifier: 'GM', value: '00012345600000000017' }],
+  marks: [{ qualifier: 'GM', value: '00012345600000000012' }],
+  sscc: '012345600000000012',
   packs: [
     {
-      marks: [{ qualifier: 'GM', value: '00012345600000000024' }],
+      marks: [{ qualifier: 'GM', value: '00012345600000000029' }],
+      sscc: '012345600000000029',
       items: [
         {
           lineNumber: '1',
@@ -27,7 +29,8 @@ export const pallet: ShipNoticeTare = {
       ],
     },
     {
-      marks: [{ qualifier: 'GM', value: '00012345600000000031' }],
+      marks: [{ qualifier: 'GM', value: '00012345600000000036' }],
+      sscc: '012345600000000036',
       items: [
         {
           lineNumber: '1',
@@ -60,7 +63,8 @@ export const order: ShipNoticeOrder = {
       packagingCode: 'CTN25',
       ladingQuantity: '1',
       weights: [{ qualifier: 'G', value: '12.5', uom: 'LB' }],
-      marks: [{ qualifier: 'GM', value: '00012345600000000048' }],
+      marks: [{ qualifier: 'GM', value: '00012345600000000043' }],
+      sscc: '012345600000000043',
       items: [
         {
           lineNumber: '3',
