@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readX12 } from '../../../src/x12/index.js';
+import { PARTNER_ID, waitFor } from './pipeline-harness.js';
+import { purchaseOrder850 } from './sample-850.js';
 import {
   canonicalEvent,
   startReconciliationHarness,
@@ -75,5 +77,35 @@ describe("shipment events become the partner's own 856", () => {
     const stored = await h.repositories.transmissions.get(posted.body['eventTransmissionId'] as string);
     expect(stored?.status).toBe('rejected');
     expect(stored?.lastError ?? '').toContain("cannot be sent as the partner's SOTPI 856");
+  });
+
+  it("repeats what the partner file's echo lists from the stored order in a posted invoice", async () => {
+    const h = (harness = await startReconciliationHarness({
+      '810': { echo: { references: ['SR'], parties: ['ST'], lineIds: ['VN'] } },
+    }));
+    await h.drop('po.edi', purchaseOrder850(7001));
+    await waitFor('the order stored', async () => {
+      const orders = await h.repositories.orders.withPoNumber(PARTNER_ID, 'PO-1000012');
+      return orders.length > 0 ? orders : undefined;
+    });
+    const invoice = canonicalEvent('invoice', {
+      poNumber: 'PO-1000012',
+      invoiceNumber: 'INV-7001',
+    }) as unknown as {
+      lines: { lineNumber: string; productIds?: unknown }[];
+    };
+    for (const line of invoice.lines) {
+      line.lineNumber = '1';
+      delete line.productIds;
+    }
+    const posted = await h.postEvent('invoice-issued', invoice);
+    expect(posted.status).toBe(202);
+    const [set] = readX12(await h.delivered(posted.body['transmissionId'] as string)).transactionSets;
+    expect(set?.diagnostics).toEqual([]);
+    const text = (id: string) => set?.segments.filter((s) => s.id === id).map((s) => s.elements.join('*'));
+    expect(text('REF')).toContain('SR*N');
+    expect(text('N1')).toEqual(expect.arrayContaining(['ST*John Doe']));
+    // The invoice line named no product id: the buyer's VN comes from order line 1.
+    expect(set?.segments.find((s) => s.id === 'IT1')?.value(7)).toBe('0054321');
   });
 });
