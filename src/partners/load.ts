@@ -31,7 +31,7 @@ export function loadPartnerFile(path: string, options: PartnerLoadOptions = {}):
  *
  * @example
  * const partners = loadPartners(config.PARTNERS_DIR, { mappingsDir: config.MAPPINGS_DIR });
- * partners.map((p) => p.id); // ['bigbox-retail', 'dropship-direct', 'northwind-health']
+ * partners.map((p) => p.id); // ['bigbox-retail', 'dropship-direct', 'harbor-home', 'northwind-health']
  */
 export function loadPartners(dir: string, options: PartnerLoadOptions = {}): PartnerConfig[] {
   let names: string[];

@@ -9,7 +9,7 @@ const samples = (partner: string) =>
     .map((f) => `fixtures/partners/${partner}/${f}`);
 
 describe('edi-gateway partner check', () => {
-  it.each(['bigbox-retail', 'dropship-direct', 'northwind-health'])(
+  it.each(['bigbox-retail', 'dropship-direct', 'harbor-home', 'northwind-health'])(
     'passes for the demo partner %s with all its samples',
     async (partner) => {
       const run = await runCli(
@@ -113,7 +113,7 @@ describe('edi-gateway render', () => {
   it('refuses a document the partner does not take, and an invalid document, with the reason', async () => {
     const po = await runCli('render', 'fixtures/canonical/purchase-order-ack.json', '--partner', 'nobody');
     expect(po.errLines).toEqual([
-      "error: no partner 'nobody' in ./partners (partners: bigbox-retail, dropship-direct, northwind-health)",
+      "error: no partner 'nobody' in ./partners (partners: bigbox-retail, dropship-direct, harbor-home, northwind-health)",
     ]);
     const bad = await runCli('render', 'package.json', '--partner', 'bigbox-retail');
     expect(bad.code).toBe(1);

@@ -80,7 +80,7 @@ describe('edi-gateway translate: accepted files', () => {
 
     expect(run.code).toBe(1);
     expect(run.errLines).toEqual([
-      "error: no partner 'bigbox' in ./partners (partners: bigbox-retail, dropship-direct, northwind-health)",
+      "error: no partner 'bigbox' in ./partners (partners: bigbox-retail, dropship-direct, harbor-home, northwind-health)",
     ]);
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readX12 } from '../../../src/x12/index.js';
 import { runCli, type CliRun } from '../cli/run-cli.js';
-import { commandsOf, segmentsOf, sopiShipNotice, writeGuideFiles } from './guide.js';
+import { blockAfter, commandsOf, segmentsOf, sopiShipNotice, writeGuideFiles } from './guide.js';
 
 /**
  * Follows docs/onboarding.md: the partner file, the override and the sample 850 are taken from
@@ -42,6 +42,20 @@ afterAll(() => {
 });
 
 describe('onboarding Harbor Home Stores from files alone, as docs/onboarding.md says', () => {
+  it('ships the files the guide shows as the fourth demo partner', () => {
+    const shipped = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
+    const withoutComments = (yaml: string) => yaml.replace(/^#.*\n/gm, '');
+    expect(withoutComments(shipped('partners/harbor-home.yaml'))).toBe(
+      blockAfter('partners/harbor-home.yaml', 'yaml'),
+    );
+    expect(shipped('mappings/partners/harbor-home/855.yaml')).toBe(
+      blockAfter('mappings/partners/harbor-home/855.yaml', 'yaml'),
+    );
+    expect(shipped('fixtures/partners/harbor-home/850.edi')).toBe(
+      blockAfter('fixtures/partners/harbor-home/850.edi', 'text'),
+    );
+  });
+
   it('step 5: partner check passes and replays the sample PO to the 855, 856 and 810 they want', async () => {
     const [check] = commandsOf(5, 'npx edi-gateway partner check');
     if (check === undefined) throw new Error('step 5 has no partner check command');

@@ -7,12 +7,21 @@ import { dirname, join } from 'node:path';
  */
 export const guide = readFileSync(new URL('../../../docs/onboarding.md', import.meta.url), 'utf8');
 
-/** The fenced block (of `language`) that follows the first mention of `file` in the guide. */
+/**
+ * The fenced block (of `language`) whose lead-in, the text since the block before it, names
+ * `file` in backticks.
+ */
 export function blockAfter(file: string, language: string): string {
-  const at = guide.indexOf(`\`${file}\``);
-  const match = new RegExp('```' + language + '\\n([\\s\\S]*?)```').exec(guide.slice(at));
-  if (at < 0 || !match?.[1]) throw new Error(`the guide has no ${language} block for ${file}`);
-  return match[1];
+  const fences = [...guide.matchAll(/```(\w*)\n([\s\S]*?)```/g)];
+  for (const [index, fence] of fences.entries()) {
+    const previous = fences[index - 1];
+    const leadIn = guide.slice(
+      previous === undefined ? 0 : (previous.index ?? 0) + previous[0].length,
+      fence.index,
+    );
+    if (fence[1] === language && leadIn.includes(`\`${file}\``) && fence[2] !== undefined) return fence[2];
+  }
+  throw new Error(`the guide has no ${language} block for ${file}`);
 }
 
 /** The lines of the `sh` blocks of a step (`## 5. ...`) that start with `command`. */

@@ -11,10 +11,16 @@ const x12 = (id: string): X12PartnerConfig => {
 
 describe('the demo partners', () => {
   it('all load, in file name order; the AS2 one is disabled until the gateway speaks AS2', () => {
-    expect(partners.map((p) => p.id)).toEqual(['bigbox-retail', 'dropship-direct', 'northwind-health']);
+    expect(partners.map((p) => p.id)).toEqual([
+      'bigbox-retail',
+      'dropship-direct',
+      'harbor-home',
+      'northwind-health',
+    ]);
     expect(partners.map((p) => [p.id, p.enabled])).toEqual([
       ['bigbox-retail', true],
       ['dropship-direct', true],
+      ['harbor-home', true],
       ['northwind-health', false],
     ]);
   });

@@ -20,12 +20,17 @@ describe('PartnerRegistry', () => {
   it('finds partners by id, and lists them all', () => {
     expect(registry.byId('northwind-health')?.name).toBe('Northwind Health Supply');
     expect(registry.byId('nobody')).toBeUndefined();
-    expect(registry.all().map((p) => p.id)).toEqual(['bigbox-retail', 'dropship-direct', 'northwind-health']);
+    expect(registry.all().map((p) => p.id)).toEqual([
+      'bigbox-retail',
+      'dropship-direct',
+      'harbor-home',
+      'northwind-health',
+    ]);
   });
 
   it('names the known partners when asked for an unknown one', () => {
     expect(() => registry.get('bigbox')).toThrow(
-      "there is no partner 'bigbox' (known partners: bigbox-retail, dropship-direct, northwind-health)",
+      "there is no partner 'bigbox' (known partners: bigbox-retail, dropship-direct, harbor-home, northwind-health)",
     );
     try {
       registry.get('bigbox');
@@ -46,7 +51,7 @@ describe('PartnerRegistry', () => {
     const shop = loadPartnerFile(writePartner(partnersDir(), 'shop.yaml', marketplacePartner('shop')));
     const mixed = new PartnerRegistry([...registry.all(), shop]);
     expect(mixed.byId('shop')?.kind).toBe('marketplace');
-    expect(mixed.all()).toHaveLength(4);
+    expect(mixed.all()).toHaveLength(5);
   });
 
   it('refuses configs built in code that share an id or a sender', () => {
