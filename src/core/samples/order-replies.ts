@@ -13,6 +13,16 @@ import {
 import { acknowledgeOrder } from '../acknowledge-order.js';
 import { withSsccCheckDigit } from '../ship-notice/sscc.js';
 
+/** What every reply built here starts with: its type, an id from the order's partner and `key`. */
+function replyBase<T extends 'ship_notice' | 'invoice'>(type: T, order: PurchaseOrder, key: string) {
+  return {
+    type,
+    id: documentId(type, order.partnerId, [key]),
+    partnerId: order.partnerId,
+    source: { channel: 'api' as const },
+  };
+}
+
 /**
  * The 855 of an order that passed every rule and was allocated in full: what the partner gets
  * when nothing goes wrong. Pure.
@@ -62,10 +72,7 @@ export function completeShipment(order: PurchaseOrder, date: IsoDate): ShipNotic
   }));
   const shipmentId = `SH-${order.poNumber}`;
   return {
-    type: 'ship_notice',
-    id: documentId('ship_notice', order.partnerId, [shipmentId]),
-    partnerId: order.partnerId,
-    source: { channel: 'api' },
+    ...replyBase('ship_notice', order, shipmentId),
     shipmentId,
     purpose: 'original',
     purposeCode: '00',
@@ -113,10 +120,7 @@ export function invoiceInFull(order: PurchaseOrder, date: IsoDate): Invoice {
   );
   const invoiceNumber = `INV-${order.poNumber}`;
   return {
-    type: 'invoice',
-    id: documentId('invoice', order.partnerId, [invoiceNumber]),
-    partnerId: order.partnerId,
-    source: { channel: 'api' },
+    ...replyBase('invoice', order, invoiceNumber),
     invoiceNumber,
     invoiceDate: date,
     poNumber: order.poNumber,

@@ -5,8 +5,8 @@ import { readSample, readText, renderedBody } from './sample-documents.js';
 const header = ['BPR*I*45*C*CHK************20240301', 'TRN*1*T-1'];
 
 describe('820 items and adjustments name the ENT they sit under', () => {
-  const remittance = readText('820', 'remittance', [
-    ...header,
+  // Two ENT loops: an adjustment and two items under the first, an item with its own ADX under the second.
+  const entities = [
     'ENT*1',
     'ADX*-5*01',
     'RMR*IV*INV-1**20',
@@ -14,7 +14,8 @@ describe('820 items and adjustments name the ENT they sit under', () => {
     'ENT*2',
     'RMR*IV*INV-3**15',
     'ADX*-1*59',
-  ]);
+  ];
+  const remittance = readText('820', 'remittance', [...header, ...entities]);
 
   it('reads ENT01 into each item and each adjustment of the ENT loop', () => {
     expect(remittance.entities).toEqual([{ assignedNumber: 1 }, { assignedNumber: 2 }]);
@@ -29,15 +30,7 @@ describe('820 items and adjustments name the ENT they sit under', () => {
   });
 
   it('writes each item back under its own ENT, with no ENT of their own', () => {
-    expect(renderedBody(remittance, 'x12/004010/820', '004010', 'RA').slice(2)).toEqual([
-      'ENT*1',
-      'ADX*-5*01',
-      'RMR*IV*INV-1**20',
-      'RMR*IV*INV-2**10',
-      'ENT*2',
-      'RMR*IV*INV-3**15',
-      'ADX*-1*59',
-    ]);
+    expect(renderedBody(remittance, 'x12/004010/820', '004010', 'RA').slice(2)).toEqual(entities);
   });
 
   it('keeps the entity numbers of a sample with several ENT loops', () => {
