@@ -1,0 +1,25 @@
+export {
+  entityBytes,
+  header,
+  multipartParts,
+  parameter,
+  parseEntity,
+  type MimeEntity,
+} from './mime-entity.js';
+export {
+  decryptEntity,
+  encryptEntity,
+  mic,
+  signEntity,
+  verifySignedEntity,
+  type SignedEntity,
+} from './smime.js';
+export {
+  buildMdn,
+  mdnBody,
+  readMdn,
+  MDN_ERRORS,
+  type MdnError,
+  type MdnReport,
+  type ReadMdn,
+} from './mdn.js';
