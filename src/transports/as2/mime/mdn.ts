@@ -131,8 +131,3 @@ export async function readMdn(entity: MimeEntity, trusted: readonly pkijs.Certif
     ...(error === undefined ? {} : { error }),
   };
 }
-
-/** The MDN's bytes as sent over HTTP: its headers go in the HTTP response, the body as is. */
-export function mdnBody(mdn: MimeEntity): Buffer {
-  return entityBytes(mdn);
-}
