@@ -14,12 +14,4 @@ export {
   verifySignedEntity,
   type SignedEntity,
 } from './smime.js';
-export {
-  buildMdn,
-  mdnBody,
-  readMdn,
-  MDN_ERRORS,
-  type MdnError,
-  type MdnReport,
-  type ReadMdn,
-} from './mdn.js';
+export { buildMdn, readMdn, MDN_ERRORS, type MdnError, type MdnReport, type ReadMdn } from './mdn.js';

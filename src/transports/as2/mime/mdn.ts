@@ -2,14 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type * as pkijs from 'pkijs';
 import type { DigestName } from '../cms/algorithms.js';
 import type { KeyPair } from '../cms/keys.js';
-import {
-  entityBytes,
-  header,
-  multipartParts,
-  parameter,
-  parseEntity,
-  type MimeEntity,
-} from './mime-entity.js';
+import { header, multipartParts, parameter, parseEntity, type MimeEntity } from './mime-entity.js';
 import { signEntity, verifySignedEntity } from './smime.js';
 
 /** The dispositions RFC 4130 names for a message that could not be processed. */
