@@ -4,6 +4,7 @@ import { checkPartnerSample } from '../mapping/check-partner-sample.js';
 import { partnerMapping } from '../mapping/render-for-partner.js';
 import { loadPartnerFile, PartnerError } from '../partners/index.js';
 import { unsupportedSettings } from '../pipeline/index.js';
+import { certificateNotices } from '../transports/as2/certificate-expiry.js';
 import type { CliOutput } from './output.js';
 import { folders } from './partner-context.js';
 import { readInputFile } from './read-input.js';
@@ -40,6 +41,19 @@ export async function partnerCheckCommand(
     // A disabled partner is not served, so what it asks for cannot go wrong yet: a note, not a problem.
     if (partner.enabled) problems.push(`${file}: ${setting.pointer} ${setting.message}`);
     else notes.push(`note: ${file}: ${setting.pointer} ${setting.message} (the partner is disabled)`);
+  }
+  if (partner.kind === 'x12' && partner.transport.type === 'as2') {
+    const { ourCertificate, theirCertificate } = partner.transport;
+    const files = {
+      '/transport/ourCertificate': ourCertificate.file,
+      '/transport/theirCertificate': theirCertificate.file,
+    };
+    for (const notice of certificateNotices(files, new Date())) {
+      const line = `${file}: ${notice.pointer} ${notice.message}`;
+      if (notice.severity === 'warning') notes.push(`warning: ${line}`);
+      else if (partner.enabled) problems.push(line);
+      else notes.push(`note: ${line} (the partner is disabled)`);
+    }
   }
   if (partner.kind === 'x12') {
     const version = partner.x12.version.slice(0, 6);
