@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { opensslWorkspace } from './openssl-partner.js';
 import {
   certificateFromPem,
   decryptEnveloped,
@@ -18,30 +16,10 @@ import {
  * Our CMS against `openssl cms` as the independent partner: each side signs and encrypts, the
  * other verifies and decrypts. Keys and certificates are made by openssl for this run.
  */
-const dir = mkdtempSync(join(tmpdir(), 'as2-cms-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const path = (name: string) => join(dir, name);
-const openssl = (...args: string[]) =>
-  execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-
-function party(name: string) {
-  openssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.crt`,
-    '-days',
-    '30',
-    '-subj',
-    `/CN=${name}`,
-  );
-  return keyPairFromPem(readFileSync(path(`${name}.crt`), 'utf8'), readFileSync(path(`${name}.key`), 'utf8'));
-}
+const workspace = opensslWorkspace('as2-cms-');
+afterAll(() => workspace.dispose());
+const { path, openssl } = workspace;
+const party = (name: string) => workspace.party(name);
 
 const us = party('us-2026');
 const usBefore = party('us-2025');

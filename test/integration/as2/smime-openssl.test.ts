@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { keyPairFromPem } from '../../../src/transports/as2/cms/index.js';
+import { opensslWorkspace } from './openssl-partner.js';
 import {
   decryptEntity,
   encryptEntity,
@@ -17,30 +14,10 @@ import {
 } from '../../../src/transports/as2/mime/index.js';
 
 /** The S/MIME layer of AS2 against `openssl cms` reading and writing whole MIME messages. */
-const dir = mkdtempSync(join(tmpdir(), 'as2-smime-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const path = (name: string) => join(dir, name);
-const openssl = (...args: string[]) =>
-  execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-
-function party(name: string) {
-  openssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.crt`,
-    '-days',
-    '30',
-    '-subj',
-    `/CN=${name}`,
-  );
-  return keyPairFromPem(readFileSync(path(`${name}.crt`), 'utf8'), readFileSync(path(`${name}.key`), 'utf8'));
-}
+const workspace = opensslWorkspace('as2-smime-');
+afterAll(() => workspace.dispose());
+const { path, openssl } = workspace;
+const party = (name: string) => workspace.party(name);
 const us = party('us');
 const them = party('them');
 
