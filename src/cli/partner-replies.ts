@@ -19,23 +19,25 @@ export type PartnerReply =
  * What the gateway would send the partner back for an order that goes through without a
  * finding: its 855 (accepted in full), the 856 of a complete shipment in the partner's hierarchy
  * and the 810 of the whole order, each with what the partner's `echo` settings repeat from the
- * order. Only the sets the partner takes (`documents.outbound`). Pure.
+ * order. `sets` chooses among them; by default the sets the partner takes (`documents.outbound`).
+ * Pure.
  *
  * @example
- * for (const reply of partnerReplies(po, partner, '2024-03-05')) if (!reply.ok) console.error(reply.reason);
+ * const refused = partnerReplies(po, partner, '2024-03-05').filter((reply) => !reply.ok);
  */
 export function partnerReplies(
   order: PurchaseOrder,
   partner: X12PartnerConfig,
   date: IsoDate,
+  sets: readonly string[] = partner.documents.outbound,
 ): PartnerReply[] {
-  const { outbound, options } = partner.documents;
+  const { options } = partner.documents;
   const replies: PartnerReply[] = [];
-  if (outbound.includes('855')) {
+  if (sets.includes('855')) {
     const ack = echoIntoAck(fullAcceptance(order, date), order, options['855'].echo);
     replies.push({ set: '855', ok: true, documents: [ack] });
   }
-  if (outbound.includes('856')) {
+  if (sets.includes('856')) {
     const shaped = shapeShipNotice(completeShipment(order, date), options['856']);
     const orders = new Map([[order.poNumber, order]]);
     replies.push(
@@ -50,7 +52,7 @@ export function partnerReplies(
         : { set: '856', ok: false, reason: shaped.reason },
     );
   }
-  if (outbound.includes('810')) {
+  if (sets.includes('810')) {
     const invoice = echoIntoInvoice(invoiceInFull(order, date), order, options['810'].echo);
     replies.push({ set: '810', ok: true, documents: [invoice] });
   }

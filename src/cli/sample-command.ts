@@ -51,11 +51,7 @@ export async function sampleCommand(set: string, options: SampleOptions, output:
     print(order);
     return 0;
   }
-  const reply = partnerReplies(
-    order,
-    { ...partner, documents: { ...partner.documents, outbound: [set] } },
-    today,
-  )[0];
+  const [reply] = partnerReplies(order, partner, today, [set]);
   if (reply === undefined) throw new CliError(`no ${set} reply`);
   if (!reply.ok) throw new CliError(reply.reason);
   const [only] = reply.documents;

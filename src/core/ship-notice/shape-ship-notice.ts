@@ -38,7 +38,7 @@ export const STRUCTURE_CODES = { SOTPI: '0001', SOPI: '0001', SOI: '0004' } as c
  *
  * @example
  * const shaped = shapeShipNotice(notice, { hierarchy: 'SOPI', perOrder: false, packageLabel: 'sscc-18' });
- * if (!shaped.ok) console.error(shaped.reason);
+ * const reason = shaped.ok ? undefined : shaped.reason;
  */
 export function shapeShipNotice(notice: ShipNotice, shape: ShipNoticeShape): ShapedShipNotices {
   const problems: CanonicalError[] = [];

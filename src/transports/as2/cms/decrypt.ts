@@ -64,8 +64,9 @@ export function decryptEnveloped(enveloped: Uint8Array, keys: readonly KeyPair[]
  * (CVE-2023-46809), the key transport most AS2 partners still use, so the RSA operation is done
  * without padding and the v1.5 padding is checked here, in constant time for a key of the
  * expected length: a bad padding yields a random key (implicit rejection), which then fails to
- * decrypt the content like any wrong key, so that nothing tells padding errors apart. (With node-forge doing
- * this step, 1 KB messages opened at 23.8 per second; with this, 123.9: `npm run bench:as2`.)
+ * decrypt the content like any wrong key, so that nothing tells padding errors apart. (With
+ * node-forge doing this step, 1 KB messages opened at 23.8 per second; with this, 123.9:
+ * `npm run bench:as2`.)
  */
 function unwrapKey(
   wrapped: Buffer,

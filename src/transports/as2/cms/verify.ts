@@ -13,7 +13,7 @@ export type SignatureCheck =
  *
  * @example
  * const check = await verifyDetached(signedEntity, signatureDer, [theirs]);
- * if (!check.valid) console.log(check.reason);
+ * const reason = check.valid ? undefined : check.reason;
  */
 export async function verifyDetached(
   content: Uint8Array,
