@@ -3,8 +3,10 @@
 //
 // Starts `edi-gateway serve` as a child process on an embedded database in a temporary DATA_DIR,
 // with the three demo partners switched to folder transports in temporary folders and a queue
-// prefix of its own (Redis from REDIS_URL, default 127.0.0.1:6379). Seeds a small catalog, price
-// lists and stock through the HTTP API and drops each partner's sample 850 into its inbox. The
+// prefix of its own (Redis from REDIS_URL, default 127.0.0.1:6379). With openssl, northwind-health
+// runs over AS2 instead: the demo makes both sides' keys and plays Northwind's AS2 server, and
+// posts Northwind's 850 to the gateway's /as2 as Northwind would. Seeds a small catalog, price
+// lists and stock through the HTTP API and drops each other partner's sample 850 into its inbox. The
 // bigbox-retail and dropship-direct samples go in with their requested dates moved a month ahead,
 // so those orders are accepted and answered with an 855; northwind-health's keeps its past date,
 // so its order is held. Once everything has been read and sent, the demo prints the held order's
@@ -13,6 +15,7 @@
 // made. Builds dist/ first when the sources are newer.
 /* global fetch */
 import { spawn, spawnSync } from 'node:child_process';
+import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -39,6 +42,8 @@ const RESOLUTION_TIMEOUT_MS = 15_000;
 const SFTP_PARTNER = 'bigbox-retail';
 const SFTP_USER = 'edidemo';
 const SFTP_PASSWORD = `demo-${randomBytes(6).toString('hex')}`;
+/** The partner that runs on AS2, against the demo's own AS2 server for it, when openssl runs. */
+const AS2_PARTNER = 'northwind-health';
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const prefix = `{edi-demo-${randomBytes(4).toString('hex')}}`;
 
@@ -82,14 +87,22 @@ function freePort() {
 /**
  * Copies the demo partners with their transport replaced by folders under `dir`; with `sshd`,
  * bigbox-retail's is SFTP to that server instead, its remote folders being local ones the login
- * user owns (the demo drops files and reads outboxes there as the partner would on its server).
+ * user owns (the demo drops files and reads outboxes there as the partner would on its server);
+ * with `as2`, northwind-health's is AS2 to the demo's server for it, which keeps what it receives.
  */
-async function writePartners(dir, sshd) {
+async function writePartners(dir, sshd, as2) {
   const partnersDir = join(dir, 'partners');
   await mkdir(partnersDir);
   const folders = {};
   for (const id of PARTNERS) {
     const config = parse(await readFile(join(root, 'partners', `${id}.yaml`), 'utf8'));
+    if (id === AS2_PARTNER && as2 !== undefined) {
+      config.transport = { ...as2.transport, url: as2.url };
+      config.enabled = true;
+      await writeFile(join(partnersDir, `${id}.yaml`), stringify(config));
+      folders[id] = { as2 };
+      continue;
+    }
     const inbox = join(dir, id, 'inbox');
     const outbox = join(dir, id, 'outbox');
     await mkdir(inbox, { recursive: true });
@@ -137,6 +150,32 @@ async function startDemoSshd() {
     `demo: ${SFTP_PARTNER} runs on SFTP against OpenSSH on ${sshd.host}:${sshd.port} (${sshd.hostKeyFingerprint})`,
   );
   return sshd;
+}
+
+/** The ourId and theirId of the AS2 partner's own file, which the demo keeps. */
+async function as2IdsOf(id) {
+  const { transport } = parse(await readFile(join(root, 'partners', `${id}.yaml`), 'utf8'));
+  if (transport?.type !== 'as2') throw new Error(`partners/${id}.yaml no longer names an as2 transport`);
+  return { gatewayId: transport.ourId, partnerId: transport.theirId };
+}
+
+/**
+ * Northwind's side of AS2 (keys made with openssl in `dir`, its server listening), or undefined
+ * (saying why) when openssl cannot run. Loaded only now: it imports dist/, built by then.
+ */
+async function startDemoAs2(dir) {
+  const { as2Unavailable, startAs2Partner } = await import('./demo-as2-partner.mjs');
+  const reason = as2Unavailable();
+  if (reason !== undefined) {
+    say(`demo: ${AS2_PARTNER} runs on a folder: ${reason}; with it, it runs on AS2`);
+    return undefined;
+  }
+  const as2 = await startAs2Partner(join(dir, 'as2'), await as2IdsOf(AS2_PARTNER));
+  const { ourId, theirId, signing, encryption } = as2.transport;
+  say(
+    `demo: ${AS2_PARTNER} runs on AS2 (${theirId} <-> ${ourId}, ${signing}, ${encryption}, sync MDN) against its AS2 server on ${as2.url}`,
+  );
+  return as2;
 }
 
 /**
@@ -356,8 +395,11 @@ async function seed(base) {
   }
 }
 
-/** Copies each sample 850 into its partner's inbox, with the dates of the redated ones moved. */
-async function dropSamples(folders) {
+/**
+ * Copies each sample 850 into its partner's inbox, with the dates of the redated ones moved; an
+ * AS2 partner's is posted to the gateway's /as2 instead, and its MDN checked.
+ */
+async function dropSamples(folders, base) {
   const date = monthFromToday();
   for (const id of PARTNERS) {
     const source = join('fixtures/partners', id, '850.edi');
@@ -369,6 +411,13 @@ async function dropSamples(folders) {
       if (result.moved === 0) throw new Error(`${source} has no DTM date to move`);
       text = result.text;
       note = `${result.moved} DTM date(s) moved`;
+    }
+    if (folders[id].as2 !== undefined) {
+      const sent = await folders[id].as2.post(base, Buffer.from(text, 'latin1'), `${id}-850.edi`);
+      say(
+        `as2: ${source} -> POST /as2 as ${id} (${note}), ${sent.messageId}: signed MDN ${sent.disposition}, MIC ${sent.mic} as sent`,
+      );
+      continue;
     }
     await writeFile(join(folders[id].inbox, `${id}-850.edi`), text, 'latin1');
     say(`drop: ${source} -> ${id} inbox (${note})`);
@@ -386,7 +435,11 @@ async function snapshot(base, folders) {
     apiOk(base, 'GET', '/api/exceptions?status=open&limit=50'),
   ]);
   const outboxes = {};
-  for (const [id, { outbox }] of Object.entries(folders)) {
+  for (const [id, { outbox, as2 }] of Object.entries(folders)) {
+    if (as2 !== undefined) {
+      outboxes[id] = as2Received(id, as2);
+      continue;
+    }
     // In-progress uploads (`.x.part` from a folder, `x.part` over SFTP) are not files yet.
     const names = (await readdir(outbox))
       .filter((name) => !name.startsWith('.') && !name.endsWith('.part'))
@@ -411,6 +464,23 @@ async function snapshot(base, folders) {
   };
 }
 
+/** What the AS2 partner's server received (and refused) so far, shown as outbox files are. */
+function as2Received(id, as2) {
+  const files = as2.received.map(({ name, bytes }) => {
+    let sets;
+    try {
+      sets = setIdsOf(bytes.toString('latin1'), `${id} AS2 message ${name}`);
+    } catch (error) {
+      sets = [`unreadable: ${error instanceof Error ? error.message : String(error)}`];
+    }
+    return { name, bytes: bytes.length, sets };
+  });
+  for (const { messageId, reason } of as2.refused) {
+    files.push({ name: messageId, bytes: 0, sets: [`refused by the partner: ${reason}`] });
+  }
+  return files;
+}
+
 /** Why `state` is not yet what the demo waits for, or undefined once it is. */
 function pendingIntake(state) {
   const inbound = state.transmissions.filter((t) => t.direction === 'inbound');
@@ -424,7 +494,7 @@ function pendingIntake(state) {
     if (order.status === 'on_hold' && !state.exceptions.some((e) => e.subjectId === order.id)) {
       return `${id}'s order is on hold without its exception yet`;
     }
-    if (order.status === 'acknowledged' && !hasFile(state, id, '855')) return `no 855 in ${id}'s outbox yet`;
+    if (order.status === 'acknowledged' && !hasFile(state, id, '855')) return `no 855 for ${id} yet`;
   }
   return undefined;
 }
@@ -461,7 +531,7 @@ async function waitFor(gateway, folders, what, pending, timeoutMs) {
     if (missing === undefined && fingerprint === previous) return state;
     previous = missing === undefined ? fingerprint : undefined;
     if (Date.now() > deadline) {
-      report(state, { transmissions: true, outboxes: true });
+      report(state, { transmissions: true, outboxes: true }, folders);
       throw new Error(
         `gave up waiting for ${what} after ${timeoutMs / 1000} s: ${missing ?? 'still changing'}`,
       );
@@ -470,7 +540,7 @@ async function waitFor(gateway, folders, what, pending, timeoutMs) {
   }
 }
 
-function report(state, { transmissions = false, outboxes = false } = {}) {
+function report(state, { transmissions = false, outboxes = false } = {}, folders = {}) {
   if (transmissions) {
     say();
     say('transmissions');
@@ -484,7 +554,8 @@ function report(state, { transmissions = false, outboxes = false } = {}) {
     say();
     say('outbox files');
     for (const [id, files] of Object.entries(state.outboxes)) {
-      say(`  ${id}:${files.length === 0 ? ' (none)' : ''}`);
+      const over = folders[id]?.as2 === undefined ? '' : ' (received by its AS2 server)';
+      say(`  ${id}${over}:${files.length === 0 ? ' (none)' : ''}`);
       for (const file of files) {
         say(`    ${file.name.padEnd(20)} ${file.sets.join(', ') || 'no ST'} (${file.bytes} bytes)`);
       }
@@ -577,6 +648,7 @@ async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'edi-gateway-demo-'));
   let gateway;
   let sshd;
+  let as2;
   const onInterrupt = () => {
     interrupted = true;
     say('\ninterrupted: cleaning up');
@@ -585,7 +657,8 @@ async function main() {
   try {
     say(`demo: gateway in ${dir}, queue prefix ${prefix}`);
     sshd = await startDemoSshd();
-    const { partnersDir, folders } = await writePartners(dir, sshd);
+    as2 = await startDemoAs2(dir);
+    const { partnersDir, folders } = await writePartners(dir, sshd, as2);
     const env = {
       ...process.env,
       BIGBOX_SFTP_PASSWORD: SFTP_PASSWORD,
@@ -602,7 +675,7 @@ async function main() {
     gateway = await startGateway(env);
     apiKey = issueKey(env);
     await seed(gateway.base);
-    await dropSamples(folders);
+    await dropSamples(folders, gateway.base);
     say(
       `waiting for the gateway (it polls every ${POLL_SECONDS} s and takes a file once it has not changed between two polls)`,
     );
@@ -626,7 +699,7 @@ async function main() {
       (state) => {
         const order = state.orders.find((o) => o.id === held.id);
         if (order.status !== 'acknowledged') return `PO ${held.poNumber} is ${order.status}`;
-        if (!hasFile(state, HELD_PARTNER, '855')) return `no 855 in ${HELD_PARTNER}'s outbox yet`;
+        if (!hasFile(state, HELD_PARTNER, '855')) return `no 855 for ${HELD_PARTNER} yet`;
         if (state.exceptions.length > 0) return `${state.exceptions.length} exception(s) still open`;
         return pendingIntake(state);
       },
@@ -634,11 +707,12 @@ async function main() {
     );
     say();
     say('after the release');
-    report(final, { transmissions: true, outboxes: true });
+    report(final, { transmissions: true, outboxes: true }, folders);
     say();
   } finally {
     if (gateway !== undefined) await stop(gateway);
     await sshd?.stop();
+    await as2?.stop();
     await removeQueueKeys();
     await rm(dir, { recursive: true, force: true });
     process.off('SIGINT', onInterrupt);

@@ -17,6 +17,7 @@ import { masterDataRoutes } from './master-data-routes.js';
 import { orderRoutes } from './order-routes.js';
 import { describePartnerIntake } from './intake/intake-description.js';
 import { partnerIntakeRoutes } from './partner-intake-routes.js';
+import { as2Routes } from './as2-routes.js';
 import { readiness } from './readiness.js';
 import { ApiCatalog } from './routing/api-catalog.js';
 import { buildOpenApi } from './routing/openapi.js';
@@ -87,6 +88,13 @@ export function createApp(options: AppOptions = {}): Express {
       }),
     );
     describePartnerIntake(catalog);
+    // AS2 messages authenticate by their signature, not by an API key.
+    app.use(
+      '/as2',
+      as2Routes(services, {
+        ...(options.intakeMaxBytes === undefined ? {} : { maxBytes: options.intakeMaxBytes }),
+      }),
+    );
     app.use(
       '/api/session',
       express.json({ limit: '16kb' }),

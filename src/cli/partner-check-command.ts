@@ -4,6 +4,7 @@ import { checkPartnerSample } from '../mapping/check-partner-sample.js';
 import { partnerMapping } from '../mapping/render-for-partner.js';
 import { loadPartnerFile, PartnerError } from '../partners/index.js';
 import { unsupportedSettings } from '../pipeline/index.js';
+import { as2CertificateFiles } from '../pipeline/as2/as2-partner-keys.js';
 import { certificateNotices } from '../transports/as2/certificate-expiry.js';
 import type { CliOutput } from './output.js';
 import { folders } from './partner-context.js';
@@ -43,12 +44,7 @@ export async function partnerCheckCommand(
     else notes.push(`note: ${file}: ${setting.pointer} ${setting.message} (the partner is disabled)`);
   }
   if (partner.kind === 'x12' && partner.transport.type === 'as2') {
-    const { ourCertificate, theirCertificate } = partner.transport;
-    const files = {
-      '/transport/ourCertificate': ourCertificate.file,
-      '/transport/theirCertificate': theirCertificate.file,
-    };
-    for (const notice of certificateNotices(files, new Date())) {
+    for (const notice of certificateNotices(as2CertificateFiles(partner.transport), new Date())) {
       const line = `${file}: ${notice.pointer} ${notice.message}`;
       if (notice.severity === 'warning') notes.push(`warning: ${line}`);
       else if (partner.enabled) problems.push(line);

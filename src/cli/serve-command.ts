@@ -6,6 +6,7 @@ import { createPartnerTransports, preparePartnerFolders, startSchedulers } from 
 import { CliError } from './cli-error.js';
 import { nextStopSignal, oneLine, startWorkers } from './gateway-runtime.js';
 import type { CliOutput } from './output.js';
+import type { As2SentMessages } from '../transports/as2/as2-transport.js';
 
 /**
  * `edi-gateway serve`: the whole gateway in one process. Starts, printing one line per component:
@@ -20,12 +21,14 @@ import type { CliOutput } from './output.js';
  */
 export async function serveCommand(output: CliOutput): Promise<number> {
   const say = (line: string) => output.out(`${line}\n`);
-  const transports = createPartnerTransports();
+  let as2Messages: As2SentMessages | undefined;
+  const transports = createPartnerTransports({ as2Messages: () => as2Messages });
   // Listened for from the start: a signal while the gateway is still starting (schedulers are
   // written to Redis after the HTTP server listens) must stop it cleanly, not kill it.
   const stopSignal = nextStopSignal();
   const { config, mappingsDir, partners, store, repositories, pipeline, logger, metrics } =
     await startWorkers(output, { transports });
+  as2Messages = repositories.as2Messages;
   const closeWorkers = async () => {
     await pipeline.close();
     await transports.close();

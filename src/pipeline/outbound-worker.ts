@@ -50,7 +50,7 @@ export async function processOutbound(
     deps.metrics?.deliveries.inc({ partner: partner.id, channel: stored.channel, outcome });
   let receipt: DeliveryReceipt;
   try {
-    receipt = await transport.deliver(stored.sourceRef, stored.payload);
+    receipt = await transport.deliver(stored.sourceRef, stored.payload, { transmissionId });
   } catch (error) {
     count('failed');
     deps.logger?.warn(
@@ -58,6 +58,15 @@ export async function processOutbound(
       `delivery of ${stored.sourceRef} to ${partner.id} failed: ${error instanceof Error ? error.message : String(error)}`,
     );
     throw error;
+  }
+  if (receipt.awaiting !== undefined) {
+    // Posted; the partner's receipt marks it sent or failed when it comes. The status stays
+    // `processing` (written above): writing it again could undo a receipt that came meanwhile.
+    deps.logger?.info(
+      { ...delivery, outcome: 'posted', location: receipt.location },
+      `posted ${stored.sourceRef} to ${partner.id} (${stored.channel}), awaiting ${receipt.awaiting}`,
+    );
+    return receipt;
   }
   count('delivered');
   deps.logger?.info(

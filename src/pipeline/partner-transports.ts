@@ -1,6 +1,8 @@
 import { GatewayError } from '../errors/index.js';
 import { resolveSecret, type PartnerConfig } from '../partners/index.js';
 import type { SecretReference } from '../partners/schema/secret.js';
+import { createAs2Transport, type As2SentMessages } from '../transports/as2/as2-transport.js';
+import { as2TransportSettings } from './as2/as2-partner-keys.js';
 import type { SftpTransport } from '../partners/schema/transport.js';
 import {
   createFolderTransport,
@@ -25,10 +27,15 @@ export interface PartnerTransportOptions {
   sftp?: SftpTransportOptions;
   /** Where `{ env }` secrets are read. Default: process.env. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Where AS2 transports keep their Message-IDs and MDNs (the store's `as2Messages`), asked for
+   * when the first AS2 transport opens: the store opens after the transports are made.
+   */
+  as2Messages?: () => As2SentMessages | undefined;
 }
 
 /**
- * Opens partners' transports on first use from their config: folder, SFTP and HTTP. Secrets are
+ * Opens partners' transports on first use from their config: folder, SFTP, HTTP and AS2. Secrets are
  * read at that moment, so a missing one fails the partner's poll or delivery with the variable's
  * name, not the whole gateway. A transport the gateway does not implement is a permanent error
  * naming the partner, not a retry loop (`serve` refuses such partners at start).
@@ -74,6 +81,11 @@ function openTransport(partner: PartnerConfig, options: PartnerTransportOptions)
         });
       case 'http':
         return createHttpTransport({ url: transport.url, token: resolveSecret(transport.auth, env), label });
+      case 'as2': {
+        const messages = options.as2Messages?.();
+        if (messages === undefined) break;
+        return createAs2Transport(as2TransportSettings(partner, transport, env), messages);
+      }
       default:
         break;
     }

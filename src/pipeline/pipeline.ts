@@ -102,8 +102,9 @@ export function startPipeline(options: PipelineOptions): Pipeline {
     throw error;
   }
   metrics?.watchQueues([queues.inbound, queues.documents, queues.outbound, queues.polls]);
-  const transports = options.transports ?? createPartnerTransports();
   const { repositories, partners } = options;
+  const transports =
+    options.transports ?? createPartnerTransports({ as2Messages: () => repositories.as2Messages });
   const workerOptions = {
     connection,
     prefix: options.prefix,

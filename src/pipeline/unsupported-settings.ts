@@ -38,8 +38,5 @@ export function unsupportedSettings(partner: PartnerConfig): UnsupportedSetting[
       );
     }
   }
-  if (partner.transport.type === 'as2') {
-    add('/transport/type', 'the as2 transport is not implemented yet; set enabled: false until it is');
-  }
   return found;
 }

@@ -2,7 +2,7 @@
  * Transports receive and deliver bytes for a partner. `Transport` is the port; each adapter
  * (`folder/`, `sftp/`) implements it and passes the shared contract suite in `test/contracts/`.
  */
-export type { DeliveryReceipt, InboundFile, Transport } from './transport.js';
+export type { DeliveryContext, DeliveryReceipt, InboundFile, Transport } from './transport.js';
 export { TransportError, isTransportError, type TransportErrorCode } from './transport-error.js';
 export { isInProgressName } from './in-progress-names.js';
 export {

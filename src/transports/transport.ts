@@ -33,6 +33,17 @@ export interface DeliveryReceipt {
   readonly deliveredAt: Date;
   /** Where it landed, in the transport's own terms (a path, a URL, a message id). */
   readonly location: string;
+  /**
+   * Set when the partner's receipt comes later (an AS2 async MDN): the file is posted but not
+   * yet `sent`; what settles it marks it. Says what is awaited, e.g. `the MDN of <id@host>`.
+   */
+  readonly awaiting?: string;
+}
+
+/** What a delivery is for, for transports that keep track of their messages (AS2). */
+export interface DeliveryContext {
+  /** The outbound transmission that holds the file. */
+  readonly transmissionId: string;
 }
 
 /**
@@ -61,7 +72,7 @@ export interface Transport {
    */
   acknowledgeTaken(file: InboundFile): Promise<void>;
   /** Writes an outbound file so that the partner sees all of it or nothing; never overwrites. */
-  deliver(name: string, bytes: Uint8Array): Promise<DeliveryReceipt>;
+  deliver(name: string, bytes: Uint8Array, context?: DeliveryContext): Promise<DeliveryReceipt>;
   /** Releases connections. Any later call fails with `transport-closed`. */
   close(): Promise<void>;
 }

@@ -64,15 +64,39 @@ export const As2TransportSchema = Type.Object(
       description: 'an AS2 id (1-128 characters)',
     }),
     url: Url,
+    // Ours signs what we send and is the one partners encrypt to.
     ourCertificate: CertificateFileSchema,
     ourKey: EnvOrFileSecretSchema,
-    theirCertificate: CertificateFileSchema,
+    // During a rollover of ours: the pairs still accepted for decryption until the partner has
+    // moved to ourCertificate.
+    rolloverKeys: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { certificate: CertificateFileSchema, key: EnvOrFileSecretSchema },
+          { additionalProperties: false },
+        ),
+        { maxItems: 4 },
+      ),
+    ),
+    // More than one while the partner rolls theirs over: a signature by any of them is accepted,
+    // and we encrypt to the first.
+    theirCertificate: Type.Union([
+      CertificateFileSchema,
+      Type.Array(CertificateFileSchema, { minItems: 1, maxItems: 4 }),
+    ]),
     signing: StringEnum(['sha256', 'sha384', 'sha512', 'sha1'], { default: 'sha256' }),
-    encryption: StringEnum(['aes128-cbc', 'aes192-cbc', 'aes256-cbc', 'aes128-gcm', 'aes256-gcm', '3des'], {
-      default: 'aes256-cbc',
-    }),
+    encryption: StringEnum(
+      ['aes128-cbc', 'aes192-cbc', 'aes256-cbc', 'aes128-gcm', 'aes192-gcm', 'aes256-gcm', '3des'],
+      { default: 'aes256-cbc' },
+    ),
+    compression: Type.Boolean({ default: false, description: 'compress (zlib, RFC 5402) before signing' }),
     mdn: StringEnum(['sync', 'async'], { default: 'sync' }),
+    // Ours: where the partner posts the MDNs of what we send when mdn is async.
     asyncMdnUrl: Type.Optional(Url),
+    // An async MDN not received in this time raises an mdn-overdue exception.
+    mdnWithinMinutes: Type.Integer({ minimum: 1, maximum: 10_080, default: 60 }),
+    // A post that fails on the network or with 5xx is retried by the queue; this bounds one post.
+    timeoutSeconds: Type.Integer({ minimum: 5, maximum: 3600, default: 120 }),
   },
   { additionalProperties: false },
 );

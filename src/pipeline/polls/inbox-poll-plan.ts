@@ -73,7 +73,9 @@ function pollSecondsOf(partner: PartnerConfig): number | string {
   if (!POLLED_TRANSPORTS.has(transport.type)) {
     return transport.type === 'http'
       ? 'posts its files to POST /api/partners/:id/transmissions, not polled'
-      : `the ${transport.type} transport is not available yet, not polled`;
+      : transport.type === 'as2'
+        ? 'posts its AS2 messages to POST /as2, not polled'
+        : `the ${transport.type} transport is not available yet, not polled`;
   }
   return 'pollSeconds' in transport ? transport.pollSeconds : 60;
 }

@@ -1,6 +1,6 @@
 import { createLogger, type Logger } from '../../observability/index.js';
 import type { PartnerRegistry } from '../../partners/index.js';
-import type { AuditLog, TransmissionStore } from '../../store/index.js';
+import type { AuditLog, Repositories, TransmissionStore } from '../../store/index.js';
 import type { PipelineQueues } from '../queues.js';
 import type { OverdueAckDeps } from '../overdue-acks.js';
 import { planInboxPolls, schedulePolls } from '../polls/inbox-poll-plan.js';
@@ -20,7 +20,7 @@ export interface SchedulerOptions {
   /** How long a transmission may stay `received` before the sweep queues it again. Default 60 s. */
   receivedMaxAgeMs?: number;
   /** When given, groups partners have not acknowledged in time are flagged periodically. */
-  overdueAcks?: OverdueAckDeps;
+  overdueAcks?: OverdueAckDeps & { repositories: Pick<Repositories, 'as2Messages'> };
   /** Default 5 minutes. */
   overdueAckIntervalMs?: number;
   /** When given, outbound transmissions left `processed` with no job are queued again (actor `system`). */

@@ -1,4 +1,5 @@
 import { ApiKeySchema } from './api-key.js';
+import { As2MessageSchema } from './as2-message.js';
 import { AuditEventSchema } from './audit-event.js';
 import { CanonicalDocumentRecordSchema } from './canonical-document-record.js';
 import { ConsoleSessionSchema, ConsoleUserSchema } from './console-access.js';
@@ -15,6 +16,7 @@ import { TransmissionReferenceSchema } from './transmission-reference.js';
 import { TransmissionSchema } from './transmission.js';
 
 export * from './api-key.js';
+export * from './as2-message.js';
 export * from './audit-event.js';
 export * from './canonical-document-record.js';
 export * from './console-access.js';
@@ -49,4 +51,5 @@ export const storeEntities = [
   TransmissionReferenceSchema,
   ConsoleUserSchema,
   ConsoleSessionSchema,
+  As2MessageSchema,
 ];

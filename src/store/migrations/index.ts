@@ -19,6 +19,8 @@ import { Migration20260107000000TransmissionReferencesLibsql } from './202601070
 import { Migration20260107000000TransmissionReferencesPostgres } from './20260107000000-transmission-references-postgres.js';
 import { Migration20260107000001ConsoleAccessLibsql } from './20260107000001-console-access-libsql.js';
 import { Migration20260107000001ConsoleAccessPostgres } from './20260107000001-console-access-postgres.js';
+import { Migration20260108000000As2MessagesLibsql } from './20260108000000-as2-messages-libsql.js';
+import { Migration20260108000000As2MessagesPostgres } from './20260108000000-as2-messages-postgres.js';
 
 /**
  * The migrations of each dialect, oldest first. They are listed here rather than found by a file
@@ -51,6 +53,7 @@ export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObjec
       name: 'Migration20260107000001ConsoleAccessPostgres',
       class: Migration20260107000001ConsoleAccessPostgres,
     },
+    { name: 'Migration20260108000000As2MessagesPostgres', class: Migration20260108000000As2MessagesPostgres },
   ],
   libsql: [
     { name: 'Migration20250101000000InitialLibsql', class: Migration20250101000000InitialLibsql },
@@ -75,5 +78,6 @@ export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObjec
       class: Migration20260107000000TransmissionReferencesLibsql,
     },
     { name: 'Migration20260107000001ConsoleAccessLibsql', class: Migration20260107000001ConsoleAccessLibsql },
+    { name: 'Migration20260108000000As2MessagesLibsql', class: Migration20260108000000As2MessagesLibsql },
   ],
 };

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { ApiKeyStore } from './api-key-store.js';
+import type { As2MessageStore } from './as2-message-store.js';
 import type { AuditLog } from './audit-log.js';
 import type { ConsoleAccessStore } from './console-access-store.js';
 import type { ControlNumberAllocator } from './control-number-allocator.js';
@@ -9,6 +10,7 @@ import type { ExceptionStore } from './exception-store.js';
 import type { ExpectedAckStore } from './expected-ack-store.js';
 import type { InvoiceLedger } from './invoice-ledger.js';
 import { OrmApiKeyStore } from './orm-api-key-store.js';
+import { OrmAs2MessageStore } from './orm-as2-message-store.js';
 import { OrmAuditLog } from './orm-audit-log.js';
 import { OrmConsoleAccessStore } from './orm-console-access-store.js';
 import { OrmControlNumberAllocator } from './orm-control-number-allocator.js';
@@ -28,6 +30,7 @@ import type { TransmissionStats } from './transmission-stats.js';
 import type { TransmissionStore } from './transmission-store.js';
 
 export type * from './api-key-store.js';
+export type * from './as2-message-store.js';
 export type * from './audit-log.js';
 export type * from './console-access-store.js';
 export type * from './transmission-stats.js';
@@ -65,6 +68,8 @@ export interface Repositories extends OrderRepositories {
   consoleAccess: ConsoleAccessStore;
   /** Counts over the whole store, for metrics and partner health. */
   stats: TransmissionStats;
+  /** AS2 Message-IDs received and sent, with their MDNs. */
+  as2Messages: As2MessageStore;
 }
 
 /**
@@ -91,6 +96,7 @@ export function createRepositories(orm: MikroORM): Repositories {
     apiKeys: new OrmApiKeyStore(orm),
     consoleAccess: new OrmConsoleAccessStore(orm),
     stats: new OrmTransmissionStats(orm),
+    as2Messages: new OrmAs2MessageStore(orm),
     ...createOrderRepositories(orm),
   };
 }

@@ -22,6 +22,8 @@ export interface As2SendSettings {
   theirs: pkijs.Certificate;
   signing: DigestName;
   encryption: CipherName;
+  /** Compress (zlib) before signing. */
+  compression?: boolean;
   /** Where an async MDN is to be posted; absent: the MDN comes back in the HTTP response. */
   asyncMdnUrl?: string;
 }
@@ -52,8 +54,8 @@ export async function as2Request(
   settings: As2SendSettings,
   domain: string,
   fileName?: string,
+  messageId = newMessageId(domain),
 ): Promise<As2Request> {
-  const messageId = `<${Date.now()}.${randomBytes(8).toString('hex')}@${domain}>`;
   const entity: MimeEntity = {
     headers: [
       ['Content-Type', contentType],
@@ -79,6 +81,11 @@ export async function as2Request(
     ...(settings.asyncMdnUrl === undefined ? {} : { 'Receipt-Delivery-Option': settings.asyncMdnUrl }),
   };
   return { messageId, headers, body: encrypted.body, mic: mic(entityBytes(entity), settings.signing) };
+}
+
+/** A Message-ID unique to this message: time, 64 random bits, and our domain. */
+export function newMessageId(domain: string): string {
+  return `<${Date.now()}.${randomBytes(8).toString('hex')}@${domain}>`;
 }
 
 /** What the sender asked for in return. */

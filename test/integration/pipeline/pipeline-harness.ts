@@ -110,7 +110,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const repositories = createRepositories(store.orm);
   await seedOrderData(repositories, options.seed);
   // settleMs 0: a file counts as complete on the second poll that sees it unchanged.
-  const transports = createPartnerTransports(options.transportOptions ?? { folder: { settleMs: 0 } });
+  const transports = createPartnerTransports({
+    as2Messages: () => repositories.as2Messages,
+    ...(options.transportOptions ?? { folder: { settleMs: 0 } }),
+  });
   const prefix = `{edi-test-${randomBytes(6).toString('hex')}}`;
   const pipeline =
     options.workers === 'none'

@@ -20,10 +20,7 @@ describe('edi-gateway partner check', () => {
         ...samples(partner),
       );
       expect(run.errLines).toEqual([]);
-      const note =
-        partner === 'northwind-health'
-          ? 'note: partners/northwind-health.yaml: /transport/type the as2 transport is not implemented yet; set enabled: false until it is (the partner is disabled)\n'
-          : '';
+      const note = '';
       const lines = run.stdout.split('\n').filter((line) => line !== '');
       expect(lines.filter((line) => line.startsWith('note:')).join('\n')).toBe(note.trim());
       expect(lines.at(-1)).toBe(`ok: ${partner} (x12), 4 samples checked, 0 problems`);

@@ -8,18 +8,54 @@ export const DIGESTS = {
 export type DigestName = keyof typeof DIGESTS;
 
 /** Content ciphers of CMS EnvelopedData (CBC modes: the IV is the algorithm's parameter). */
-export const CIPHERS = {
+export const CBC_CIPHERS = {
   'aes128-cbc': { oid: '2.16.840.1.101.3.4.1.2', node: 'aes-128-cbc', keyBytes: 16, ivBytes: 16 },
   'aes192-cbc': { oid: '2.16.840.1.101.3.4.1.22', node: 'aes-192-cbc', keyBytes: 24, ivBytes: 16 },
   'aes256-cbc': { oid: '2.16.840.1.101.3.4.1.42', node: 'aes-256-cbc', keyBytes: 32, ivBytes: 16 },
   '3des': { oid: '1.2.840.113549.3.7', node: 'des-ede3-cbc', keyBytes: 24, ivBytes: 8 },
 } as const;
-export type CipherName = keyof typeof CIPHERS;
+export type CbcCipherName = keyof typeof CBC_CIPHERS;
+
+/**
+ * Content ciphers of CMS AuthEnvelopedData (RFC 5084): the parameters are GCMParameters, a nonce
+ * and the tag (ICV) length. We send the 12-byte nonce and 16-byte tag RFC 5084 recommends.
+ */
+export const GCM_CIPHERS = {
+  'aes128-gcm': {
+    oid: '2.16.840.1.101.3.4.1.6',
+    node: 'aes-128-gcm',
+    keyBytes: 16,
+    nonceBytes: 12,
+    tagBytes: 16,
+  },
+  'aes192-gcm': {
+    oid: '2.16.840.1.101.3.4.1.26',
+    node: 'aes-192-gcm',
+    keyBytes: 24,
+    nonceBytes: 12,
+    tagBytes: 16,
+  },
+  'aes256-gcm': {
+    oid: '2.16.840.1.101.3.4.1.46',
+    node: 'aes-256-gcm',
+    keyBytes: 32,
+    nonceBytes: 12,
+    tagBytes: 16,
+  },
+} as const;
+export type GcmCipherName = keyof typeof GCM_CIPHERS;
+
+/** Every content cipher we encrypt and decrypt with, whichever CMS structure carries it. */
+export const CIPHERS = { ...CBC_CIPHERS, ...GCM_CIPHERS } as const;
+export type CipherName = CbcCipherName | GcmCipherName;
 
 export const OIDS = {
   data: '1.2.840.113549.1.7.1',
   signedData: '1.2.840.113549.1.7.2',
   envelopedData: '1.2.840.113549.1.7.3',
+  authEnvelopedData: '1.2.840.113549.1.9.16.1.23',
+  compressedData: '1.2.840.113549.1.9.16.1.9',
+  zlibCompression: '1.2.840.113549.1.9.16.3.8',
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
@@ -35,4 +71,9 @@ export function digestByOid(oid: string): DigestName | undefined {
 /** The cipher of an OID, if it is one we take. */
 export function cipherByOid(oid: string): CipherName | undefined {
   return (Object.keys(CIPHERS) as CipherName[]).find((name) => CIPHERS[name].oid === oid);
+}
+
+/** Whether a cipher is AES-GCM, carried in AuthEnvelopedData rather than EnvelopedData. */
+export function isGcm(cipher: CipherName): cipher is GcmCipherName {
+  return cipher in GCM_CIPHERS;
 }

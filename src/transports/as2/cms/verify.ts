@@ -9,7 +9,8 @@ export type SignatureCheck =
 /**
  * Checks a detached CMS signature over `content` against the partner's certificates (pinned: a
  * certificate the signature carries itself is not trusted). Valid when one signer is one of them,
- * its signature verifies and its message digest matches the content. Never throws for bad input.
+ * valid at `at` (not expired), its signature verifies and its message digest matches the content.
+ * Never throws for bad input.
  *
  * @example
  * const check = await verifyDetached(signedEntity, signatureDer, [theirs]);
@@ -19,6 +20,7 @@ export async function verifyDetached(
   content: Uint8Array,
   signature: Uint8Array,
   trusted: readonly pkijs.Certificate[],
+  at: Date = new Date(),
 ): Promise<SignatureCheck> {
   cmsEngine();
   let signed: pkijs.SignedData;
@@ -38,6 +40,19 @@ export async function verifyDetached(
   );
   if (certificate === undefined) {
     return { valid: false, reason: "the signer is none of the partner's certificates" };
+  }
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  if (certificate.notAfter.value.getTime() < at.getTime()) {
+    return {
+      valid: false,
+      reason: `the partner's certificate that signed it expired on ${day(certificate.notAfter.value)}`,
+    };
+  }
+  if (certificate.notBefore.value.getTime() > at.getTime()) {
+    return {
+      valid: false,
+      reason: `the partner's certificate that signed it is not valid before ${day(certificate.notBefore.value)}`,
+    };
   }
   const digest = digestByOid(signer.digestAlgorithm.algorithmId);
   if (digest === undefined) {

@@ -7,6 +7,8 @@ export {
   type MimeEntity,
 } from './mime-entity.js';
 export {
+  compressEntity,
+  decompressEntity,
   decryptEntity,
   encryptEntity,
   mic,

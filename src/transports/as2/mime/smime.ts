@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type * as pkijs from 'pkijs';
-import { DIGESTS, type CipherName, type DigestName } from '../cms/algorithms.js';
+import { DIGESTS, isGcm, type CipherName, type DigestName } from '../cms/algorithms.js';
+import { compressData, decompressData } from '../cms/compress.js';
 import { decryptEnveloped, type Decryption } from '../cms/decrypt.js';
 import { encryptEnveloped } from '../cms/encrypt.js';
 import type { KeyPair } from '../cms/keys.js';
@@ -59,15 +60,22 @@ export async function signEntity(
   };
 }
 
-/** An application/pkcs7-mime enveloped-data entity holding the entity, encrypted for `recipient`. */
+/**
+ * An application/pkcs7-mime entity holding the entity, encrypted for `recipient`: smime-type
+ * enveloped-data for the CBC ciphers, authEnveloped-data for AES-GCM (RFC 5083 section 3).
+ *
+ * @example
+ * const outbound = encryptEntity(signed, theirs, 'aes256-gcm');
+ */
 export function encryptEntity(
   entity: MimeEntity,
   recipient: pkijs.Certificate,
   cipher: CipherName,
 ): MimeEntity {
+  const smimeType = isGcm(cipher) ? 'authEnveloped-data' : 'enveloped-data';
   return {
     headers: [
-      ['Content-Type', 'application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m'],
+      ['Content-Type', `application/pkcs7-mime; smime-type=${smimeType}; name=smime.p7m`],
       ['Content-Transfer-Encoding', 'binary'],
       ['Content-Disposition', 'attachment; filename=smime.p7m'],
     ],
@@ -75,19 +83,87 @@ export function encryptEntity(
   };
 }
 
-/** An application/pkcs7-mime entity opened with one of our keys: the inner entity, parsed. */
+/**
+ * An application/pkcs7-mime entity (enveloped-data or authEnveloped-data) opened with one of our
+ * keys: the inner entity, parsed. The CMS content type decides how it is opened; an entity that
+ * says it is another smime-type (compressed-data, signed-data) is refused.
+ *
+ * @example
+ * const opened = decryptEntity(received, [current, previous]);
+ * if (opened.ok) await verifySignedEntity(opened.entity, theirs);
+ */
 export function decryptEntity(
   entity: MimeEntity,
   keys: readonly KeyPair[],
 ): (Decryption & { ok: false }) | { ok: true; entity: MimeEntity; cipher: CipherName } {
-  const encoding = header(entity, 'Content-Transfer-Encoding')?.toLowerCase();
-  const der = encoding === 'base64' ? Buffer.from(entity.body.toString('latin1'), 'base64') : entity.body;
-  const opened = decryptEnveloped(der, keys);
+  const wrong = smimeTypeOtherThan(entity, ['enveloped-data', 'authenveloped-data']);
+  if (wrong !== undefined) return { ok: false, reason: wrong };
+  const opened = decryptEnveloped(cmsBytes(entity), keys);
   if (!opened.ok) return opened;
+  const inner = innerEntity(opened.content, 'decrypted');
+  return inner.ok ? { ...inner, cipher: opened.cipher } : inner;
+}
+
+/**
+ * An application/pkcs7-mime compressed-data entity holding the entity, zlib-compressed
+ * (RFC 3274, as AS2 uses it: RFC 5402).
+ *
+ * @example
+ * const compressed = compressEntity(payload);
+ * const signed = await signEntity(compressed, ours, 'sha256');
+ */
+export function compressEntity(entity: MimeEntity): MimeEntity {
+  return {
+    headers: [
+      ['Content-Type', 'application/pkcs7-mime; smime-type=compressed-data; name=smime.p7z'],
+      ['Content-Transfer-Encoding', 'binary'],
+      ['Content-Disposition', 'attachment; filename=smime.p7z'],
+    ],
+    body: compressData(entityBytes(entity)),
+  };
+}
+
+/**
+ * An application/pkcs7-mime compressed-data entity inflated: the inner entity, parsed. Never
+ * throws for bad input; an entity that says it is another smime-type is refused.
+ *
+ * @example
+ * const inflated = decompressEntity(received);
+ * if (inflated.ok) deliver(inflated.entity);
+ */
+export function decompressEntity(
+  entity: MimeEntity,
+): { ok: true; entity: MimeEntity } | { ok: false; reason: string } {
+  const wrong = smimeTypeOtherThan(entity, ['compressed-data']);
+  if (wrong !== undefined) return { ok: false, reason: wrong };
+  const inflated = decompressData(cmsBytes(entity));
+  return inflated.ok ? innerEntity(inflated.content, 'decompressed') : inflated;
+}
+
+/** The CMS bytes of an application/pkcs7-mime entity, sent binary or base64. */
+function cmsBytes(entity: MimeEntity): Buffer {
+  const encoding = header(entity, 'Content-Transfer-Encoding')?.toLowerCase();
+  return encoding === 'base64' ? Buffer.from(entity.body.toString('latin1'), 'base64') : entity.body;
+}
+
+/**
+ * Why the entity's smime-type is none of `expected` (lower case), or undefined when it is one or
+ * names none (some partners leave it out; the CMS content type is checked in any case).
+ */
+function smimeTypeOtherThan(entity: MimeEntity, expected: readonly string[]): string | undefined {
+  const smimeType = parameter(header(entity, 'Content-Type'), 'smime-type');
+  if (smimeType === undefined || expected.includes(smimeType.toLowerCase())) return undefined;
+  return `the entity is smime-type=${smimeType}, not ${expected.join(' or ')}`;
+}
+
+function innerEntity(
+  bytes: Buffer,
+  how: string,
+): { ok: true; entity: MimeEntity } | { ok: false; reason: string } {
   try {
-    return { ok: true, entity: parseEntity(opened.content), cipher: opened.cipher };
+    return { ok: true, entity: parseEntity(bytes) };
   } catch (error) {
-    return { ok: false, reason: `the decrypted content is not a MIME entity: ${(error as Error).message}` };
+    return { ok: false, reason: `the ${how} content is not a MIME entity: ${(error as Error).message}` };
   }
 }
 
