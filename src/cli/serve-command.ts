@@ -21,14 +21,15 @@ import type { As2SentMessages } from '../transports/as2/as2-transport.js';
  */
 export async function serveCommand(output: CliOutput): Promise<number> {
   const say = (line: string) => output.out(`${line}\n`);
-  let as2Messages: As2SentMessages | undefined;
-  const transports = createPartnerTransports({ as2Messages: () => as2Messages });
+  // The store opens after the transports are made: AS2 transports find it here when first opened.
+  const opened: { as2Messages?: As2SentMessages } = {};
+  const transports = createPartnerTransports({ as2Messages: () => opened.as2Messages });
   // Listened for from the start: a signal while the gateway is still starting (schedulers are
   // written to Redis after the HTTP server listens) must stop it cleanly, not kill it.
   const stopSignal = nextStopSignal();
   const { config, mappingsDir, partners, store, repositories, pipeline, logger, metrics } =
     await startWorkers(output, { transports });
-  as2Messages = repositories.as2Messages;
+  opened.as2Messages = repositories.as2Messages;
   const closeWorkers = async () => {
     await pipeline.close();
     await transports.close();

@@ -198,7 +198,7 @@ export function responseEntity(response: { headers: unknown; data: unknown }): M
     ? data
     : data instanceof ArrayBuffer
       ? Buffer.from(data)
-      : Buffer.from(String(data ?? ''), 'latin1');
+      : Buffer.from(typeof data === 'string' ? data : '', 'latin1');
   return { headers, body };
 }
 
