@@ -22,22 +22,21 @@ export function as2TransportOf(partner: X12PartnerConfig): As2Transport | undefi
   return partner.transport.type === 'as2' ? partner.transport : undefined;
 }
 
+/** The partner's certificate files, one or a list in the partner file, with their settings' pointers. */
+function theirCertificateFiles(transport: As2Transport): { pointer: string; file: string }[] {
+  const { theirCertificate } = transport;
+  return Array.isArray(theirCertificate)
+    ? theirCertificate.map(({ file }, i) => ({ pointer: `/transport/theirCertificate/${i}`, file }))
+    : [{ pointer: '/transport/theirCertificate', file: theirCertificate.file }];
+}
+
 /** The certificate files an AS2 transport names, by the JSON pointer of their setting. */
 export function as2CertificateFiles(transport: As2Transport): Record<string, string> {
   const files: Record<string, string> = { '/transport/ourCertificate': transport.ourCertificate.file };
   (transport.rolloverKeys ?? []).forEach((pair, i) => {
     files[`/transport/rolloverKeys/${i}/certificate`] = pair.certificate.file;
   });
-  const theirs = Array.isArray(transport.theirCertificate)
-    ? transport.theirCertificate
-    : [transport.theirCertificate];
-  theirs.forEach((certificate, i) => {
-    files[
-      Array.isArray(transport.theirCertificate)
-        ? `/transport/theirCertificate/${i}`
-        : '/transport/theirCertificate'
-    ] = certificate.file;
-  });
+  for (const { pointer, file } of theirCertificateFiles(transport)) files[pointer] = file;
   return files;
 }
 
@@ -90,15 +89,9 @@ export function as2PartnerKeys(
       }),
     ),
   ];
-  const theirFiles = Array.isArray(transport.theirCertificate)
-    ? transport.theirCertificate
-    : [transport.theirCertificate];
-  const theirs = theirFiles.map((certificate, i) => {
-    const pointer = Array.isArray(transport.theirCertificate)
-      ? `/transport/theirCertificate/${i}`
-      : '/transport/theirCertificate';
+  const theirs = theirCertificateFiles(transport).map(({ pointer, file }) => {
     try {
-      return certificateFromPem(readPem(certificate.file, pointer), certificate.file);
+      return certificateFromPem(readPem(file, pointer), file);
     } catch (error) {
       if (error instanceof GatewayError) throw error;
       throw unusable(`${where(pointer)}: ${(error as Error).message}`);

@@ -1,5 +1,5 @@
 import type { Logger } from '../../observability/index.js';
-import type { PartnerRegistry, X12PartnerConfig } from '../../partners/index.js';
+import type { As2Transport, PartnerRegistry, X12PartnerConfig } from '../../partners/index.js';
 import type { Repositories } from '../../store/index.js';
 import { mdnRequest, openAs2Message, type MdnRequest } from '../../transports/as2/as2-message.js';
 import {
@@ -92,17 +92,18 @@ export async function receiveAs2(
   if (from === undefined || to === undefined) {
     return text(400, 'AS2-From and AS2-To are required', 'bad-request');
   }
-  const partner = as2Partner(deps.partners, from, to);
-  if (partner === undefined) {
+  const found = as2Partner(deps.partners, from, to);
+  if (found === undefined) {
     return text(
       403,
       `no AS2 partner is set up with AS2-From "${from}" and AS2-To "${to}"`,
       'unknown-partner',
     );
   }
+  const { partner, transport } = found;
   let keys: As2PartnerKeys;
   try {
-    keys = as2PartnerKeys(partner.id, partner.transport as never, deps.env);
+    keys = as2PartnerKeys(partner.id, transport, deps.env);
   } catch (error) {
     deps.logger?.error(
       { partnerId: partner.id, err: error },
@@ -217,10 +218,15 @@ export async function receiveAs2(
 }
 
 /** The enabled AS2 partner with these ids (AS2 names compare exactly, RFC 4130 section 6.2). */
-function as2Partner(partners: PartnerRegistry, from: string, to: string): X12PartnerConfig | undefined {
+function as2Partner(
+  partners: PartnerRegistry,
+  from: string,
+  to: string,
+): { partner: X12PartnerConfig; transport: As2Transport } | undefined {
   for (const partner of partners.all()) {
     if (partner.kind !== 'x12' || !partner.enabled || partner.transport.type !== 'as2') continue;
-    if (partner.transport.theirId === from && partner.transport.ourId === to) return partner;
+    const transport = partner.transport;
+    if (transport.theirId === from && transport.ourId === to) return { partner, transport };
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { TransportError } from '../transport-error.js';
 import { as2Request, newMessageId, type As2Request } from './as2-message.js';
 import type { CipherName, DigestName } from './cms/algorithms.js';
 import type { KeyPair } from './cms/keys.js';
-import { readMdn, type MimeEntity } from './mime/index.js';
+import { entityBytes, readMdn, type MimeEntity } from './mime/index.js';
 
 /** One partner's AS2 endpoint and keys, loaded from its file. */
 export interface As2TransportSettings {
@@ -223,10 +223,7 @@ export async function checkMdn(
   sent: { messageId: string; mic: string },
   settings: { theirs: readonly pkijs.Certificate[] },
 ): Promise<CheckedMdn> {
-  const bytes = Buffer.concat([
-    Buffer.from(entity.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('') + '\r\n', 'latin1'),
-    entity.body,
-  ]);
+  const bytes = entityBytes(entity);
   if (entity.body.length === 0) {
     return { disposition: 'none', bytes, problem: 'the partner answered without an MDN' };
   }

@@ -17,7 +17,7 @@ import { BUSINESS, SEED, TODAY } from '../orders/order-fixture.js';
 import { interchange850 } from '../orders/order-850.js';
 import { startHarness, type Harness } from '../pipeline/pipeline-harness.js';
 import { opensslWorkspace } from './openssl-partner.js';
-import { splitEntity, startOpensslAs2Partner, type OpensslAs2Partner } from './openssl-as2-partner.js';
+import { startOpensslAs2Partner, type OpensslAs2Partner } from './openssl-as2-partner.js';
 
 /**
  * The gateway's AS2 route and AS2 deliveries against `openssl cms` as the independent partner:
@@ -26,13 +26,12 @@ import { splitEntity, startOpensslAs2Partner, type OpensslAs2Partner } from './o
  * and signs the MDN the gateway checks.
  */
 const ws = opensslWorkspace('as2-gateway-');
-const gateway = ws.party('gateway', 365);
+ws.party('gateway', 365);
 ws.party('gateway-old', 365);
 ws.party('partner', 365);
 ws.party('partner-new', 365);
 ws.party('stranger', 365);
 ws.expiredParty('partner-expired');
-void gateway;
 
 const GATEWAY_ID = 'GATEWAY-AS2';
 const PARTNER_AS2 = 'ACME AS2';
@@ -404,5 +403,3 @@ describe('sending over AS2', () => {
     expect(open.map((e) => e.kind)).toEqual(['mdn-overdue']);
   });
 });
-
-void splitEntity;
