@@ -11,6 +11,8 @@ import {
   type Logger,
 } from '../observability/index.js';
 import { PartnerRegistry } from '../partners/index.js';
+import { as2CertificateFiles } from '../pipeline/as2/as2-partner-keys.js';
+import { certificateNotices } from '../transports/as2/certificate-expiry.js';
 import {
   startPipeline,
   unsupportedSettings,
@@ -160,6 +162,41 @@ export function refuseUnsupported(partners: PartnerRegistry): void {
   if (problems.length > 0) throw new CliError(problems.join('\n'));
 }
 
+/**
+ * Checks the certificates of every enabled AS2 partner at start. A file that cannot be read or
+ * is no certificate stops the command (every message of that partner would fail); one that has
+ * expired, is not valid yet or expires within 30 days is printed and logged, and the gateway
+ * starts: the other partners are served, and a rollover list may hold an old certificate on
+ * purpose.
+ *
+ * @example
+ * checkCertificates(partners, say, logger, new Date());
+ */
+export function checkCertificates(
+  partners: PartnerRegistry,
+  say: (line: string) => void,
+  logger: Logger,
+  now: Date,
+): void {
+  const unusable: string[] = [];
+  for (const partner of partners.all()) {
+    if (!partner.enabled || partner.kind !== 'x12' || partner.transport.type !== 'as2') continue;
+    for (const notice of certificateNotices(as2CertificateFiles(partner.transport), now)) {
+      const line = `partner ${partner.id}: ${notice.pointer} ${notice.message}`;
+      if (notice.kind === 'unusable') {
+        unusable.push(line);
+      } else if (notice.severity === 'warning') {
+        say(`certificates: warning: ${line}`);
+        logger.warn({ step: 'certificates', partnerId: partner.id, pointer: notice.pointer }, line);
+      } else {
+        say(`certificates: error: ${line}`);
+        logger.error({ step: 'certificates', partnerId: partner.id, pointer: notice.pointer }, line);
+      }
+    }
+  }
+  if (unusable.length > 0) throw new CliError(unusable.join('\n'));
+}
+
 /** The OS user name, the default actor of support commands. */
 export function osUserName(): string {
   try {
@@ -233,6 +270,7 @@ export async function startWorkers(
   const mappingsDir = defaultMappingsDir();
   const partners = loadPartnerRegistry(config, mappingsDir);
   refuseUnsupported(partners);
+  checkCertificates(partners, say, logger, new Date());
   await checkRedis(config.REDIS_URL);
   const store = await openConfiguredStore(config);
   // Logged once both answered: a start that fails says so in one line, not after a log of steps.

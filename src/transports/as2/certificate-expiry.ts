@@ -6,6 +6,8 @@ export interface CertificateNotice {
   /** JSON pointer of the setting that names the file. */
   pointer: string;
   severity: 'error' | 'warning';
+  /** `unusable`: the file cannot be read or holds no certificate; the others are about its dates. */
+  kind: 'unusable' | 'not-yet-valid' | 'expired' | 'expiring';
   message: string;
 }
 
@@ -34,6 +36,7 @@ export function certificateNotices(
       notices.push({
         pointer,
         severity: 'error',
+        kind: 'unusable',
         message: `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
       });
       continue;
@@ -45,16 +48,22 @@ export function certificateNotices(
       notBefore = certificate.notBefore.value;
       notAfter = certificate.notAfter.value;
     } catch (error) {
-      notices.push({ pointer, severity: 'error', message: (error as Error).message });
+      notices.push({ pointer, severity: 'error', kind: 'unusable', message: (error as Error).message });
       continue;
     }
     const day = (date: Date) => date.toISOString().slice(0, 10);
     if (notBefore.getTime() > now.getTime()) {
-      notices.push({ pointer, severity: 'error', message: `${file} is not valid before ${day(notBefore)}` });
+      notices.push({
+        pointer,
+        severity: 'error',
+        kind: 'not-yet-valid',
+        message: `${file} is not valid before ${day(notBefore)}`,
+      });
     } else if (notAfter.getTime() <= now.getTime()) {
       notices.push({
         pointer,
         severity: 'error',
+        kind: 'expired',
         message: `${file} expired on ${day(notAfter)}: exchange a new certificate with the partner`,
       });
     } else {
@@ -63,6 +72,7 @@ export function certificateNotices(
         notices.push({
           pointer,
           severity: 'warning',
+          kind: 'expiring',
           message: `${file} expires on ${day(notAfter)}, in ${days} day${days === 1 ? '' : 's'}: exchange a new certificate with the partner before then`,
         });
       }

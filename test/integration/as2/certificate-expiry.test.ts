@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkCertificates } from '../../../src/cli/gateway-runtime.js';
+import { PartnerRegistry } from '../../../src/partners/index.js';
 import { certificateNotices } from '../../../src/transports/as2/certificate-expiry.js';
+import { testLogger } from '../test-logger.js';
 import { runCli } from '../../unit/cli/run-cli.js';
 
 /** Certificates made by openssl for this run, valid for 10 days from now. */
@@ -32,6 +35,20 @@ execFileSync(
 writeFileSync(file('broken.crt'), '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
 const DAY = 24 * 3600 * 1000;
 
+/** The northwind-health partner file, with its certificate `theirs` and `enabled` as given. */
+const northwind = (theirs: string, enabled = false) =>
+  readFileSync('partners/northwind-health.yaml', 'utf8')
+    .replace('certs/northwind-health-as2.crt', theirs)
+    .replace('certs/acme-supply-as2.crt', join(process.cwd(), 'partners/certs/acme-supply-as2.crt'))
+    .replace('enabled: false', `enabled: ${enabled}`);
+
+/** A registry of one partner file, written to a folder of its own. */
+function registryOf(name: string, yaml: string): PartnerRegistry {
+  const folder = mkdtempSync(join(dir, `${name}-`));
+  writeFileSync(join(folder, 'northwind-health.yaml'), yaml);
+  return PartnerRegistry.fromDirectory(folder);
+}
+
 describe('AS2 certificate dates', () => {
   it('warns 30 days ahead, and refuses an expired, unreadable or broken certificate', () => {
     const now = Date.now();
@@ -54,10 +71,7 @@ describe('AS2 certificate dates', () => {
   });
 
   it('partner check prints the warning for the partner file that names it', async () => {
-    const partner = readFileSync('partners/northwind-health.yaml', 'utf8')
-      .replace('certs/northwind-health-as2.crt', file('short.crt'))
-      .replace('certs/acme-supply-as2.crt', join(process.cwd(), 'partners/certs/acme-supply-as2.crt'));
-    writeFileSync(file('northwind-health.yaml'), partner);
+    writeFileSync(file('northwind-health.yaml'), northwind(file('short.crt')));
     const run = await runCli('partner', 'check', file('northwind-health.yaml'));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
@@ -65,6 +79,47 @@ describe('AS2 certificate dates', () => {
         `^warning: ${file('northwind-health.yaml')}: /transport/theirCertificate ${file('short.crt')} expires on .*, in (9|10) days`,
         'm',
       ),
+    );
+  });
+
+  it('serve prints certificates that expire soon, starts with an expired one, and refuses an unreadable one', () => {
+    const lines: string[] = [];
+    const say = (line: string) => lines.push(line);
+    const now = Date.now();
+    checkCertificates(
+      registryOf('soon', northwind(file('short.crt'), true)),
+      say,
+      testLogger(),
+      new Date(now),
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^certificates: warning: partner northwind-health: \/transport\/theirCertificate .*short\.crt expires on .*, in (9|10) days/,
+    );
+    lines.length = 0;
+    const expiredAt = new Date(now + 40 * DAY);
+    checkCertificates(
+      registryOf('expired', northwind(file('short.crt'), true)),
+      say,
+      testLogger(),
+      expiredAt,
+    );
+    expect(lines.join('\n')).toMatch(
+      /^certificates: error: partner northwind-health: .*short\.crt expired on/m,
+    );
+    lines.length = 0;
+    // A disabled partner is not served: nothing to say about its certificates.
+    checkCertificates(registryOf('off', northwind(file('short.crt'))), say, testLogger(), expiredAt);
+    expect(lines).toEqual([]);
+    expect(() =>
+      checkCertificates(
+        registryOf('missing', northwind(file('missing.crt'), true)),
+        say,
+        testLogger(),
+        new Date(now),
+      ),
+    ).toThrow(
+      /partner northwind-health: \/transport\/theirCertificate .*missing\.crt cannot be read \(ENOENT\)/,
     );
   });
 });

@@ -10,7 +10,7 @@ const x12 = (id: string): X12PartnerConfig => {
 };
 
 describe('the demo partners', () => {
-  it('all load, in file name order; the AS2 one is disabled until the gateway speaks AS2', () => {
+  it('all load, in file name order; the AS2 one is disabled until its private key is mounted', () => {
     expect(partners.map((p) => p.id)).toEqual([
       'bigbox-retail',
       'dropship-direct',
