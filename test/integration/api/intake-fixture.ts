@@ -12,6 +12,7 @@ import { createPartnerKey } from '../../../src/auth/index.js';
 import { PartnerRegistry } from '../../../src/partners/index.js';
 import type { WorkerDeps } from '../../../src/pipeline/index.js';
 import { PARTNER_ID, partnerYaml, type Harness } from '../pipeline/pipeline-harness.js';
+import { testLogger } from '../test-logger.js';
 
 /** An answer as the tests read it: status, headers and the body parsed as JSON. */
 export interface Answer {
@@ -34,7 +35,7 @@ export async function addPartner(h: Harness, id: string, isaId: string, extra = 
 /** The harness's services over every partner file now in its folder. */
 export function servicesOver(h: Harness): WorkerDeps {
   const partners = PartnerRegistry.fromDirectory(h.partnersDir);
-  return { repositories: h.repositories, partners, queues: h.pipeline.queues };
+  return { repositories: h.repositories, partners, queues: h.pipeline.queues, logger: testLogger() };
 }
 
 /** Issues a partner key as the CLI would, and answers the whole key. */

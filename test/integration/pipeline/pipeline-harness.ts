@@ -56,6 +56,11 @@ export interface HarnessOptions {
   concurrency?: number;
   /** How long a batch of 855s waits for its last order. Default the pipeline's. */
   batchDeadlineMs?: number;
+  /**
+   * The partner's `identity` section. Default: they are ACMERETAIL and we are OURGATEWAY; a
+   * gateway that plays the partner's side swaps them.
+   */
+  identity?: { theirs: Record<string, string>; ours: Record<string, string> };
   /** The partner's `transport` section instead of the `inbox`/`outbox` folders. */
   transport?: Record<string, unknown>;
   /** Options of the partners' transports (settle times, SFTP timeouts). */
@@ -224,9 +229,12 @@ export function partnerYaml(inbox: string, outbox: string, options: HarnessOptio
   return `id: ${PARTNER_ID}
 name: Acme Retail
 kind: x12
-identity:
-  theirs: { isaQualifier: ZZ, isaId: ACMERETAIL, gsId: ACMERETAIL }
-  ours: { isaQualifier: ZZ, isaId: OURGATEWAY, gsId: OURGATEWAY }
+identity: ${JSON.stringify(
+    options.identity ?? {
+      theirs: { isaQualifier: 'ZZ', isaId: 'ACMERETAIL', gsId: 'ACMERETAIL' },
+      ours: { isaQualifier: 'ZZ', isaId: 'OURGATEWAY', gsId: 'OURGATEWAY' },
+    },
+  )}
 x12:
   version: '004010'
 documents:
