@@ -5,9 +5,8 @@ import type { Repositories } from '../store/index.js';
 import { InterchangeNote, type Diagnostic, type Interchange } from '../x12/index.js';
 import { draftAcknowledgement, storeAcknowledgement } from './acknowledge-interchange.js';
 import { indexInterchange, interchangeEntry, setKey } from './interchange-index.js';
-import { openAnswerBatch } from './orders/answer-batch.js';
 import type { WorkerDeps } from './pipeline-deps.js';
-import { enqueueDocuments } from './queues.js';
+import { enqueueDocuments, enqueueOrderBatch } from './queues.js';
 import { recordInboundReferences } from './support/transmission-references.js';
 
 /** What reading one inbound transmission came to. */
@@ -165,11 +164,16 @@ async function processInterchange(
   );
   // Searchable by its numbers (ISA13, GS06, ST02, PO, invoice...) before anything acts on it.
   await recordInboundReferences(repositories, transmissionId, interchange, mine);
-  const purchaseOrders = mine.filter((document) => document.type === 'purchase_order').length;
-  await openAnswerBatch(transmissionId, controlNumber, partner, purchaseOrders, deps);
+  // The purchase orders of an interchange are decided together, in one job with set-based
+  // statements (`decideOrderBatch`); a lone one, and every other document, in a job of its own.
+  const purchaseOrders = mine.filter((document) => document.type === 'purchase_order').map((d) => d.id);
+  const together = purchaseOrders.length > 1 ? new Set(purchaseOrders) : new Set<string>();
+  if (together.size > 0) {
+    await enqueueOrderBatch(deps.queues, `${transmissionId}-${controlNumber}`, [...together]);
+  }
   await enqueueDocuments(
     deps.queues,
-    mine.map((document) => document.id),
+    mine.map((document) => document.id).filter((id) => !together.has(id)),
   );
   const acknowledgementId = await storeAcknowledgement(transmissionId, interchange, partner, {
     repositories,

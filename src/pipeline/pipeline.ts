@@ -5,6 +5,7 @@ import type { PartnerRegistry } from '../partners/index.js';
 import type { Repositories } from '../store/index.js';
 import { processDocument } from './documents-worker.js';
 import { sealAnswerBatch } from './orders/answer-batch.js';
+import { decideOrderBatch } from './orders/decide-order-batch.js';
 import { processInbound } from './inbound-worker.js';
 import { processOutbound, raiseDeliveryFailure } from './outbound-worker.js';
 import { createPartnerTransports, type PartnerTransports } from './partner-transports.js';
@@ -17,6 +18,7 @@ import {
   toJobError,
   type DocumentJob,
   type InboundJob,
+  type OrderBatchJob,
   type SealJob,
   type OutboundJob,
   type PollJob,
@@ -139,13 +141,18 @@ export function startPipeline(options: PipelineOptions): Pipeline {
     },
     workerOptions,
   );
-  const documents = new Worker<DocumentJob | SealJob>(
+  const documents = new Worker<DocumentJob | SealJob | OrderBatchJob>(
     QUEUE_NAMES.documents,
-    async (job) =>
-      ('batchId' in job.data
-        ? sealAnswerBatch(job.data.batchId, deps)
-        : processDocument(job.data.documentId, deps)
-      ).catch(rethrow),
+    async (job) => {
+      const { data } = job;
+      const done =
+        'batchKey' in data
+          ? decideOrderBatch(data.batchKey, data.documentIds, deps)
+          : 'batchId' in data
+            ? sealAnswerBatch(data.batchId, deps)
+            : processDocument(data.documentId, deps);
+      return done.catch(rethrow);
+    },
     workerOptions,
   );
   const outbound = new Worker<OutboundJob>(
@@ -179,10 +186,15 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   });
   documents.on('failed', (job, error) => {
     if (job === undefined || !isFinalFailure(job, error)) return;
+    const { data } = job;
     const raised =
-      'batchId' in job.data
-        ? raiseFailedBatch(repositories, job.data.batchId, job.attemptsMade, error)
-        : raiseFailedDocument(repositories, job.data.documentId, job.attemptsMade, error);
+      'batchKey' in data
+        ? Promise.all(
+            data.documentIds.map((id) => raiseFailedDocument(repositories, id, job.attemptsMade, error)),
+          )
+        : 'batchId' in data
+          ? raiseFailedBatch(repositories, data.batchId, job.attemptsMade, error)
+          : raiseFailedDocument(repositories, data.documentId, job.attemptsMade, error);
     void raised.catch(report);
   });
   const log = options.log ?? (() => undefined);

@@ -25,6 +25,16 @@ export interface DocumentJob {
   documentId: string;
 }
 
+/**
+ * An `orders` job on the documents queue: the purchase orders of one inbound interchange, decided
+ * together (`decideOrderBatch`). `batchKey` names the batch, and with it the 855 interchange that
+ * answers it.
+ */
+export interface OrderBatchJob {
+  batchKey: string;
+  documentIds: string[];
+}
+
 /** A `seal` job on the documents queue: the batch of answers to send. */
 export interface SealJob {
   batchId: string;
@@ -53,7 +63,7 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, backoffMs: 2_000 };
 export interface PipelineQueues {
   readonly prefix: string;
   readonly inbound: Queue<InboundJob>;
-  readonly documents: Queue<DocumentJob | SealJob>;
+  readonly documents: Queue<DocumentJob | SealJob | OrderBatchJob>;
   readonly outbound: Queue<OutboundJob>;
   readonly polls: Queue<PollJob>;
   close(): Promise<void>;
@@ -79,7 +89,7 @@ export function openQueues(connection: Redis, prefix: string, retry = DEFAULT_RE
   }
   const defaultJobOptions = jobOptions(retry);
   const inbound = new Queue<InboundJob>(QUEUE_NAMES.inbound, { connection, prefix, defaultJobOptions });
-  const documents = new Queue<DocumentJob | SealJob>(QUEUE_NAMES.documents, {
+  const documents = new Queue<DocumentJob | SealJob | OrderBatchJob>(QUEUE_NAMES.documents, {
     connection,
     prefix,
     defaultJobOptions,
@@ -164,6 +174,27 @@ export async function enqueueSeal(queues: PipelineQueues, batchId: string, delay
     'seal',
     { batchId },
     { jobId: sealJobId(batchId, atDeadline), ...(atDeadline ? { delay: delayMs } : {}) },
+  );
+}
+
+/** The job id of deciding the purchase orders of one batch together. */
+export const orderBatchJobId = (batchKey: string): string => `orders-${batchKey.replace(/:/g, '-')}`;
+
+/**
+ * Queues the deciding of several purchase orders together; adding it twice runs it once.
+ *
+ * @example
+ * await enqueueOrderBatch(queues, `${transmissionId}-${isa13}`, documentIds);
+ */
+export async function enqueueOrderBatch(
+  queues: PipelineQueues,
+  batchKey: string,
+  documentIds: readonly string[],
+): Promise<void> {
+  await queues.documents.add(
+    'orders',
+    { batchKey, documentIds: [...documentIds] },
+    { jobId: orderBatchJobId(batchKey) },
   );
 }
 

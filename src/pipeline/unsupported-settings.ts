@@ -38,11 +38,5 @@ export function unsupportedSettings(partner: PartnerConfig): UnsupportedSetting[
       );
     }
   }
-  if (partner.transport.type === 'as2' && partner.transport.compression) {
-    add(
-      '/transport/compression',
-      'AS2 compression is not applied to sent messages yet; set compression: false',
-    );
-  }
   return found;
 }

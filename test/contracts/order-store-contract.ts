@@ -177,6 +177,150 @@ export function describeOrderStoreContract(dialect: string, harness: StoreHarnes
       });
     });
 
+    it('stores a batch of orders as create would, once, and reads them back in one call', async () => {
+      const batch = [
+        newOrder('b-1', { at: new Date('2025-03-01T10:00:00Z') }),
+        newOrder('b-2', { status: 'rejected', decision: 'reject', at: new Date('2025-03-01T10:00:00Z') }),
+      ];
+      expect(await suite.repos.orders.createMany(batch)).toEqual({ created: ['b-1', 'b-2'] });
+      expect(await suite.repos.orders.createMany([...batch, newOrder('b-3')])).toEqual({ created: ['b-3'] });
+      const one = await suite.repos.orders.create(
+        newOrder('b-single', { at: new Date('2025-03-01T10:00:00Z') }),
+      );
+      const [many] = await suite.repos.orders.getMany(['b-1']);
+      expect({ ...many, id: 'b-single', poNumber: 'PO-b-single' }).toEqual(one.order);
+      const read = await suite.repos.orders.getMany(['b-2', 'b-1', 'b-none']);
+      expect(read.map((o) => o.id).sort()).toEqual(['b-1', 'b-2']);
+      expect(read.find((o) => o.id === 'b-2')?.lines.every((l) => l.status === 'rejected')).toBe(true);
+      expect(await suite.repos.orders.createMany([])).toEqual({ created: [] });
+      const numbers = await suite.repos.orders.withPoNumbers('acme', ['PO-b-1', 'PO-b-3', 'PO-none']);
+      expect(numbers.map((o) => o.id).sort()).toEqual(['b-1', 'b-3']);
+    });
+
+    it('acknowledges a batch in one call, each order only from the statuses it names and only once', async () => {
+      await suite.repos.orders.createMany([
+        newOrder('k-1'),
+        newOrder('k-2'),
+        newOrder('k-3', { status: 'cancelled' }),
+      ]);
+      const at = new Date('2025-03-02T08:00:00Z');
+      const changes = [
+        { id: 'k-1', ackDocumentId: 'ack-k-1', status: 'acknowledged' as const, from: ['open' as const] },
+        { id: 'k-2', ackDocumentId: 'ack-k-2', status: 'acknowledged' as const, from: ['open' as const] },
+        { id: 'k-3', ackDocumentId: 'ack-k-3', status: 'acknowledged' as const, from: ['open' as const] },
+      ];
+      expect((await suite.repos.orders.acknowledgeMany(changes, at)).sort()).toEqual(['k-1', 'k-2']);
+      expect(await suite.repos.orders.acknowledgeMany(changes, at)).toEqual([]);
+      const [k1] = await suite.repos.orders.getMany(['k-1']);
+      expect(k1).toMatchObject({
+        status: 'acknowledged',
+        ackDocumentId: 'ack-k-1',
+        revision: 1,
+        updatedAt: at,
+      });
+      expect((await suite.repos.orders.get('k-3'))?.status).toBe('cancelled');
+    });
+
+    it('allocates a batch of orders in one transaction, or nothing when a location runs short', async () => {
+      await suite.repos.inventory.upsertLevels([
+        { itemId: 'W-9', locationId: 'DC-9', kind: 'dc', onHand: '10' },
+      ]);
+      await suite.repos.orders.createMany([
+        newOrder('a-1'),
+        newOrder('a-2'),
+        newOrder('a-3', { status: 'cancelled' }),
+      ]);
+      const at9 = (orderId: string, quantity: string): AllocationCommit => {
+        const base = allocation(orderId, quantity);
+        const entry = { lineNumber: '1', allocated: quantity, backordered: '0', locationId: 'DC-9' };
+        return {
+          ...base,
+          allocation: [entry],
+          reservations: [{ lineNumber: '1', itemId: 'W-9', locationId: 'DC-9', quantity }],
+          lines: [
+            {
+              lineNumber: '1',
+              itemId: 'W-9',
+              allocated: quantity,
+              backordered: '0',
+              status: 'allocated',
+              locations: [entry],
+            },
+          ],
+        };
+      };
+      // 6 + 6 is more than the 10 on hand: nothing of it is kept.
+      expect(await suite.repos.inventory.commitAllocations([at9('a-1', '6'), at9('a-2', '6')])).toEqual({
+        outcome: 'stock-changed',
+        itemId: 'W-9',
+        locationId: 'DC-9',
+      });
+      expect((await suite.repos.orders.get('a-1'))?.allocation).toBeNull();
+      expect((await suite.repos.inventory.levels(['W-9']))[0]?.committed).toBe('0');
+      const done = await suite.repos.inventory.commitAllocations([
+        at9('a-1', '6'),
+        at9('a-2', '2.5'),
+        at9('a-3', '1'),
+      ]);
+      expect(done).toEqual({
+        outcome: 'allocated',
+        allocated: ['a-1', 'a-2'],
+        skipped: [{ orderId: 'a-3', reason: 'not-open' }],
+      });
+      expect((await suite.repos.inventory.levels(['W-9']))[0]).toMatchObject({
+        committed: '8.5',
+        available: '1.5',
+      });
+      const [a2] = await suite.repos.orders.getMany(['a-2']);
+      expect(a2?.allocation).toEqual(at9('a-2', '2.5').allocation);
+      expect(a2?.revision).toBe(1);
+      expect(a2?.lines[0]).toMatchObject({
+        itemId: 'W-9',
+        allocated: '2.5',
+        backordered: '0',
+        status: 'allocated',
+        locations: at9('a-2', '2.5').allocation,
+      });
+      expect(a2?.lines[1]).toMatchObject({ allocated: '0', status: 'open' });
+      expect(
+        (await suite.repos.inventory.reservations('a-2')).map((r) => [r.itemId, r.locationId, r.quantity]),
+      ).toEqual([['W-9', 'DC-9', '2.5']]);
+      // A rerun claims nothing and commits nothing more.
+      expect(await suite.repos.inventory.commitAllocations([at9('a-1', '6')])).toEqual({
+        outcome: 'allocated',
+        allocated: [],
+        skipped: [{ orderId: 'a-1', reason: 'already-allocated' }],
+      });
+      expect((await suite.repos.inventory.levels(['W-9']))[0]?.committed).toBe('8.5');
+    });
+
+    it('records a batch of audit entries in one call', async () => {
+      const subject = { type: 'order', id: 'audit-batch' };
+      await suite.repos.audit.recordMany([
+        {
+          actor: 'pipeline',
+          action: 'order-received',
+          subjectType: 'order',
+          subjectId: subject.id,
+          details: { n: 1 },
+          at: new Date('2025-03-01T00:00:00Z'),
+        },
+        {
+          actor: 'pipeline',
+          action: 'order-allocated',
+          subjectType: 'order',
+          subjectId: subject.id,
+          at: new Date('2025-03-01T00:00:01Z'),
+        },
+      ]);
+      await suite.repos.audit.recordMany([]);
+      const events = await suite.repos.audit.list(subject);
+      expect(events.map((e) => [e.action, e.details])).toEqual([
+        ['order-received', { n: 1 }],
+        ['order-allocated', null],
+      ]);
+    });
+
     it('gives stock back once, moving the order to its final status in the same transaction', async () => {
       await suite.repos.orders.create(newOrder('o-8'));
       await suite.repos.inventory.commitAllocation(allocation('o-8', '2'));

@@ -31,6 +31,13 @@ export interface AuditLog {
    * await audit.record({ actor: 'alice', action: 'transmission-resent', subjectType: 'transmission', subjectId: id });
    */
   record(entry: AuditEntry): Promise<void>;
+  /**
+   * Several entries in one insert.
+   *
+   * @example
+   * await audit.recordMany(orders.map((o) => ({ actor: 'pipeline', action: 'order-received', subjectType: 'order', subjectId: o.id })));
+   */
+  recordMany(entries: readonly AuditEntry[]): Promise<void>;
   /** What was done to one subject, oldest first. */
   list(subject: AuditSubject): Promise<RecordedAuditEvent[]>;
 }

@@ -36,4 +36,12 @@ export interface DocumentStore {
     }[],
   ): Promise<number>;
   get(id: string): Promise<StoredDocument | null>;
+  /**
+   * The documents with these ids, in one query; ids not stored are left out, and the order is
+   * the store's.
+   *
+   * @example
+   * const stored = await documents.getMany(batch.documentIds);
+   */
+  getMany(ids: readonly string[]): Promise<StoredDocument[]>;
 }

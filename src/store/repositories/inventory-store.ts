@@ -50,6 +50,15 @@ export type AllocationOutcome =
   | { outcome: 'not-open'; status: OrderStatus }
   | { outcome: 'stock-changed'; itemId: string; locationId: string };
 
+/** What `commitAllocations` did: all of the claimed orders allocated, or nothing. */
+export type BatchAllocationOutcome =
+  | {
+      outcome: 'allocated';
+      allocated: string[];
+      skipped: { orderId: string; reason: 'already-allocated' | 'not-open' | 'not-found' }[];
+    }
+  | { outcome: 'stock-changed'; itemId: string; locationId: string };
+
 export interface ReleaseOptions {
   /** Moves the order to this status in the same transaction; nothing is released if it is not in `from`. */
   status?: { to: OrderStatus; from: readonly OrderStatus[] };
@@ -83,6 +92,19 @@ export interface InventoryStore {
    * if (result.outcome === 'stock-changed') replan();
    */
   commitAllocation(commit: AllocationCommit): Promise<AllocationOutcome>;
+  /**
+   * `commitAllocation` for many orders in one transaction with a fixed number of statements:
+   * claims every order still open and unallocated, locks the stock rows they draw on (in one
+   * order everywhere), raises `committed` by what all of them reserve, and writes their
+   * reservations and lines. When any location has less available than the orders reserve
+   * there, nothing at all is changed (`stock-changed`), and the caller plans again. Orders that
+   * could not be claimed are left out and named in `skipped`.
+   *
+   * @example
+   * const result = await inventory.commitAllocations(plans);
+   * if (result.outcome === 'allocated') result.allocated; // ids of the orders allocated now
+   */
+  commitAllocations(commits: readonly AllocationCommit[]): Promise<BatchAllocationOutcome>;
   /**
    * Gives back every reservation the order holds, each once, in one transaction, optionally
    * moving the order to a final status in it (cancel, reject).

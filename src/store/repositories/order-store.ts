@@ -72,6 +72,15 @@ export interface OrderExpectation {
   statuses?: readonly OrderStatus[];
 }
 
+/** One order answered by `acknowledgeMany`. */
+export interface OrderAcknowledgement {
+  id: string;
+  ackDocumentId: string;
+  status: OrderStatus;
+  /** The statuses the order may be in for the change to apply. */
+  from: readonly OrderStatus[];
+}
+
 /** The store's port for orders. Stock reservations are the inventory's (`InventoryStore`). */
 export interface OrderStore {
   /**
@@ -83,10 +92,37 @@ export interface OrderStore {
    */
   create(order: NewOrder): Promise<{ order: StoredOrder; created: boolean }>;
   get(id: string): Promise<StoredOrder | null>;
+  /**
+   * Stores the orders whose ids are not stored yet, with their lines, in one transaction with
+   * one insert per table; stored ones are left as they are. Returns the ids stored now. What it
+   * stores is what `create` would.
+   *
+   * @example
+   * const { created } = await orders.createMany(decided); // every id, then none on a rerun
+   */
+  createMany(orders: readonly NewOrder[]): Promise<{ created: string[] }>;
+  /**
+   * The orders with these ids and their lines, in two queries; ids not stored are left out.
+   *
+   * @example
+   * const stored = await orders.getMany(documentIds);
+   */
+  getMany(ids: readonly string[]): Promise<StoredOrder[]>;
+  /**
+   * Marks decided orders answered, in one statement: each one still in one of its `from`
+   * statuses and not answered yet gets its status and 855's id, and its revision bumped. Returns
+   * the ids changed; the others were answered, or moved, by someone else.
+   *
+   * @example
+   * await orders.acknowledgeMany([{ id, ackDocumentId, status: 'acknowledged', from: ['open'] }], at);
+   */
+  acknowledgeMany(changes: readonly OrderAcknowledgement[], at?: Date): Promise<string[]>;
   /** Newest first. */
   list(filter?: OrderFilter): Promise<StoredOrder[]>;
   /** The partner's orders and cancellations with this PO number, newest first. */
   withPoNumber(partnerId: string, poNumber: string): Promise<OrderSummary[]>;
+  /** `withPoNumber` for several PO numbers in one query, newest first. */
+  withPoNumbers(partnerId: string, poNumbers: readonly string[]): Promise<OrderSummary[]>;
   /**
    * Changes an order and bumps its revision, but only when it is in the state `expect` names:
    * otherwise (someone changed it meanwhile) returns `null` and changes nothing. Fails with

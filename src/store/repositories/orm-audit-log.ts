@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { AuditEventSchema } from '../entities/audit-event.js';
+import { AuditEventSchema, type AuditEvent } from '../entities/audit-event.js';
 import { guard } from '../store-error.js';
+import { chunks } from './batch-sql.js';
 import type { AuditEntry, AuditLog, AuditSubject, RecordedAuditEvent } from './audit-log.js';
 
 /** `AuditLog` on MikroORM. */
@@ -17,6 +18,27 @@ export class OrmAuditLog implements AuditLog {
         subjectId: entry.subjectId,
         details: entry.details ?? null,
       });
+    });
+  }
+
+  recordMany(entries: readonly AuditEntry[]): Promise<void> {
+    return guard(`auditing ${entries.length} action(s)`, async () => {
+      if (entries.length === 0) return;
+      const em = this.orm.em.fork();
+      const now = new Date();
+      for (const part of chunks(entries, 6)) {
+        await em.insertMany<AuditEvent>(
+          AuditEventSchema,
+          part.map((entry) => ({
+            at: entry.at ?? now,
+            actor: entry.actor,
+            action: entry.action,
+            subjectType: entry.subjectType,
+            subjectId: entry.subjectId,
+            details: entry.details ?? null,
+          })),
+        );
+      }
     });
   }
 

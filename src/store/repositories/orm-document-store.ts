@@ -1,6 +1,9 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { CanonicalDocumentRecordSchema } from '../entities/canonical-document-record.js';
+import {
+  CanonicalDocumentRecordSchema,
+  type CanonicalDocumentRecord,
+} from '../entities/canonical-document-record.js';
 import { guard } from '../store-error.js';
 import type { DocumentStore, StoredDocument } from './document-store.js';
 
@@ -56,15 +59,26 @@ export class OrmDocumentStore implements DocumentStore {
   get(id: string): Promise<StoredDocument | null> {
     return guard(`reading document ${id}`, async () => {
       const found = await this.orm.em.fork().findOne(CanonicalDocumentRecordSchema, { id });
-      if (found === null) return null;
-      return {
-        id: found.id,
-        type: found.type,
-        partnerId: found.partnerId,
-        document: found.document,
-        transactionSetId: found.transactionSet?.id ?? null,
-        createdAt: found.createdAt,
-      };
+      return found === null ? null : toStored(found);
     });
   }
+
+  getMany(ids: readonly string[]): Promise<StoredDocument[]> {
+    return guard(`reading ${ids.length} document(s)`, async () => {
+      if (ids.length === 0) return [];
+      const rows = await this.orm.em.fork().find(CanonicalDocumentRecordSchema, { id: { $in: [...ids] } });
+      return rows.map(toStored);
+    });
+  }
+}
+
+function toStored(found: CanonicalDocumentRecord): StoredDocument {
+  return {
+    id: found.id,
+    type: found.type,
+    partnerId: found.partnerId,
+    document: found.document,
+    transactionSetId: found.transactionSet?.id ?? null,
+    createdAt: found.createdAt,
+  };
 }

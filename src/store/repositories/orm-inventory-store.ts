@@ -1,13 +1,15 @@
-import { raw, type EntityManager, type MikroORM } from '@mikro-orm/core';
-import { subtractDecimals } from '../../canonical/index.js';
+import { LockMode, raw, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { addDecimals, compareDecimals, subtractDecimals } from '../../canonical/index.js';
 import { InventoryLevelSchema, type InventoryLevel } from '../entities/inventory-level.js';
 import { InventoryReservationSchema, type InventoryReservation } from '../entities/inventory-reservation.js';
 import { OrderLineRecordSchema } from '../entities/order-line-record.js';
 import { OrderRecordSchema } from '../entities/order-record.js';
 import { guard, storeError } from '../store-error.js';
+import { BatchSql, chunks } from './batch-sql.js';
 import type {
   AllocationCommit,
   AllocationOutcome,
+  BatchAllocationOutcome,
   InventoryLevelInput,
   InventoryStore,
   ReleaseOptions,
@@ -36,7 +38,11 @@ const COMMIT_LESS = '"committed" - cast(? as numeric)';
  * transaction, so the database's row lock is the only synchronisation between workers.
  */
 export class OrmInventoryStore implements InventoryStore {
-  constructor(private readonly orm: MikroORM) {}
+  private readonly sql: BatchSql;
+
+  constructor(private readonly orm: MikroORM) {
+    this.sql = new BatchSql(orm);
+  }
 
   upsertLevels(levels: readonly InventoryLevelInput[], at = new Date()): Promise<void> {
     return guard(`loading ${levels.length} inventory level(s)`, async () => {
@@ -138,6 +144,164 @@ export class OrmInventoryStore implements InventoryStore {
         return { outcome: 'stock-changed', itemId: cause.itemId, locationId: cause.locationId };
       }
       throw error;
+    }
+  }
+
+  async commitAllocations(commits: readonly AllocationCommit[]): Promise<BatchAllocationOutcome> {
+    if (commits.length === 0) return { outcome: 'allocated', allocated: [], skipped: [] };
+    const at = commits[0]?.at ?? new Date();
+    try {
+      return await guard(`allocating ${commits.length} order(s)`, () =>
+        this.orm.em.fork().transactional(async (em) => {
+          const claimed = new Set(await this.claim(em, commits, at));
+          const skipped = await this.skipped(
+            em,
+            commits.map((c) => c.orderId).filter((id) => !claimed.has(id)),
+          );
+          const mine = commits.filter((c) => claimed.has(c.orderId));
+          await this.reserve(em, mine, at);
+          await this.writeLines(em, mine);
+          return { outcome: 'allocated', allocated: mine.map((c) => c.orderId), skipped } as const;
+        }),
+      );
+    } catch (error) {
+      const cause = error instanceof Error && error.cause instanceof StockChanged ? error.cause : error;
+      if (cause instanceof StockChanged) {
+        return { outcome: 'stock-changed', itemId: cause.itemId, locationId: cause.locationId };
+      }
+      throw error;
+    }
+  }
+
+  /** Claims each order's allocation (open and unallocated only), in one statement per chunk. */
+  private async claim(em: EntityManager, commits: readonly AllocationCommit[], at: Date): Promise<string[]> {
+    const { sql } = this;
+    const q = (name: string) => sql.q(name);
+    const claimed: string[] = [];
+    for (const part of chunks(commits, 2)) {
+      const values = sql.values(part.map((c) => [c.orderId, JSON.stringify(c.allocation)]));
+      const rows = await sql.all<{ id: string }>(
+        em,
+        `update ${sql.table(OrderRecordSchema as never)} set ${q('allocation')} = ${sql.json('v.column2')}, ` +
+          `${q('revision')} = ${q('revision')} + 1, ${q('updated_at')} = ? from ${values.sql} ` +
+          `where ${q('id')} = v.column1 and ${q('allocation')} is null and ${q('status')} = 'open' ` +
+          `returning ${q('id')}`,
+        [sql.date(at), ...values.params],
+      );
+      claimed.push(...rows.map((row) => row.id));
+    }
+    return claimed;
+  }
+
+  /** Why orders could not be claimed: allocated before, in another status, or unknown. */
+  private async skipped(
+    em: EntityManager,
+    orderIds: readonly string[],
+  ): Promise<{ orderId: string; reason: 'already-allocated' | 'not-open' | 'not-found' }[]> {
+    if (orderIds.length === 0) return [];
+    const rows = await em.find(OrderRecordSchema, { id: { $in: [...orderIds] } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return orderIds.map((orderId) => {
+      const row = byId.get(orderId);
+      const reason =
+        row === undefined ? 'not-found' : row.allocation !== null ? 'already-allocated' : 'not-open';
+      return { orderId, reason };
+    });
+  }
+
+  /**
+   * Raises `committed` by what the orders reserve at each location, and records their
+   * reservations. The rows are locked first, in one order (as `commitAllocation` takes them),
+   * then checked and raised with one statement; a location short of stock rolls everything back.
+   */
+  private async reserve(em: EntityManager, commits: readonly AllocationCommit[], at: Date): Promise<void> {
+    const reservations = commits.flatMap((c) => c.reservations.map((r) => ({ ...r, orderId: c.orderId })));
+    if (reservations.length === 0) return;
+    const wanted = new Map<string, { itemId: string; locationId: string; quantity: string }>();
+    for (const r of reservations) {
+      const key = `${r.itemId}\u0000${r.locationId}`;
+      const sum = wanted.get(key);
+      wanted.set(key, {
+        itemId: r.itemId,
+        locationId: r.locationId,
+        quantity: sum === undefined ? r.quantity : addDecimals(sum.quantity, r.quantity),
+      });
+    }
+    const pairs = [...wanted.values()].sort((a, b) =>
+      compareKeys([a.itemId, a.locationId], [b.itemId, b.locationId]),
+    );
+    const { sql } = this;
+    const q = (name: string) => sql.q(name);
+    for (const part of chunks(pairs, 3)) {
+      const levels = await em.find(
+        InventoryLevelSchema,
+        { $or: part.map((p) => ({ itemId: p.itemId, locationId: p.locationId })) },
+        {
+          orderBy: [{ itemId: 'asc' }, { locationId: 'asc' }],
+          ...(sql.postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
+        },
+      );
+      const found = new Map(levels.map((level) => [`${level.itemId}\u0000${level.locationId}`, level]));
+      for (const p of part) {
+        const level = found.get(`${p.itemId}\u0000${p.locationId}`);
+        const available = level === undefined ? '0' : subtractDecimals(level.onHand, level.committed);
+        if (compareDecimals(available, p.quantity) < 0) throw new StockChanged(p.itemId, p.locationId);
+      }
+      const values = sql.values(part.map((p) => [p.itemId, p.locationId, p.quantity]));
+      const raised = await sql.run(
+        em,
+        `update ${sql.table(InventoryLevelSchema as never)} set ${q('committed')} = ${q('committed')} + ${sql.numeric('v.column3')}, ` +
+          `${q('updated_at')} = ? from ${values.sql} ` +
+          `where ${q('item_id')} = v.column1 and ${q('location_id')} = v.column2 ` +
+          `and ${q('on_hand')} - ${q('committed')} - ${sql.numeric('v.column3')} >= 0`,
+        [sql.date(at), ...values.params],
+      );
+      if (raised !== part.length) {
+        const first = part[0] ?? { itemId: '', locationId: '' };
+        throw new StockChanged(first.itemId, first.locationId);
+      }
+    }
+    for (const part of chunks(reservations, 6)) {
+      await em.insertMany(
+        InventoryReservationSchema,
+        part.map((r) => ({
+          orderId: r.orderId,
+          lineNumber: r.lineNumber,
+          itemId: r.itemId,
+          locationId: r.locationId,
+          quantity: r.quantity,
+          createdAt: at,
+        })),
+      );
+    }
+  }
+
+  /** Every line's item, figures, status and locations, in one statement per chunk. */
+  private async writeLines(em: EntityManager, commits: readonly AllocationCommit[]): Promise<void> {
+    const lines = commits.flatMap((c) => c.lines.map((line) => ({ ...line, orderId: c.orderId })));
+    if (lines.length === 0) return;
+    const { sql } = this;
+    const q = (name: string) => sql.q(name);
+    for (const part of chunks(lines, 7)) {
+      const values = sql.values(
+        part.map((l) => [
+          l.orderId,
+          l.lineNumber,
+          l.itemId,
+          l.allocated,
+          l.backordered,
+          l.status,
+          JSON.stringify(l.locations),
+        ]),
+      );
+      await sql.run(
+        em,
+        `update ${sql.table(OrderLineRecordSchema as never)} set ${q('item_id')} = v.column3, ` +
+          `${q('allocated')} = ${sql.numeric('v.column4')}, ${q('backordered')} = ${sql.numeric('v.column5')}, ` +
+          `${q('status')} = v.column6, ${q('locations')} = ${sql.json('v.column7')} from ${values.sql} ` +
+          `where ${q('order_id')} = v.column1 and ${q('line_number')} = v.column2`,
+        values.params,
+      );
     }
   }
 

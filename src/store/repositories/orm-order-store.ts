@@ -3,8 +3,10 @@ import { isGatewayError } from '../../errors/index.js';
 import { OrderLineRecordSchema, type OrderLineRecord } from '../entities/order-line-record.js';
 import { OrderRecordSchema, type OrderRecord } from '../entities/order-record.js';
 import { guard, storeError } from '../store-error.js';
+import { BatchSql, chunks } from './batch-sql.js';
 import type {
   NewOrder,
+  OrderAcknowledgement,
   OrderChange,
   OrderExpectation,
   OrderFilter,
@@ -16,7 +18,93 @@ import type {
 
 /** `OrderStore` on MikroORM. */
 export class OrmOrderStore implements OrderStore {
-  constructor(private readonly orm: MikroORM) {}
+  private readonly sql: BatchSql;
+
+  constructor(private readonly orm: MikroORM) {
+    this.sql = new BatchSql(orm);
+  }
+
+  async createMany(orders: readonly NewOrder[]): Promise<{ created: string[] }> {
+    if (orders.length === 0) return { created: [] };
+    const doing = `storing ${orders.length} order(s)`;
+    try {
+      return await guard(doing, () =>
+        this.orm.em.fork().transactional(async (em) => {
+          const ids = orders.map((order) => order.id);
+          const known = new Set(
+            (await em.find(OrderRecordSchema, { id: { $in: ids } }, { fields: ['id'] })).map((row) => row.id),
+          );
+          const fresh = orders.filter((order) => !known.has(order.id)).map(storedFrom);
+          if (fresh.length === 0) return { created: [] };
+          for (const part of chunks(fresh, 13)) {
+            await em.insertMany(
+              OrderRecordSchema,
+              part.map(({ lines: _, ...record }) => record),
+            );
+          }
+          const lines = fresh.flatMap((order) =>
+            order.lines.map((line, position) => ({ ...line, orderId: order.id, position })),
+          );
+          for (const part of chunks(lines, 11)) await em.insertMany(OrderLineRecordSchema, part);
+          return { created: fresh.map((order) => order.id) };
+        }),
+      );
+    } catch (error) {
+      // An overlapping run stored some first: one by one, each found or stored.
+      if (!isGatewayError(error) || error.code !== 'duplicate') throw error;
+      const created: string[] = [];
+      for (const order of orders) if ((await this.create(order)).created) created.push(order.id);
+      return { created };
+    }
+  }
+
+  getMany(ids: readonly string[]): Promise<StoredOrder[]> {
+    return guard(`reading ${ids.length} order(s)`, async () => {
+      if (ids.length === 0) return [];
+      const em = this.orm.em.fork();
+      const rows = await em.find(OrderRecordSchema, { id: { $in: [...ids] } });
+      return withLines(em, rows);
+    });
+  }
+
+  withPoNumbers(partnerId: string, poNumbers: readonly string[]): Promise<OrderSummary[]> {
+    return guard(`reading the orders of ${partnerId} with ${poNumbers.length} PO number(s)`, async () => {
+      if (poNumbers.length === 0) return [];
+      const rows = await this.orm.em
+        .fork()
+        .find(
+          OrderRecordSchema,
+          { partnerId, poNumber: { $in: [...poNumbers] } },
+          { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+        );
+      return rows.map(toSummary);
+    });
+  }
+
+  acknowledgeMany(changes: readonly OrderAcknowledgement[], at = new Date()): Promise<string[]> {
+    return guard(`acknowledging ${changes.length} order(s)`, async () => {
+      if (changes.length === 0) return [];
+      const { sql } = this;
+      const q = (name: string) => sql.q(name);
+      const em = this.orm.em.fork();
+      const changed: string[] = [];
+      // One statement per chunk: each row's new status, 855 and allowed statuses come from VALUES.
+      for (const part of chunks(changes, 4)) {
+        const values = sql.values(part.map((c) => [c.id, c.ackDocumentId, c.status, c.from.join(',')]));
+        const rows = await sql.all<{ id: string }>(
+          em,
+          `update ${sql.table(OrderRecordSchema as never)} set ${q('status')} = v.column3, ` +
+            `${q('ack_document_id')} = v.column2, ${q('revision')} = ${q('revision')} + 1, ` +
+            `${q('updated_at')} = ? from ${values.sql} ` +
+            `where ${q('id')} = v.column1 and ${q('ack_document_id')} is null ` +
+            `and (',' || v.column4 || ',') like ('%,' || ${q('status')} || ',%') returning ${q('id')}`,
+          [sql.date(at), ...values.params],
+        );
+        changed.push(...rows.map((row) => row.id));
+      }
+      return changed;
+    });
+  }
 
   async create(order: NewOrder): Promise<{ order: StoredOrder; created: boolean }> {
     const doing = `storing order ${order.id} (PO ${order.poNumber})`;
@@ -78,13 +166,7 @@ export class OrmOrderStore implements OrderStore {
           { partnerId, poNumber },
           { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
         );
-      return rows.map((row) => ({
-        id: row.id,
-        poNumber: row.poNumber,
-        kind: row.kind,
-        status: row.status,
-        createdAt: row.createdAt,
-      }));
+      return rows.map(toSummary);
     });
   }
 
@@ -169,6 +251,10 @@ function storedFrom(order: NewOrder): StoredOrder {
       locations: [],
     })),
   };
+}
+
+function toSummary(row: OrderRecord): OrderSummary {
+  return { id: row.id, poNumber: row.poNumber, kind: row.kind, status: row.status, createdAt: row.createdAt };
 }
 
 function toLine(row: OrderLineRecord): OrderLine {

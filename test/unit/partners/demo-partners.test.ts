@@ -73,7 +73,9 @@ describe('the demo partners', () => {
     if (partner.transport.type !== 'as2') throw new Error('northwind-health should use AS2');
     // Written relative to the partner file; loaded as absolute paths.
     expect(partner.transport.ourCertificate.file).toBe(resolve('partners/certs/acme-supply-as2.crt'));
-    expect(partner.transport.theirCertificate).toEqual({ file: resolve('partners/certs/northwind-health-as2.crt') });
+    expect(partner.transport.theirCertificate).toEqual({
+      file: resolve('partners/certs/northwind-health-as2.crt'),
+    });
     expect(partner.transport).toMatchObject({ signing: 'sha256', encryption: 'aes256-cbc', mdn: 'sync' });
   });
 
