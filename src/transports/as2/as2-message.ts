@@ -3,11 +3,14 @@ import type * as pkijs from 'pkijs';
 import { DIGESTS, type CipherName, type DigestName } from './cms/algorithms.js';
 import type { KeyPair } from './cms/keys.js';
 import {
+  compressEntity,
+  decompressEntity,
   decryptEntity,
   encryptEntity,
   entityBytes,
   header,
   mic,
+  parameter,
   signEntity,
   verifySignedEntity,
   type MdnError,
@@ -33,7 +36,7 @@ export interface As2Request {
   messageId: string;
   headers: Record<string, string>;
   body: Buffer;
-  /** `"<base64>, sha-256"` over the signed payload entity. */
+  /** `"<base64>, sha-256"` over the entity signed: the payload, or its compressed-data entity. */
   mic: string;
 }
 
@@ -43,6 +46,8 @@ const quote = (id: string) =>
 /**
  * The AS2 request for a file (RFC 4130): the payload entity signed, then encrypted for the
  * partner, with a signed MDN requested (sync, or async to `asyncMdnUrl`) in our signing digest.
+ * With `compression` the payload entity is compressed first (compress, sign, encrypt: the order
+ * RFC 5402 recommends), so the MIC is over the compressed-data entity, as the partner signs it.
  *
  * @example
  * const request = await as2Request(x12Bytes, 'application/edi-x12', settings, 'our.host.example');
@@ -66,7 +71,10 @@ export async function as2Request(
     ],
     body: payload,
   };
-  const signed = await signEntity(entity, settings.ours, settings.signing);
+  // Base64 inside the signature, which S/MIME readers that split parts by line leave intact.
+  const content =
+    settings.compression === true ? compressEntity(entity, { transferEncoding: 'base64' }) : entity;
+  const signed = await signEntity(content, settings.ours, settings.signing);
   const encrypted = encryptEntity(signed, settings.theirs, settings.encryption);
   const headers: Record<string, string> = {
     'AS2-Version': '1.2',
@@ -80,7 +88,7 @@ export async function as2Request(
     'Disposition-Notification-Options': `signed-receipt-protocol=optional, pkcs7-signature; signed-receipt-micalg=optional, ${DIGESTS[settings.signing].micalg}`,
     ...(settings.asyncMdnUrl === undefined ? {} : { 'Receipt-Delivery-Option': settings.asyncMdnUrl }),
   };
-  return { messageId, headers, body: encrypted.body, mic: mic(entityBytes(entity), settings.signing) };
+  return { messageId, headers, body: encrypted.body, mic: mic(entityBytes(content), settings.signing) };
 }
 
 /** A Message-ID unique to this message: time, 64 random bits, and our domain. */
@@ -99,13 +107,25 @@ export interface MdnRequest {
 }
 
 export type OpenedMessage =
-  | { ok: true; payload: MimeEntity; mic: string; encrypted: boolean; signed: boolean; mdn: MdnRequest }
+  | {
+      ok: true;
+      payload: MimeEntity;
+      mic: string;
+      encrypted: boolean;
+      signed: boolean;
+      /** Whether a compressed-data entity was inflated on the way (either side of the signature). */
+      compressed: boolean;
+      mdn: MdnRequest;
+    }
   | { ok: false; error: MdnError; reason: string; mic?: string; mdn: MdnRequest };
 
 /**
  * Opens a received AS2 message: decrypts it with one of our keys when it is encrypted, checks
  * its signature against the partner's certificates when it is signed, and computes the MIC the
  * MDN returns: over the signed entity as received, or over the payload entity when unsigned.
+ * Compressed data (RFC 5402) is inflated where the sender put it: outside the signature (the
+ * signed entity inside it gives the MIC) or inside it (the MIC is over the compressed-data
+ * entity as signed); one that does not inflate answers `decompression-failed`.
  * `requireSigned`/`requireEncrypted` refuse a message sent plainer than the partner file says.
  * Failures answer the RFC 4130 disposition to send, never an exception.
  *
@@ -130,7 +150,8 @@ export async function openAs2Message(
   };
   const contentType = () => header(entity, 'Content-Type') ?? '';
   let encrypted = false;
-  if (/^application\/(x-)?pkcs7-mime/i.test(contentType())) {
+  let compressed = false;
+  if (/^application\/(x-)?pkcs7-mime/i.test(contentType()) && !isCompressedData(entity)) {
     const opened = decryptEntity(entity, keys.ours);
     if (!opened.ok) return { ok: false, error: 'decryption-failed', reason: opened.reason, mdn };
     entity = opened.entity;
@@ -143,28 +164,14 @@ export async function openAs2Message(
       mdn,
     };
   }
+  if (isCompressedData(entity)) {
+    const inflated = decompressEntity(entity);
+    if (!inflated.ok) return { ok: false, error: 'decompression-failed', reason: inflated.reason, mdn };
+    entity = inflated.entity;
+    compressed = true;
+  }
   if (/^multipart\/signed/i.test(contentType())) {
-    const checked = await verifySignedEntity(entity, keys.theirs);
-    if (!checked.ok) {
-      const error = /digest|does not verify/i.test(checked.reason)
-        ? 'integrity-check-failed'
-        : 'authentication-failed';
-      return {
-        ok: false,
-        error,
-        reason: checked.reason,
-        ...(checked.signedBytes === undefined ? {} : { mic: mic(checked.signedBytes, mdn.digest) }),
-        mdn,
-      };
-    }
-    return {
-      ok: true,
-      payload: checked.entity,
-      mic: mic(checked.signedBytes, checked.check.digest),
-      encrypted,
-      signed: true,
-      mdn,
-    };
+    return openSigned(entity, keys.theirs, { encrypted, compressed, mdn });
   }
   if (policy.requireSigned) {
     return { ok: false, error: 'authentication-failed', reason: 'the message is not signed', mdn };
@@ -175,8 +182,56 @@ export async function openAs2Message(
     mic: mic(entityBytes(entity), mdn.digest),
     encrypted,
     signed: false,
+    compressed,
     mdn,
   };
+}
+
+/**
+ * A multipart/signed entity checked against the partner's certificates; signed content that is
+ * compressed-data is inflated, the MIC staying over the content as signed.
+ */
+async function openSigned(
+  entity: MimeEntity,
+  theirs: readonly pkijs.Certificate[],
+  opened: { encrypted: boolean; compressed: boolean; mdn: MdnRequest },
+): Promise<OpenedMessage> {
+  const { mdn } = opened;
+  const checked = await verifySignedEntity(entity, theirs);
+  if (!checked.ok) {
+    const error = /digest|does not verify/i.test(checked.reason)
+      ? 'integrity-check-failed'
+      : 'authentication-failed';
+    return {
+      ok: false,
+      error,
+      reason: checked.reason,
+      ...(checked.signedBytes === undefined ? {} : { mic: mic(checked.signedBytes, mdn.digest) }),
+      mdn,
+    };
+  }
+  const signedMic = mic(checked.signedBytes, checked.check.digest);
+  if (!isCompressedData(checked.entity)) {
+    return { ok: true, ...opened, payload: checked.entity, mic: signedMic, signed: true };
+  }
+  const inflated = decompressEntity(checked.entity);
+  if (!inflated.ok) {
+    return { ok: false, error: 'decompression-failed', reason: inflated.reason, mic: signedMic, mdn };
+  }
+  return { ok: true, ...opened, payload: inflated.entity, mic: signedMic, signed: true, compressed: true };
+}
+
+/**
+ * Whether an entity is S/MIME compressed-data: its smime-type says so, or, when it names none,
+ * its `.p7z` name does (enveloped data is `.p7m`).
+ */
+function isCompressedData(entity: MimeEntity): boolean {
+  const contentType = header(entity, 'Content-Type') ?? '';
+  if (!/^application\/(x-)?pkcs7-mime/i.test(contentType)) return false;
+  const smimeType = parameter(contentType, 'smime-type');
+  if (smimeType !== undefined) return smimeType.toLowerCase() === 'compressed-data';
+  const name = parameter(contentType, 'name') ?? parameter(header(entity, 'Content-Disposition'), 'filename');
+  return name !== undefined && /\.p7z$/i.test(name);
 }
 
 /** The MDN the sender asked for, from Disposition-Notification-To/-Options and Receipt-Delivery-Option. */

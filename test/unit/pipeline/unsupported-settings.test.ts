@@ -11,4 +11,15 @@ describe('settings the gateway cannot carry out', () => {
     const enabled = demo().map((partner) => ({ ...partner, enabled: true }));
     expect(() => refuseUnsupported(new PartnerRegistry(enabled))).not.toThrow();
   });
+
+  it('takes AS2 compression, which sent messages apply', () => {
+    const compressing = demo().flatMap((partner) =>
+      partner.kind === 'x12' && partner.transport.type === 'as2'
+        ? [{ ...partner, enabled: true, transport: { ...partner.transport, compression: true } }]
+        : [],
+    );
+    expect(compressing).toHaveLength(1);
+    expect(compressing.flatMap((partner) => unsupportedSettings(partner))).toEqual([]);
+    expect(() => refuseUnsupported(new PartnerRegistry(compressing))).not.toThrow();
+  });
 });

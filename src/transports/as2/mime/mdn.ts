@@ -5,11 +5,15 @@ import type { KeyPair } from '../cms/keys.js';
 import { header, multipartParts, parameter, parseEntity, type MimeEntity } from './mime-entity.js';
 import { signEntity, verifySignedEntity } from './smime.js';
 
-/** The dispositions RFC 4130 names for a message that could not be processed. */
+/**
+ * The dispositions for a message that could not be processed: those RFC 4130 names, and
+ * `decompression-failed` for compressed data that does not inflate (RFC 5402).
+ */
 export const MDN_ERRORS = [
   'decryption-failed',
   'authentication-failed',
   'integrity-check-failed',
+  'decompression-failed',
   'unexpected-processing-error',
 ] as const;
 export type MdnError = (typeof MDN_ERRORS)[number];

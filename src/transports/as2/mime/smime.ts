@@ -106,20 +106,29 @@ export function decryptEntity(
 
 /**
  * An application/pkcs7-mime compressed-data entity holding the entity, zlib-compressed
- * (RFC 3274, as AS2 uses it: RFC 5402).
+ * (RFC 3274, as AS2 uses it: RFC 5402). Sent `binary` unless `transferEncoding` says `base64`,
+ * which an entity to be signed wants: S/MIME readers that split multipart/signed line by line
+ * (openssl's among them) rewrite the line ends of a binary part, and the signature no longer holds.
  *
  * @example
- * const compressed = compressEntity(payload);
+ * const compressed = compressEntity(payload, { transferEncoding: 'base64' });
  * const signed = await signEntity(compressed, ours, 'sha256');
  */
-export function compressEntity(entity: MimeEntity): MimeEntity {
+export function compressEntity(
+  entity: MimeEntity,
+  { transferEncoding = 'binary' }: { transferEncoding?: 'binary' | 'base64' } = {},
+): MimeEntity {
+  const der = compressData(entityBytes(entity));
   return {
     headers: [
       ['Content-Type', 'application/pkcs7-mime; smime-type=compressed-data; name=smime.p7z'],
-      ['Content-Transfer-Encoding', 'binary'],
+      ['Content-Transfer-Encoding', transferEncoding],
       ['Content-Disposition', 'attachment; filename=smime.p7z'],
     ],
-    body: compressData(entityBytes(entity)),
+    body:
+      transferEncoding === 'base64'
+        ? Buffer.from(der.toString('base64').replace(/.{76}(?!$)/g, '$&\r\n'))
+        : der,
   };
 }
 
