@@ -297,7 +297,13 @@ async function allocateEntries(
   }
   const plans: { entry: Entry; plan: AllocationPlan; commit: AllocationCommit }[] = [];
   for (const { entry, lines } of toAllocate) {
-    const plan = allocateOrder(lines, [...stock.values()], rules);
+    // Only the order's items: the plan reads every level it is given.
+    const items = new Set(lines.flatMap((line) => line.itemId ?? []));
+    const plan = allocateOrder(
+      lines,
+      [...stock.values()].filter((level) => items.has(level.itemId)),
+      rules,
+    );
     for (const reservation of plan.reservations) {
       const key = `${reservation.itemId}\u0000${reservation.locationId}`;
       const level = stock.get(key);
