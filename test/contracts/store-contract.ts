@@ -297,6 +297,12 @@ export function describeStoreContract(dialect: string, harness: StoreHarness): v
       expect(await suite.repos.documents.get(doc(3, '').id)).toMatchObject({ transactionSetId: null });
       expect(await suite.repos.documents.saveNew([{ document: doc(2, 'third') }])).toBe(0);
       expect(await suite.repos.documents.saveNew([])).toBe(0);
+      const many = await suite.repos.documents.getMany([doc(3, '').id, 'missing', doc(1, '').id]);
+      expect(many.map((d) => d.id).sort()).toEqual([doc(1, '').id, doc(3, '').id].sort());
+      expect(many.find((d) => d.id === doc(1, '').id)).toEqual(
+        await suite.repos.documents.get(doc(1, '').id),
+      );
+      expect(await suite.repos.documents.getMany([])).toEqual([]);
     });
 
     it('reads a transmission with its bytes but without its history', async () => {
