@@ -17,12 +17,41 @@ import {
 } from './pipeline-state.js';
 import { spawnWorker, type WorkerChild } from './worker-child.js';
 
-const INTERCHANGES = 1000;
-// Interchanges per file, in turn: partners send single orders and batches, and a kill in the
-// middle of a batch leaves some of its interchanges done and some not.
-const FILE_SIZES = [1, 4, 2, 3];
-/** The worker dies once this many purchase orders are stored: well after the start, well before the end. */
-const KILL_AT_DOCUMENTS = 300;
+/** What is sent, and when the workers die. */
+interface Scenario {
+  interchanges: number;
+  /** Purchase orders in each interchange: one goes through its own job, more are decided together. */
+  ordersPerInterchange: number;
+  /**
+   * Interchanges per file, in turn: partners send single orders and batches, and a kill in the
+   * middle of a file leaves some of its interchanges done and some not.
+   */
+  fileSizes: number[];
+  /**
+   * A worker dies once this many rows are in the table (`canonical_document` while documents are
+   * stored, `order_record` while orders are decided), one kill after another, each with a new
+   * worker started after it: well after the start, well before the end.
+   */
+  kills: { table: 'canonical_document' | 'order_record'; atLeast: number }[];
+}
+
+const ONE_BY_ONE: Scenario = {
+  interchanges: 1000,
+  ordersPerInterchange: 1,
+  fileSizes: [1, 4, 2, 3],
+  kills: [{ table: 'canonical_document', atLeast: 300 }],
+};
+
+const TOGETHER: Scenario = {
+  interchanges: 60,
+  ordersPerInterchange: 10,
+  fileSizes: [1, 3, 2],
+  kills: [
+    { table: 'canonical_document', atLeast: 120 },
+    { table: 'order_record', atLeast: 250 },
+    { table: 'order_record', atLeast: 420 },
+  ],
+};
 
 const PRICE_LIST = 'acme-crash';
 /** Every order is accepted: its items, prices and stock exist, and it asks for delivery in a month. */
@@ -31,8 +60,9 @@ const BUSINESS = {
   allocation: { strategy: 'single-location-first', locations: ['DC-EAST'] },
 };
 
-/** 1,000 interchanges, each one group with one distinct 850, in files of one to four interchanges. */
-function inboundFiles(): { name: string; content: string }[] {
+/** The scenario's interchanges, each one group of distinct 850s, in files of its sizes. */
+function inboundFiles(scenario: Scenario): { name: string; content: string }[] {
+  const { interchanges: INTERCHANGES, fileSizes: FILE_SIZES, ordersPerInterchange } = scenario;
   const inAMonth = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10).replace(/-/g, '');
   const files: { name: string; content: string }[] = [];
   for (let next = 1, f = 0; next <= INTERCHANGES; f++) {
@@ -41,8 +71,8 @@ function inboundFiles(): { name: string; content: string }[] {
     for (let i = 0; i < size; i++, next++) {
       content += purchaseOrderInterchange({
         controlNumber: next,
-        firstOrder: next,
-        orders: 1,
+        firstOrder: (next - 1) * ordersPerInterchange + 1,
+        orders: ordersPerInterchange,
         sender: 'ACMERETAIL',
         receiver: 'OURGATEWAY',
         deliveryDate: inAMonth,
@@ -53,7 +83,7 @@ function inboundFiles(): { name: string; content: string }[] {
   return files;
 }
 
-describe('a worker process killed with SIGKILL in the middle of 1,000 purchase orders', () => {
+describe('worker processes killed with SIGKILL in the middle of the work', () => {
   let harness: Harness | undefined;
   const workers: WorkerChild[] = [];
   afterEach(async () => {
@@ -65,13 +95,31 @@ describe('a worker process killed with SIGKILL in the middle of 1,000 purchase o
     harness = undefined;
   });
 
-  it('loses nothing and sends nothing twice once a new worker process takes over', async () => {
+  it('lose nothing and send nothing twice: 1,000 single-order interchanges, one kill', async () => {
+    harness = await runScenario(ONE_BY_ONE, (h) => (harness = h), workers);
+  }, 150_000);
+
+  it('lose nothing and send nothing twice: 600 orders decided ten at a time, three kills', async () => {
+    harness = await runScenario(TOGETHER, (h) => (harness = h), workers);
+  }, 150_000);
+});
+
+/** Runs a scenario to the end and checks every document, order and acknowledgement. */
+async function runScenario(
+  scenario: Scenario,
+  started: (h: Harness) => void,
+  workers: WorkerChild[],
+): Promise<Harness> {
+  const INTERCHANGES = scenario.interchanges;
+  const ORDERS = INTERCHANGES * scenario.ordersPerInterchange;
+  {
     const began = Date.now();
-    const h = (harness = await startHarness({
+    const h = await startHarness({
       workers: 'none',
       business: BUSINESS,
-      seed: masterDataFor(INTERCHANGES, { priceListId: PRICE_LIST, locationId: 'DC-EAST' }),
-    }));
+      seed: masterDataFor(ORDERS, { priceListId: PRICE_LIST, locationId: 'DC-EAST' }),
+    });
+    started(h);
     const env = {
       DATABASE_URL: TEST_DATABASE_URL,
       DATABASE_SCHEMA: h.schema,
@@ -88,30 +136,34 @@ describe('a worker process killed with SIGKILL in the middle of 1,000 purchase o
       return worker;
     };
     const seeded = Date.now();
-    const first = start();
-    await first.ready;
+    let current = start();
+    await current.ready;
 
-    const files = inboundFiles();
+    const files = inboundFiles(scenario);
     await Promise.all(files.map((f) => writeFile(join(h.inbox, f.name), f.content)));
     const intake = takeEveryFile(h, files.length);
 
-    const storedAtKill = await waitFor(
-      `${KILL_AT_DOCUMENTS} purchase orders to be stored`,
-      async () => {
-        const n = await purchaseOrders(h);
-        return n >= KILL_AT_DOCUMENTS ? n : undefined;
-      },
-      60_000,
-    );
-    first.process.kill('SIGKILL');
-    expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
-    workers.splice(workers.indexOf(first), 1);
-    const afterKill = await purchaseOrders(h);
-    expect(afterKill).toBeLessThan(INTERCHANGES);
+    const atKill: string[] = [];
+    for (const kill of scenario.kills) {
+      const seen = await waitFor(
+        `${kill.atLeast} rows in ${kill.table}`,
+        async () => {
+          const n = (await countIfTable(h, kill.table)) ?? 0;
+          return n >= kill.atLeast ? n : undefined;
+        },
+        60_000,
+      );
+      current.process.kill('SIGKILL');
+      expect(await current.exited).toEqual({ code: null, signal: 'SIGKILL' });
+      workers.splice(workers.indexOf(current), 1);
+      atKill.push(`${seen}-${(await countIfTable(h, kill.table)) ?? 0} ${kill.table}`);
+      current = start();
+      await current.ready;
+    }
+    expect(await purchaseOrders(h)).toBeLessThanOrEqual(ORDERS);
 
     const killed = Date.now();
-    const second = start();
-    await second.ready;
+    const second = current;
     expect(await intake).toBe(files.length);
     let last = {};
     await waitFor(
@@ -123,7 +175,7 @@ describe('a worker process killed with SIGKILL in the middle of 1,000 purchase o
         last = { inbound, outbound, pending };
         const settled =
           inbound['processed'] === files.length &&
-          (outbound['sent'] ?? 0) >= INTERCHANGES &&
+          (outbound['sent'] ?? 0) >= INTERCHANGES + Math.ceil(ORDERS / scenario.ordersPerInterchange) &&
           Object.keys(outbound).every((s) => s === 'sent') &&
           pending === 0;
         return settled ? true : undefined;
@@ -146,20 +198,20 @@ describe('a worker process killed with SIGKILL in the middle of 1,000 purchase o
     );
     const s = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
     console.info(
-      `killed with ${storedAtKill}-${afterKill} of ${INTERCHANGES} purchase orders stored; jobs run again: ` +
+      `killed at ${atKill.join(', ')} (of ${ORDERS} purchase orders); jobs run again: ` +
         `${JSON.stringify(rerun)}; documents without their transaction set: ${unlinked}; setup ` +
-        `${s(began, seeded)}, first worker ${s(seeded, killed)}, second worker ${s(killed, finished)}`,
+        `${s(began, seeded)}, until the last kill ${s(seeded, killed)}, last worker ${s(killed, finished)}`,
     );
     expect(Object.values(rerun).reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
 
     // Nothing lost, nothing stored twice.
     expect(await statusCounts(h, 'inbound')).toEqual({ processed: files.length });
-    expect(await purchaseOrders(h)).toBe(INTERCHANGES);
+    expect(await purchaseOrders(h)).toBe(ORDERS);
     // A run that died between indexing and storing documents is completed with the same links.
     expect(unlinked).toBe(0);
     // Orders exist once the core takes purchase orders (the table may come before the handler).
     const takesOrders = documentHandlers.purchase_order !== undefined;
-    if (takesOrders) expect(await countIfTable(h, 'order_record')).toBe(INTERCHANGES);
+    if (takesOrders) expect(await countIfTable(h, 'order_record')).toBe(ORDERS);
     expect(await failedJobs(h)).toBe(0);
     expect(await countIfTable(h, 'exception_record', `kind = 'processing-failed'`)).toBe(0);
 
@@ -202,12 +254,11 @@ describe('a worker process killed with SIGKILL in the middle of 1,000 purchase o
       .filter((f) => f.set === '855')
       .flatMap((f) => [...f.content.matchAll(/BAK\*\w*\*\w*\*([^*~]+)/g)].map((m) => m[1]!));
     expect(pos855.sort()).toEqual(
-      takesOrders
-        ? Array.from({ length: INTERCHANGES }, (_, i) => `PO${String(i + 1).padStart(9, '0')}`)
-        : [],
+      takesOrders ? Array.from({ length: ORDERS }, (_, i) => `PO${String(i + 1).padStart(9, '0')}`) : [],
     );
-  }, 150_000);
-});
+    return h;
+  }
+}
 
 async function purchaseOrders(h: Harness): Promise<number> {
   return (await countIfTable(h, 'canonical_document', `type = 'purchase_order'`)) ?? 0;
