@@ -111,6 +111,10 @@ export function startPipeline(options: PipelineOptions): Pipeline {
     connection,
     prefix: options.prefix,
     concurrency: options.concurrency ?? 4,
+    // A job whose worker died (or missed renewing its lock on a starved machine) runs again: every
+    // job is idempotent. BullMQ's default of one such stall fails a job for good the second time,
+    // which a rolling restart or a busy machine can do to a long job (an interchange of orders).
+    maxStalledCount: 5,
     ...(options.lockDurationMs === undefined ? {} : { lockDuration: options.lockDurationMs }),
     ...(options.stalledIntervalMs === undefined ? {} : { stalledInterval: options.stalledIntervalMs }),
   };
