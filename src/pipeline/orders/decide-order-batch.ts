@@ -10,7 +10,6 @@ import {
   allocateOrder,
   echoIntoAck,
   evaluateOrder,
-  isCancellation,
   linesToAllocate,
   type AllocationPlan,
   type ExistingOrder,
@@ -31,6 +30,7 @@ import { PIPELINE_ACTOR } from './order-audit.js';
 import { businessDay, lineIds, partnerSettings } from './order-context.js';
 import { matchItems } from './order-items.js';
 import { readPurchaseOrder } from './read-order.js';
+import { receivedOrder } from './receive-order.js';
 
 /** What a batch job did, for its result and the logs. */
 export interface OrderBatchOutcome extends DocumentOutcome {
@@ -40,7 +40,6 @@ export interface OrderBatchOutcome extends DocumentOutcome {
   single: number;
 }
 
-const STATUS_FOR = { accept: 'open', hold: 'on_hold', reject: 'rejected' } as const;
 // The cancellation and duplicate rules take the first order on file with the PO number: a live
 // order must come before a dead one (as `loadOrderContext` sorts them).
 const DEAD = new Set(['cancelled', 'rejected']);
@@ -217,48 +216,20 @@ async function receiveOrders(
       existingOrders: existing,
       today,
     });
-    const items = matchItems(order, catalog);
-    const kind = isCancellation(order) ? 'cancellation' : 'order';
-    const status = STATUS_FOR[decision];
-    news.push({
-      id: order.id,
-      partnerId,
-      poNumber: order.poNumber,
-      kind,
-      status,
-      decision,
-      findings,
-      lines: order.lines.map((line) => ({
-        lineNumber: line.lineNumber,
-        itemId: items.get(line.lineNumber) ?? null,
-        quantity: line.quantity,
-        uom: line.uom,
-        unitPrice: line.unitPrice ?? null,
-      })),
+    const { record, audit: entry } = receivedOrder(
+      order,
+      { decision, findings },
+      matchItems(order, catalog),
       at,
-    });
-    if (kind === 'order') {
+    );
+    news.push(record);
+    if (record.kind === 'order') {
       onFile.set(order.poNumber, [
-        { poNumber: order.poNumber, status, documentId: order.id },
+        { poNumber: order.poNumber, status: record.status, documentId: order.id },
         ...(onFile.get(order.poNumber) ?? []),
       ]);
     }
-    audit.push({
-      actor: PIPELINE_ACTOR,
-      action: kind === 'order' ? 'order-received' : 'cancellation-received',
-      subjectType: 'order',
-      subjectId: order.id,
-      details: {
-        poNumber: order.poNumber,
-        decision,
-        findings: findings.map((finding) => ({
-          ruleId: finding.ruleId,
-          severity: finding.severity,
-          ...(finding.lineNumber === undefined ? {} : { lineNumber: finding.lineNumber }),
-        })),
-      },
-      at,
-    });
+    audit.push(entry);
   }
   const { created } = await repositories.orders.createMany(news);
   const now = new Set(created);
