@@ -27,6 +27,7 @@ import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { opensslParty } from './openssl-party.mjs';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
@@ -50,27 +51,7 @@ const PAYLOADS = [
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-as2-http-'));
 
-/** A self-signed RSA certificate and key for `name`, as PEM files in the run's folder. */
-function party(name) {
-  const subject = ['-days', '365', '-subj', `/CN=${name}`];
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.crt`,
-      ...subject,
-    ],
-    { cwd: dir, stdio: 'ignore' },
-  );
-  return { certificate: join(dir, `${name}.crt`), key: join(dir, `${name}.key`) };
-}
+const party = (name) => opensslParty(dir, name);
 
 function partnerYaml(gateway, partner) {
   return `id: ${PARTNER_ID}

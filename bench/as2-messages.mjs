@@ -5,38 +5,17 @@
 // store are not in this figure: it is the cryptography a received message costs.
 // Usage: npm run bench:as2
 import { Buffer } from 'node:buffer';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { as2Request, openAs2Message } from '../dist/transports/as2/as2-message.js';
 import { keyPairFromPem } from '../dist/transports/as2/cms/index.js';
+import { opensslParty } from './openssl-party.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-as2-'));
 const party = (name) => {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.crt`,
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${name}`,
-    ],
-    { cwd: dir, stdio: 'ignore' },
-  );
-  return keyPairFromPem(
-    readFileSync(join(dir, `${name}.crt`), 'utf8'),
-    readFileSync(join(dir, `${name}.key`), 'utf8'),
-  );
+  const files = opensslParty(dir, name, 2);
+  return keyPairFromPem(readFileSync(files.certificate, 'utf8'), readFileSync(files.key, 'utf8'));
 };
 const us = party('us');
 const them = party('them');
