@@ -157,7 +157,9 @@ export function startPipeline(options: PipelineOptions): Pipeline {
             : processDocument(data.documentId, deps);
       return done.catch(rethrow);
     },
-    workerOptions,
+    // Half the slots: a documents job decides a whole interchange, and the CPU it leaves goes to
+    // reading files and sending their 997s, which partners time.
+    { ...workerOptions, concurrency: Math.max(1, Math.floor(workerOptions.concurrency / 2)) },
   );
   const outbound = new Worker<OutboundJob>(
     QUEUE_NAMES.outbound,
