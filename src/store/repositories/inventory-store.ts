@@ -50,7 +50,12 @@ export type AllocationOutcome =
   | { outcome: 'not-open'; status: OrderStatus }
   | { outcome: 'stock-changed'; itemId: string; locationId: string };
 
-/** What `commitAllocations` did: all of the claimed orders allocated, or nothing. */
+/**
+ * What `commitAllocations` did: every order it could claim allocated, or nothing at all
+ * (`stock-changed`, naming a location that had less available than the batch reserves there).
+ * An order is skipped when an earlier run allocated it, when it is no longer open, or when no
+ * order has its id.
+ */
 export type BatchAllocationOutcome =
   | {
       outcome: 'allocated';
@@ -95,10 +100,11 @@ export interface InventoryStore {
   /**
    * `commitAllocation` for many orders in one transaction with a fixed number of statements:
    * claims every order still open and unallocated, locks the stock rows they draw on (in one
-   * order everywhere), raises `committed` by what all of them reserve, and writes their
-   * reservations and lines. When any location has less available than the orders reserve
-   * there, nothing at all is changed (`stock-changed`), and the caller plans again. Orders that
-   * could not be claimed are left out and named in `skipped`.
+   * order everywhere), raises `committed` by the sum of what all of them reserve with one
+   * conditional update, and writes their reservations and lines. When any location has less
+   * available than the orders reserve there, nothing at all is changed (`stock-changed`), and
+   * the caller plans again. Orders that could not be claimed are left out and named in
+   * `skipped`. Each order gets its own commit's `at`.
    *
    * @example
    * const result = await inventory.commitAllocations(plans);

@@ -94,8 +94,10 @@ export interface OrderStore {
   get(id: string): Promise<StoredOrder | null>;
   /**
    * Stores the orders whose ids are not stored yet, with their lines, in one transaction with
-   * one insert per table; stored ones are left as they are. Returns the ids stored now. What it
-   * stores is what `create` would.
+   * one insert per table (`on conflict do nothing`); stored ones are left as they are, so two
+   * overlapping runs each store a share and neither fails. Returns the ids stored now, in the
+   * order given; of two orders with one id, the first stands. What it stores is what `create`
+   * would.
    *
    * @example
    * const { created } = await orders.createMany(decided); // every id, then none on a rerun

@@ -5,6 +5,7 @@ import {
   type CanonicalDocumentRecord,
 } from '../entities/canonical-document-record.js';
 import { guard } from '../store-error.js';
+import { chunks } from './batch-sql.js';
 import type { DocumentStore, StoredDocument } from './document-store.js';
 
 /** `DocumentStore` on MikroORM. */
@@ -46,13 +47,20 @@ export class OrmDocumentStore implements DocumentStore {
       }));
       // Both drivers are SQL ones; the core's EntityManager type just does not say so.
       const em = this.orm.em.fork() as unknown as SqlEntityManager;
-      const result: { affectedRows?: number } = await em
-        .createQueryBuilder(CanonicalDocumentRecordSchema)
-        .insert(rows)
-        .onConflict('id')
-        .ignore()
-        .execute('run');
-      return result.affectedRows ?? 0;
+      return em.transactional(async (tx) => {
+        let stored = 0;
+        // SQLite's form of this insert is a compound select, of at most 500 terms.
+        for (const part of chunks(rows, 1, 500)) {
+          const result: { affectedRows?: number } = await tx
+            .createQueryBuilder(CanonicalDocumentRecordSchema)
+            .insert(part)
+            .onConflict('id')
+            .ignore()
+            .execute('run');
+          stored += result.affectedRows ?? 0;
+        }
+        return stored;
+      });
     });
   }
 

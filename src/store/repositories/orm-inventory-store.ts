@@ -1,5 +1,6 @@
-import { LockMode, raw, type EntityManager, type MikroORM } from '@mikro-orm/core';
-import { addDecimals, compareDecimals, subtractDecimals } from '../../canonical/index.js';
+import { raw, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { addDecimals, subtractDecimals } from '../../canonical/index.js';
+import type { StockReservation } from '../../core/index.js';
 import { InventoryLevelSchema, type InventoryLevel } from '../entities/inventory-level.js';
 import { InventoryReservationSchema, type InventoryReservation } from '../entities/inventory-reservation.js';
 import { OrderLineRecordSchema } from '../entities/order-line-record.js';
@@ -149,17 +150,18 @@ export class OrmInventoryStore implements InventoryStore {
 
   async commitAllocations(commits: readonly AllocationCommit[]): Promise<BatchAllocationOutcome> {
     if (commits.length === 0) return { outcome: 'allocated', allocated: [], skipped: [] };
-    const at = commits[0]?.at ?? new Date();
+    const now = new Date();
+    const dated = commits.map((commit) => ({ ...commit, at: commit.at ?? now }));
     try {
       return await guard(`allocating ${commits.length} order(s)`, () =>
         this.orm.em.fork().transactional(async (em) => {
-          const claimed = new Set(await this.claim(em, commits, at));
+          const claimed = new Set(await this.claim(em, dated));
           const skipped = await this.skipped(
             em,
-            commits.map((c) => c.orderId).filter((id) => !claimed.has(id)),
+            dated.map((c) => c.orderId).filter((id) => !claimed.has(id)),
           );
-          const mine = commits.filter((c) => claimed.has(c.orderId));
-          await this.reserve(em, mine, at);
+          const mine = dated.filter((c) => claimed.has(c.orderId));
+          await this.reserve(em, mine);
           await this.writeLines(em, mine);
           return { outcome: 'allocated', allocated: mine.map((c) => c.orderId), skipped } as const;
         }),
@@ -174,23 +176,31 @@ export class OrmInventoryStore implements InventoryStore {
   }
 
   /** Claims each order's allocation (open and unallocated only), in one statement per chunk. */
-  private async claim(em: EntityManager, commits: readonly AllocationCommit[], at: Date): Promise<string[]> {
+  private async claim(em: EntityManager, commits: readonly DatedCommit[]): Promise<string[]> {
     const { sql } = this;
     const q = (name: string) => sql.q(name);
     const claimed: string[] = [];
-    for (const part of chunks(commits, 2)) {
-      const values = sql.values(part.map((c) => [c.orderId, JSON.stringify(c.allocation)]));
+    // In id order, as `createMany` inserts them, so that overlapping batches wait in one direction.
+    const sorted = [...commits].sort((a, b) => compareKeys([a.orderId], [b.orderId]));
+    for (const part of chunks(sorted, 3)) {
+      const values = sql.values(part.map((c) => [c.orderId, JSON.stringify(c.allocation), sql.date(c.at)]));
       const rows = await sql.all<{ id: string }>(
         em,
         `update ${sql.table(OrderRecordSchema as never)} set ${q('allocation')} = ${sql.json('v.column2')}, ` +
-          `${q('revision')} = ${q('revision')} + 1, ${q('updated_at')} = ? from ${values.sql} ` +
+          `${q('revision')} = ${q('revision')} + 1, ${q('updated_at')} = ${this.timestamp('v.column3')} ` +
+          `from ${values.sql} ` +
           `where ${q('id')} = v.column1 and ${q('allocation')} is null and ${q('status')} = 'open' ` +
           `returning ${q('id')}`,
-        [sql.date(at), ...values.params],
+        values.params,
       );
       claimed.push(...rows.map((row) => row.id));
     }
     return claimed;
+  }
+
+  /** A date parameter read from a VALUES list, as the column takes it (SQLite keeps epoch ms). */
+  private timestamp(expression: string): string {
+    return this.sql.postgres ? `cast(${expression} as timestamptz)` : expression;
   }
 
   /** Why orders could not be claimed: allocated before, in another status, or unknown. */
@@ -199,27 +209,39 @@ export class OrmInventoryStore implements InventoryStore {
     orderIds: readonly string[],
   ): Promise<{ orderId: string; reason: 'already-allocated' | 'not-open' | 'not-found' }[]> {
     if (orderIds.length === 0) return [];
-    const rows = await em.find(OrderRecordSchema, { id: { $in: [...orderIds] } });
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const { sql } = this;
+    const q = (name: string) => sql.q(name);
+    const allocated = new Map<string, boolean>();
+    for (const part of chunks(orderIds, 1)) {
+      // Raw rows: entities loaded here would be flushed again when the transaction commits.
+      const rows = await sql.all<{ id: string; allocated: number | string }>(
+        em,
+        `select ${q('id')}, case when ${q('allocation')} is null then 0 else 1 end as ${q('allocated')} ` +
+          `from ${sql.table(OrderRecordSchema as never)} where ${q('id')} in (${part.map(() => '?').join(', ')})`,
+        part,
+      );
+      for (const row of rows) allocated.set(row.id, Number(row.allocated) === 1);
+    }
     return orderIds.map((orderId) => {
-      const row = byId.get(orderId);
-      const reason =
-        row === undefined ? 'not-found' : row.allocation !== null ? 'already-allocated' : 'not-open';
+      const row = allocated.get(orderId);
+      const reason = row === undefined ? 'not-found' : row ? 'already-allocated' : 'not-open';
       return { orderId, reason };
     });
   }
 
   /**
-   * Raises `committed` by what the orders reserve at each location, and records their
-   * reservations. The rows are locked first, in one order (as `commitAllocation` takes them),
-   * then checked and raised with one statement; a location short of stock rolls everything back.
+   * Raises `committed` by the sum of what the orders reserve at each location, and records their
+   * reservations. The levels are locked in key order (as `commitAllocation` takes them), then
+   * raised by one conditional statement; a location short of stock rolls everything back.
    */
-  private async reserve(em: EntityManager, commits: readonly AllocationCommit[], at: Date): Promise<void> {
-    const reservations = commits.flatMap((c) => c.reservations.map((r) => ({ ...r, orderId: c.orderId })));
+  private async reserve(em: EntityManager, commits: readonly DatedCommit[]): Promise<void> {
+    const reservations = commits.flatMap((c) =>
+      c.reservations.map((r) => ({ ...r, orderId: c.orderId, createdAt: c.at })),
+    );
     if (reservations.length === 0) return;
     const wanted = new Map<string, { itemId: string; locationId: string; quantity: string }>();
     for (const r of reservations) {
-      const key = `${r.itemId}\u0000${r.locationId}`;
+      const key = levelKey(r);
       const sum = wanted.get(key);
       wanted.set(key, {
         itemId: r.itemId,
@@ -230,50 +252,74 @@ export class OrmInventoryStore implements InventoryStore {
     const pairs = [...wanted.values()].sort((a, b) =>
       compareKeys([a.itemId, a.locationId], [b.itemId, b.locationId]),
     );
+    const at = new Date(Math.max(...commits.map((c) => c.at.getTime())));
+    for (const part of chunks(pairs, 3)) {
+      await this.lockLevels(em, part);
+      await this.raiseCommitted(em, part, at);
+    }
+    await this.record(em, reservations);
+  }
+
+  /** Inserts the reservations, in one statement per chunk. */
+  private async record(em: EntityManager, reservations: readonly DatedReservation[]): Promise<void> {
+    const { sql } = this;
+    const columns = ['order_id', 'line_number', 'item_id', 'location_id', 'quantity', 'created_at'];
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    for (const part of chunks(reservations, columns.length)) {
+      await sql.run(
+        em,
+        `insert into ${sql.table(InventoryReservationSchema as never)} ` +
+          `(${columns.map((column) => sql.q(column)).join(', ')}) values ${part.map(() => row).join(', ')}`,
+        part.flatMap((r) => [
+          r.orderId,
+          r.lineNumber,
+          r.itemId,
+          r.locationId,
+          r.quantity,
+          sql.date(r.createdAt),
+        ]),
+      );
+    }
+  }
+
+  /**
+   * Locks the levels in key order on PostgreSQL. The conditional update alone would lock them in
+   * whatever order its join visits them, so two batches could each hold a row the other waits
+   * for; taking them sorted, as every stock change here does, makes the second wait for the first
+   * instead. SQLite has one writer at a time, which the claim before this has already made us.
+   */
+  private async lockLevels(em: EntityManager, pairs: readonly LevelDemand[]): Promise<void> {
+    if (!this.sql.postgres) return;
     const { sql } = this;
     const q = (name: string) => sql.q(name);
-    for (const part of chunks(pairs, 3)) {
-      const levels = await em.find(
-        InventoryLevelSchema,
-        { $or: part.map((p) => ({ itemId: p.itemId, locationId: p.locationId })) },
-        {
-          orderBy: [{ itemId: 'asc' }, { locationId: 'asc' }],
-          ...(sql.postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
-        },
-      );
-      const found = new Map(levels.map((level) => [`${level.itemId}\u0000${level.locationId}`, level]));
-      for (const p of part) {
-        const level = found.get(`${p.itemId}\u0000${p.locationId}`);
-        const available = level === undefined ? '0' : subtractDecimals(level.onHand, level.committed);
-        if (compareDecimals(available, p.quantity) < 0) throw new StockChanged(p.itemId, p.locationId);
-      }
-      const values = sql.values(part.map((p) => [p.itemId, p.locationId, p.quantity]));
-      const raised = await sql.run(
-        em,
-        `update ${sql.table(InventoryLevelSchema as never)} set ${q('committed')} = ${q('committed')} + ${sql.numeric('v.column3')}, ` +
-          `${q('updated_at')} = ? from ${values.sql} ` +
-          `where ${q('item_id')} = v.column1 and ${q('location_id')} = v.column2 ` +
-          `and ${q('on_hand')} - ${q('committed')} - ${sql.numeric('v.column3')} >= 0`,
-        [sql.date(at), ...values.params],
-      );
-      if (raised !== part.length) {
-        const first = part[0] ?? { itemId: '', locationId: '' };
-        throw new StockChanged(first.itemId, first.locationId);
-      }
-    }
-    for (const part of chunks(reservations, 6)) {
-      await em.insertMany(
-        InventoryReservationSchema,
-        part.map((r) => ({
-          orderId: r.orderId,
-          lineNumber: r.lineNumber,
-          itemId: r.itemId,
-          locationId: r.locationId,
-          quantity: r.quantity,
-          createdAt: at,
-        })),
-      );
-    }
+    const keys = pairs.map(() => '(?, ?)').join(', ');
+    await sql.all(
+      em,
+      `select 1 from ${sql.table(InventoryLevelSchema as never)} ` +
+        `where (${q('item_id')}, ${q('location_id')}) in (values ${keys}) ` +
+        `order by ${q('item_id')}, ${q('location_id')} for update`,
+      pairs.flatMap((p) => [p.itemId, p.locationId]),
+    );
+  }
+
+  /** The conditional update itself: every level raised, or the first one short named. */
+  private async raiseCommitted(em: EntityManager, pairs: readonly LevelDemand[], at: Date): Promise<void> {
+    const { sql } = this;
+    const q = (name: string) => sql.q(name);
+    const values = sql.values(pairs.map((p) => [p.itemId, p.locationId, p.quantity]));
+    const raised = await sql.all<{ item_id: string; location_id: string }>(
+      em,
+      `update ${sql.table(InventoryLevelSchema as never)} set ${q('committed')} = ${q('committed')} + ${sql.numeric('v.column3')}, ` +
+        `${q('updated_at')} = ? from ${values.sql} ` +
+        `where ${q('item_id')} = v.column1 and ${q('location_id')} = v.column2 ` +
+        `and ${q('on_hand')} - ${q('committed')} - ${sql.numeric('v.column3')} >= 0 ` +
+        `returning ${q('item_id')}, ${q('location_id')}`,
+      [sql.date(at), ...values.params],
+    );
+    if (raised.length === pairs.length) return;
+    const done = new Set(raised.map((row) => levelKey({ itemId: row.item_id, locationId: row.location_id })));
+    const short = pairs.find((p) => !done.has(levelKey(p))) ?? pairs[0];
+    throw new StockChanged(short?.itemId ?? '', short?.locationId ?? '');
   }
 
   /** Every line's item, figures, status and locations, in one statement per chunk. */
@@ -282,6 +328,8 @@ export class OrmInventoryStore implements InventoryStore {
     if (lines.length === 0) return;
     const { sql } = this;
     const q = (name: string) => sql.q(name);
+    // Line figures are numeric on PostgreSQL, and text on SQLite, kept exactly as given there.
+    const figure = (expression: string) => (sql.postgres ? sql.numeric(expression) : expression);
     for (const part of chunks(lines, 7)) {
       const values = sql.values(
         part.map((l) => [
@@ -297,7 +345,7 @@ export class OrmInventoryStore implements InventoryStore {
       await sql.run(
         em,
         `update ${sql.table(OrderLineRecordSchema as never)} set ${q('item_id')} = v.column3, ` +
-          `${q('allocated')} = ${sql.numeric('v.column4')}, ${q('backordered')} = ${sql.numeric('v.column5')}, ` +
+          `${q('allocated')} = ${figure('v.column4')}, ${q('backordered')} = ${figure('v.column5')}, ` +
           `${q('status')} = v.column6, ${q('locations')} = ${sql.json('v.column7')} from ${values.sql} ` +
           `where ${q('order_id')} = v.column1 and ${q('line_number')} = v.column2`,
         values.params,
@@ -353,6 +401,20 @@ async function unclaimed(em: EntityManager, orderId: string): Promise<Allocation
   if (order === null) throw storeError('not-found', `order ${orderId} does not exist`, true, undefined, 404);
   if (order.allocation !== null) return { outcome: 'already-allocated' };
   return { outcome: 'not-open', status: order.status };
+}
+
+type DatedCommit = AllocationCommit & { at: Date };
+type DatedReservation = StockReservation & { orderId: string; createdAt: Date };
+
+/** What a batch takes of one level. */
+interface LevelDemand {
+  itemId: string;
+  locationId: string;
+  quantity: string;
+}
+
+function levelKey(level: { itemId: string; locationId: string }): string {
+  return `${level.itemId}\u0000${level.locationId}`;
 }
 
 function compareKeys(a: readonly string[], b: readonly string[]): number {

@@ -1,4 +1,4 @@
-import { raw, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/core';
+import { raw, type EntityManager, type EntitySchema, type FilterQuery, type MikroORM } from '@mikro-orm/core';
 import { isGatewayError } from '../../errors/index.js';
 import { OrderLineRecordSchema, type OrderLineRecord } from '../entities/order-line-record.js';
 import { OrderRecordSchema, type OrderRecord } from '../entities/order-record.js';
@@ -16,6 +16,36 @@ import type {
   StoredOrder,
 } from './order-store.js';
 
+const ORDER_COLUMNS = [
+  'id',
+  'partner_id',
+  'po_number',
+  'kind',
+  'target_order_id',
+  'status',
+  'decision',
+  'findings',
+  'allocation',
+  'ack_document_id',
+  'revision',
+  'created_at',
+  'updated_at',
+] as const;
+const LINE_COLUMNS = [
+  'order_id',
+  'line_number',
+  'position',
+  'item_id',
+  'quantity',
+  'uom',
+  'unit_price',
+  'allocated',
+  'backordered',
+  'status',
+  'locations',
+] as const;
+const JSON_COLUMNS: ReadonlySet<string> = new Set(['findings', 'allocation', 'locations']);
+
 /** `OrderStore` on MikroORM. */
 export class OrmOrderStore implements OrderStore {
   private readonly sql: BatchSql;
@@ -24,38 +54,87 @@ export class OrmOrderStore implements OrderStore {
     this.sql = new BatchSql(orm);
   }
 
-  async createMany(orders: readonly NewOrder[]): Promise<{ created: string[] }> {
-    if (orders.length === 0) return { created: [] };
-    const doing = `storing ${orders.length} order(s)`;
-    try {
-      return await guard(doing, () =>
-        this.orm.em.fork().transactional(async (em) => {
-          const ids = orders.map((order) => order.id);
-          const known = new Set(
-            (await em.find(OrderRecordSchema, { id: { $in: ids } }, { fields: ['id'] })).map((row) => row.id),
+  createMany(orders: readonly NewOrder[]): Promise<{ created: string[] }> {
+    return guard(`storing ${orders.length} order(s)`, async () => {
+      if (orders.length === 0) return { created: [] };
+      // The first of two orders with one id stands, as it would with `create` called for each.
+      const byId = new Map<string, StoredOrder>();
+      for (const order of orders) if (!byId.has(order.id)) byId.set(order.id, storedFrom(order));
+      // In id order: overlapping runs then wait for each other's ids in one direction, never in a cycle.
+      const stored = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
+      return this.orm.em.fork().transactional(async (em) => {
+        // `on conflict do nothing` is the claim: of two overlapping runs, each id is inserted by
+        // exactly one of them, which alone writes its lines.
+        const inserted = new Set<string>();
+        for (const part of chunks(stored, ORDER_COLUMNS.length)) {
+          const rows = await this.sql.all<{ id: string }>(
+            em,
+            `${this.insert(OrderRecordSchema as never, ORDER_COLUMNS, part.length)} ` +
+              `on conflict (${this.sql.q('id')}) do nothing returning ${this.sql.q('id')}`,
+            part.flatMap((order) => this.orderValues(order)),
           );
-          const fresh = orders.filter((order) => !known.has(order.id)).map(storedFrom);
-          if (fresh.length === 0) return { created: [] };
-          for (const part of chunks(fresh, 13)) {
-            await em.insertMany(
-              OrderRecordSchema,
-              part.map(({ lines: _, ...record }) => record),
-            );
-          }
-          const lines = fresh.flatMap((order) =>
-            order.lines.map((line, position) => ({ ...line, orderId: order.id, position })),
+          for (const row of rows) inserted.add(row.id);
+        }
+        const fresh = stored.filter((order) => inserted.has(order.id));
+        const lines = fresh.flatMap((order) =>
+          order.lines.map((line, position) => this.lineValues(order.id, position, line)),
+        );
+        for (const part of chunks(lines, LINE_COLUMNS.length)) {
+          await this.sql.run(
+            em,
+            this.insert(OrderLineRecordSchema as never, LINE_COLUMNS, part.length),
+            part.flat(),
           );
-          for (const part of chunks(lines, 11)) await em.insertMany(OrderLineRecordSchema, part);
-          return { created: fresh.map((order) => order.id) };
-        }),
-      );
-    } catch (error) {
-      // An overlapping run stored some first: one by one, each found or stored.
-      if (!isGatewayError(error) || error.code !== 'duplicate') throw error;
-      const created: string[] = [];
-      for (const order of orders) if ((await this.create(order)).created) created.push(order.id);
-      return { created };
-    }
+        }
+        return { created: [...byId.keys()].filter((id) => inserted.has(id)) };
+      });
+    });
+  }
+
+  /** `insert into table (columns) values (...), ...` for `rows` rows; JSON columns take text. */
+  private insert(entity: EntitySchema<never>, columns: readonly string[], rows: number): string {
+    const { sql } = this;
+    const one = `(${columns.map((column) => (JSON_COLUMNS.has(column) ? sql.json('?') : '?')).join(', ')})`;
+    return (
+      `insert into ${sql.table(entity)} (${columns.map((column) => sql.q(column)).join(', ')}) ` +
+      `values ${Array.from({ length: rows }, () => one).join(', ')}`
+    );
+  }
+
+  /** The order's row in `ORDER_COLUMNS` order, as `create` has the ORM write it. */
+  private orderValues(order: StoredOrder): unknown[] {
+    return [
+      order.id,
+      order.partnerId,
+      order.poNumber,
+      order.kind,
+      order.targetOrderId,
+      order.status,
+      order.decision,
+      JSON.stringify(order.findings),
+      order.allocation === null ? null : JSON.stringify(order.allocation),
+      order.ackDocumentId,
+      order.revision,
+      this.sql.date(order.createdAt),
+      this.sql.date(order.updatedAt),
+    ];
+  }
+
+  /** A line's row in `LINE_COLUMNS` order, as `create` has the ORM write it. */
+  private lineValues(orderId: string, position: number, line: OrderLine): unknown[] {
+    return [
+      orderId,
+      line.lineNumber,
+      position,
+      line.itemId,
+      line.quantity,
+      line.uom,
+      line.unitPrice,
+      line.allocated,
+      line.backordered,
+      line.status,
+      JSON.stringify(line.locations),
+    ];
   }
 
   getMany(ids: readonly string[]): Promise<StoredOrder[]> {
@@ -89,7 +168,9 @@ export class OrmOrderStore implements OrderStore {
       const em = this.orm.em.fork();
       const changed: string[] = [];
       // One statement per chunk: each row's new status, 855 and allowed statuses come from VALUES.
-      for (const part of chunks(changes, 4)) {
+      // In id order, as `createMany` and `commitAllocations` take order rows.
+      const sorted = [...changes].sort((a, b) => compareIds(a.id, b.id));
+      for (const part of chunks(sorted, 4)) {
         const values = sql.values(part.map((c) => [c.id, c.ackDocumentId, c.status, c.from.join(',')]));
         const rows = await sql.all<{ id: string }>(
           em,
@@ -251,6 +332,10 @@ function storedFrom(order: NewOrder): StoredOrder {
       locations: [],
     })),
   };
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function toSummary(row: OrderRecord): OrderSummary {
