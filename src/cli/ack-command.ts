@@ -1,13 +1,13 @@
 import {
   buildAcknowledgement,
-  readX12,
+  createX12Reader,
   type AcknowledgementType,
   type Diagnostic,
   type Interchange,
 } from '../x12/index.js';
 import { CliError, USAGE } from './cli-error.js';
 import { printDiagnostics, type CliOutput } from './output.js';
-import { looksLikeJson, readInputFile } from './read-input.js';
+import { looksLikeJson, openInputStream } from './read-input.js';
 
 const MAX_CONTROL_NUMBER = 999_999_999;
 
@@ -21,7 +21,9 @@ export interface AckCommandOptions {
 /**
  * `edi-gateway ack <file>`: the 997/999 (and TA1 where due) the gateway would send back for each
  * interchange in the file, as X12 on stdout. Problems found go to stderr; exit 0 when an
- * acknowledgement could be built, 1 when the file is not X12 at all.
+ * acknowledgement could be built, 1 when the file is not X12 at all. The file is streamed: each
+ * interchange's problems and acknowledgement are written as soon as its IEA is read, so files of
+ * any size are acknowledged in the memory of one interchange.
  *
  * @example
  * edi-gateway ack fixtures/x12/850/po.edi --type 997
@@ -36,29 +38,38 @@ export async function ackCommand(
   const ta1 = options.ta1 === undefined ? 'auto' : options.ta1;
   if (ta1 !== 'auto' && ta1 !== 'always' && ta1 !== 'never')
     throw new CliError(`--ta1 must be auto, always or never, not '${ta1}'`, USAGE);
-  const bytes = await readInputFile(file);
-  if (looksLikeJson(bytes))
+  const input = await openInputStream(file);
+  if (looksLikeJson(input.head)) {
+    await input.close();
     throw new CliError(`${file}: JSON payloads are acknowledged over their marketplace API, not with X12`);
-  const result = readX12(bytes);
-  // The reasons for an AK5*R or a TA1 R sit on the interchanges, not in the file-level list.
-  const diagnostics = [...result.diagnostics, ...result.interchanges.flatMap(interchangeDiagnostics)].sort(
-    (a, b) => (a.fileSegmentIndex ?? 0) - (b.fileSegmentIndex ?? 0),
-  );
-  printDiagnostics(output, file, diagnostics);
-  if (result.interchanges.length === 0) return 1;
-  let next = first;
-  for (const interchange of result.interchanges) {
-    const ack = buildAcknowledgement(interchange, {
-      type,
-      ta1,
-      controlNumbers: { interchange: next, group: next, transactionSet: 1 },
-      now: new Date(),
-      segmentNewline: true,
-    });
-    if (ack.x12) output.out(ack.x12.endsWith('\n') ? ack.x12 : `${ack.x12}\n`);
-    next = nextControlNumber(next);
   }
-  return 0;
+  let next = first;
+  let acknowledged = 0;
+  // No handler for transaction sets: each is dropped once read, since the interchange's summary of
+  // it (outcome and diagnostics) is all an acknowledgement needs. Memory stays that of one interchange.
+  const reader = createX12Reader({
+    fileDiagnostic: (diagnostic) => printDiagnostics(output, file, [diagnostic]),
+    interchange: (interchange) => {
+      // The reasons for an AK5*R or a TA1 R sit on the interchange, not in the file-level list.
+      printDiagnostics(output, file, inFileOrder(interchangeDiagnostics(interchange)));
+      const ack = buildAcknowledgement(interchange, {
+        type,
+        ta1,
+        controlNumbers: { interchange: next, group: next, transactionSet: 1 },
+        now: new Date(),
+        segmentNewline: true,
+      });
+      if (ack.x12) output.out(ack.x12.endsWith('\n') ? ack.x12 : `${ack.x12}\n`);
+      next = nextControlNumber(next);
+      acknowledged++;
+    },
+  });
+  for await (const chunk of input.chunks()) {
+    reader.push(chunk);
+    await output.drained?.();
+  }
+  reader.end();
+  return acknowledged === 0 ? 1 : 0;
 }
 
 function parseType(type: string | undefined): AcknowledgementType | undefined {
@@ -75,6 +86,11 @@ function interchangeDiagnostics(interchange: Interchange): Diagnostic[] {
       ...group.transactionSets.flatMap((set) => set.diagnostics),
     ]),
   ];
+}
+
+/** Sorted by their segment's place in the file, those that name none first. */
+function inFileOrder(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.fileSegmentIndex ?? 0) - (b.fileSegmentIndex ?? 0));
 }
 
 /** ISA13 and GS06 hold nine digits: after 999999999 the count rolls over to 1, as translators expect. */

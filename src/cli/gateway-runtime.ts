@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { loadConfig, type GatewayConfig } from '../config/env.js';
@@ -22,6 +21,8 @@ import {
 import { createRepositories, openStore, type OpenedStore, type Repositories } from '../store/index.js';
 import { CliError } from './cli-error.js';
 import type { CliOutput } from './output.js';
+
+export { osUserName } from './os-user-name.js';
 
 /** How long Redis has to answer at start before the command gives up. */
 const REDIS_CHECK_MS = 3_000;
@@ -195,16 +196,6 @@ export function checkCertificates(
     }
   }
   if (unusable.length > 0) throw new CliError(unusable.join('\n'));
-}
-
-/** The OS user name, the default actor of support commands. */
-export function osUserName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    // A container user without a passwd entry has no name to look up.
-    return process.env['USER'] ?? process.env['USERNAME'] ?? `uid-${process.getuid?.() ?? 'unknown'}`;
-  }
 }
 
 /** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once (Node's default). */

@@ -1,30 +1,14 @@
 import type { Command } from 'commander';
-import {
-  createPartnerKey,
-  createStaffKey,
-  listApiKeys,
-  revokeApiKey,
-  STAFF_ROLES,
-  type ApiKeyAdminDeps,
-  type StaffRole,
-} from '../auth/index.js';
-import { CliError } from './cli-error.js';
-import { loadConfig } from '../config/env.js';
-import { defaultMappingsDir } from '../mapping/index.js';
-import { createRepositories } from '../store/index.js';
-import { loadPartnerRegistry, openConfiguredStore, osUserName } from './gateway-runtime.js';
-import { keyTable } from './key-format.js';
+import { STAFF_ROLES } from '../auth/roles.js';
+import type { ActorOption } from './keys-actions.js';
+import { osUserName } from './os-user-name.js';
 import type { CliOutput } from './output.js';
-
-interface ActorOption {
-  actor: string;
-}
 
 /**
  * `edi-gateway keys create|list|revoke`: the API keys partners post with, managed on the
  * gateway's database (DATABASE_URL or DATA_DIR) whether the gateway runs or not. A new key is
  * printed once; only its hash is stored. Every operation is audited under `--actor` (default: the
- * OS user).
+ * OS user). The store is loaded when a subcommand runs, not when it is registered.
  *
  * @example
  * registerKeyCommands(program, output, (code) => (exitCode = code));
@@ -55,24 +39,8 @@ export function registerKeyCommands(
     )
     .option(...actorOption)
     .action(async (opts: ActorOption & { partner?: string; name: string; role?: string }) => {
-      const role = opts.role ?? (opts.partner === undefined ? undefined : 'partner');
-      if (role === undefined || (role === 'partner') !== (opts.partner !== undefined)) {
-        throw new CliError(
-          `give --role ${STAFF_ROLES.join('|')} for staff, or --partner <id> for a partner key`,
-          2,
-        );
-      }
-      const { key, token } = await withDeps((deps) =>
-        opts.partner === undefined
-          ? createStaffKey({ role: role as StaffRole, name: opts.name }, opts.actor, deps)
-          : createPartnerKey({ partnerId: opts.partner, name: opts.name }, opts.actor, deps),
-      );
-      const holder = key.partnerId === null ? `role ${key.role}` : `partner ${key.partnerId}`;
-      output.out(
-        `${token}\n` +
-          `API key ${key.id} for ${holder} (${key.name}). It is not shown again: ` +
-          `${key.partnerId === null ? 'hand it over' : 'give it to the partner'} now; \`edi-gateway keys revoke ${key.id}\` withdraws it.\n`,
-      );
+      const { createKey } = await import('./keys-actions.js');
+      await createKey(opts, output);
       setExitCode(0);
     });
 
@@ -84,12 +52,8 @@ export function registerKeyCommands(
     .option('--json', 'a JSON array instead of a table')
     .option(...actorOption)
     .action(async (opts: ActorOption & { partner?: string; all?: boolean; json?: boolean }) => {
-      const filter = {
-        ...(opts.partner === undefined ? {} : { partnerId: opts.partner }),
-        includeRevoked: opts.all === true,
-      };
-      const keys = await withDeps((deps) => listApiKeys(filter, opts.actor, deps));
-      output.out(opts.json === true ? `${JSON.stringify(keys, null, 2)}\n` : keyTable(keys));
+      const { listKeys } = await import('./keys-actions.js');
+      await listKeys(opts, output);
       setExitCode(0);
     });
 
@@ -99,25 +63,8 @@ export function registerKeyCommands(
     .argument('<id>', 'the key id, as `keys list` shows it (the part after edik_)')
     .option(...actorOption)
     .action(async (id: string, opts: ActorOption) => {
-      const { key, revokedNow } = await withDeps((deps) => revokeApiKey(id, opts.actor, deps));
-      const partner = key.partnerId === null ? '' : `, partner ${key.partnerId}`;
-      output.out(
-        revokedNow
-          ? `API key ${key.id} (${key.name}${partner}) revoked; it is refused from now on\n`
-          : `API key ${key.id} (${key.name}${partner}) was already revoked on ${key.revokedAt?.toISOString() ?? '?'}\n`,
-      );
+      const { revokeKey } = await import('./keys-actions.js');
+      await revokeKey(id, opts, output);
       setExitCode(0);
     });
-}
-
-/** Opens the configured store, runs one operation, closes it. */
-async function withDeps<T>(run: (deps: ApiKeyAdminDeps) => Promise<T>): Promise<T> {
-  const config = loadConfig(process.env);
-  const partners = loadPartnerRegistry(config, defaultMappingsDir());
-  const store = await openConfiguredStore(config, { existing: true });
-  try {
-    return await run({ repositories: createRepositories(store.orm), partners });
-  } finally {
-    await store.close();
-  }
 }

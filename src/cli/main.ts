@@ -1,19 +1,20 @@
 import { Command, CommanderError } from 'commander';
-import { ackCommand } from './ack-command.js';
 import { isGatewayError } from '../errors/index.js';
+import type { ackCommand } from './ack-command.js';
 import { CliError } from './cli-error.js';
 import { registerKeyCommands } from './keys-command.js';
 import { registerKpiCommands } from './kpis-command.js';
 import { registerOrderCommands } from './orders-command.js';
 import { registerUserCommands } from './users-command.js';
 import { processOutput, type CliOutput } from './output.js';
-import { partnerCheckCommand } from './partner-check-command.js';
-import { renderCommand, type RenderOptions } from './render-command.js';
-import { sampleCommand, type SampleOptions } from './sample-command.js';
-import { serveCommand } from './serve-command.js';
+import type { RenderOptions } from './render-command.js';
+import type { SampleOptions } from './sample-command.js';
 import { registerTransmissionCommands } from './transmissions-command.js';
-import { translateCommand } from './translate-command.js';
-import { workerCommand } from './worker-command.js';
+import type { translateCommand } from './translate-command.js';
+
+// Each command's module is imported when that command runs: registering all of them must not load
+// the store, the queues, the HTTP server or the X12 reader, so that `--help` and `translate` start
+// at once.
 
 /**
  * The `edi-gateway` command. Returns the exit code instead of exiting, so tests run it in-process.
@@ -36,7 +37,9 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
       '--partner <id>',
       "read with this partner's mappings (default: the partner whose ISA id sent the file, else the default mappings)",
     )
-    .action(async (file: string, opts: { partner?: string }) => {
+    .option('--ndjson', 'one document per line as it is read (for files that do not fit in memory)')
+    .action(async (file: string, opts: Parameters<typeof translateCommand>[1]) => {
+      const { translateCommand } = await import('./translate-command.js');
       exitCode = await translateCommand(file, opts, output);
     });
 
@@ -48,14 +51,10 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
     .option('--type <type>', '997 or 999 (default: 999 for 005010 groups, 997 otherwise)')
     .option('--ta1 <policy>', 'auto (when ISA14=1 or the interchange is in error), always, never', 'auto')
     .option('--control-number <n>', 'first ISA13/GS06 to use', '1')
-    .action(
-      async (
-        file: string,
-        opts: { partner?: string; type?: string; ta1?: string; controlNumber?: string },
-      ) => {
-        exitCode = await ackCommand(file, opts, output);
-      },
-    );
+    .action(async (file: string, opts: Parameters<typeof ackCommand>[1]) => {
+      const { ackCommand } = await import('./ack-command.js');
+      exitCode = await ackCommand(file, opts, output);
+    });
 
   program
     .command('render')
@@ -66,6 +65,7 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
     .option('--partners-dir <dir>', 'partner files (default PARTNERS_DIR or ./partners)')
     .option('--mappings-dir <dir>', 'mapping files (default MAPPINGS_DIR or ./mappings)')
     .action(async (file: string, opts: RenderOptions) => {
+      const { renderCommand } = await import('./render-command.js');
       exitCode = await renderCommand(file, opts, output);
     });
 
@@ -84,6 +84,7 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
     .option('--partners-dir <dir>', 'partner files (default PARTNERS_DIR or ./partners)')
     .option('--mappings-dir <dir>', 'mapping files (default MAPPINGS_DIR or ./mappings)')
     .action(async (set: string, opts: SampleOptions) => {
+      const { sampleCommand } = await import('./sample-command.js');
       exitCode = await sampleCommand(set, opts, output);
     });
 
@@ -101,6 +102,7 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
     .option('--mappings-dir <dir>', 'mapping files (default MAPPINGS_DIR or ./mappings)')
     .action(
       async (file: string, opts: { sample?: string[]; mappingsDir?: string; writeReplies?: string }) => {
+        const { partnerCheckCommand } = await import('./partner-check-command.js');
         exitCode = await partnerCheckCommand(file, opts, output);
       },
     );
@@ -111,6 +113,7 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
       'run the gateway: HTTP API (PORT), workers (REDIS_URL), folder polls; database DATABASE_URL, else embedded in DATA_DIR',
     )
     .action(async () => {
+      const { serveCommand } = await import('./serve-command.js');
       exitCode = await serveCommand(output);
     });
 
@@ -120,6 +123,7 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
       'run workers only (no HTTP, no polls); several processes need PostgreSQL (DATABASE_URL): the embedded database serves one process only',
     )
     .action(async () => {
+      const { workerCommand } = await import('./worker-command.js');
       exitCode = await workerCommand(output);
     });
 

@@ -1,17 +1,13 @@
 import type { Command } from 'commander';
-import { orderTimeline, recheckHeldOrder, recheckHeldOrders } from '../pipeline/index.js';
-import { osUserName } from './gateway-runtime.js';
+import type { ActorOption } from './orders-actions.js';
+import { osUserName } from './os-user-name.js';
 import type { CliOutput } from './output.js';
-import { withDeps } from './transmissions-command.js';
-
-interface ActorOption {
-  actor: string;
-}
 
 /**
  * `edi-gateway orders timeline|recheck`: an order's story, and the re-check of held orders after
  * a master-data load, against the gateway's database and Redis like `transmissions`. Audited
- * under `--actor`.
+ * under `--actor`. The store and the queues are loaded when a subcommand runs, not when it is
+ * registered.
  *
  * @example
  * registerOrderCommands(program, output, (code) => (exitCode = code));
@@ -31,12 +27,8 @@ export function registerOrderCommands(
     .option('--json', 'a JSON array instead of lines')
     .option(...actorOption)
     .action(async (id: string, opts: ActorOption & { json?: boolean }) => {
-      const events = await withDeps(false, (deps) => orderTimeline(id, opts.actor, deps));
-      output.out(
-        opts.json === true
-          ? `${JSON.stringify(events, null, 2)}\n`
-          : events.map((e) => `${new Date(e.at).toISOString()}  ${e.kind.padEnd(13)} ${e.detail}\n`).join(''),
-      );
+      const { printOrderTimeline } = await import('./orders-actions.js');
+      await printOrderTimeline(id, opts, output);
       setExitCode(0);
     });
 
@@ -47,12 +39,8 @@ export function registerOrderCommands(
     .option('--partner <id>', 'every held order of this partner')
     .option(...actorOption)
     .action(async (id: string | undefined, opts: ActorOption & { partner?: string }) => {
-      const result = await withDeps<unknown>(true, (deps) =>
-        id === undefined
-          ? recheckHeldOrders(opts.partner === undefined ? {} : { partnerId: opts.partner }, opts.actor, deps)
-          : recheckHeldOrder(id, opts.actor, deps),
-      );
-      output.out(`${JSON.stringify(result, null, 2)}\n`);
+      const { recheckOrders } = await import('./orders-actions.js');
+      await recheckOrders(id, opts, output);
       setExitCode(0);
     });
 }

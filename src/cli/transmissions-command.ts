@@ -1,37 +1,16 @@
 import type { Command } from 'commander';
-import { Redis } from 'ioredis';
-import { loadConfig } from '../config/env.js';
-import { defaultMappingsDir } from '../mapping/index.js';
-import {
-  listTransmissions,
-  openQueues,
-  parseListFilter,
-  showTransmission,
-  type ListFilterText,
-  type PipelineQueues,
-  type QueueingSupportDeps,
-  type SupportDeps,
-} from '../pipeline/index.js';
-import { createRepositories } from '../store/index.js';
-import { checkRedis, loadPartnerRegistry, openConfiguredStore, osUserName } from './gateway-runtime.js';
+import { osUserName } from './os-user-name.js';
 import type { CliOutput } from './output.js';
-import { transmissionDetail, transmissionTable } from './transmission-format.js';
-import { addFilterOptions, filterText, registerBulkCommands } from './transmissions-bulk-command.js';
-
-interface ActorOption {
-  actor: string;
-}
-
-interface ListOptions extends ActorOption, Omit<ListFilterText, 'limit'> {
-  limit: string;
-  json?: boolean;
-}
+import type { ActorOption, ListOptions } from './transmissions-actions.js';
+import { addFilterOptions } from './transmission-filter-options.js';
+import { registerBulkCommands } from './transmissions-bulk-command.js';
 
 /**
  * `edi-gateway transmissions list|show|resend|reprocess`: the support operations, run against
  * the gateway's database (DATABASE_URL or DATA_DIR) and, to resend or reprocess, its Redis
  * (REDIS_URL, QUEUE_PREFIX). The gateway need not run; its workers pick the jobs up when it does.
- * Every operation is audited under `--actor` (default: the OS user).
+ * Every operation is audited under `--actor` (default: the OS user). The store and the queues are
+ * loaded when a subcommand runs, not when it is registered.
  *
  * @example
  * registerTransmissionCommands(program, output, (code) => (exitCode = code));
@@ -55,13 +34,8 @@ export function registerTransmissionCommands(
     .option('--json', 'JSON { transmissions, next } instead of a table')
     .option(...actorOption)
     .action(async (opts: ListOptions) => {
-      const filter = parseListFilter(filterText(opts));
-      const page = await withDeps(false, (deps) => listTransmissions(filter, opts.actor, deps));
-      if (opts.json === true) output.out(`${JSON.stringify(page, null, 2)}\n`);
-      else {
-        output.out(transmissionTable(page.transmissions));
-        if (page.next !== null) output.out(`more: --cursor ${page.next}\n`);
-      }
+      const { printTransmissionList } = await import('./transmissions-actions.js');
+      await printTransmissionList(opts, output);
       setExitCode(0);
     });
 
@@ -72,40 +46,10 @@ export function registerTransmissionCommands(
     .option('--json', 'JSON instead of text')
     .option(...actorOption)
     .action(async (id: string, opts: ActorOption & { json?: boolean }) => {
-      const view = await withDeps(false, (deps) => showTransmission(id, opts.actor, deps));
-      output.out(opts.json === true ? `${JSON.stringify(view, null, 2)}\n` : transmissionDetail(view));
+      const { printTransmission } = await import('./transmissions-actions.js');
+      await printTransmission(id, opts, output);
       setExitCode(0);
     });
 
-  registerBulkCommands(group, output, setExitCode, { actorOption, withDeps });
-}
-
-/** Opens the configured store (and queues when asked), runs one operation, closes everything. */
-export async function withDeps<T>(queueing: true, run: (deps: QueueingSupportDeps) => Promise<T>): Promise<T>;
-export async function withDeps<T>(queueing: false, run: (deps: SupportDeps) => Promise<T>): Promise<T>;
-export async function withDeps<T>(
-  queueing: boolean,
-  run: (deps: QueueingSupportDeps) => Promise<T>,
-): Promise<T> {
-  const config = loadConfig(process.env);
-  const mappingsDir = defaultMappingsDir();
-  const partners = loadPartnerRegistry(config, mappingsDir);
-  if (queueing) await checkRedis(config.REDIS_URL);
-  const store = await openConfiguredStore(config, { existing: true });
-  let redis: Redis | undefined;
-  let queues: PipelineQueues | undefined;
-  try {
-    if (queueing) {
-      redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
-      queues = openQueues(redis, config.QUEUE_PREFIX);
-    }
-    const deps = { repositories: createRepositories(store.orm), partners, mappingsDir };
-    // Reading needs no queues: a `show` works while Redis is down. The overloads above keep a
-    // caller that asked for no queues from using them.
-    return await run((queues === undefined ? deps : { ...deps, queues }) as QueueingSupportDeps);
-  } finally {
-    await queues?.close();
-    if (redis !== undefined) await redis.quit().catch(() => redis?.disconnect());
-    await store.close();
-  }
+  registerBulkCommands(group, output, setExitCode, { actorOption });
 }

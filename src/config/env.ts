@@ -1,4 +1,4 @@
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { Type, type Static } from '@sinclair/typebox';
 import { GatewayError } from '../errors/index.js';
 
@@ -37,8 +37,15 @@ const EnvSchema = Type.Object({
 
 export type GatewayConfig = Static<typeof EnvSchema>;
 
-const ajv = new Ajv({ useDefaults: true, coerceTypes: true, allErrors: true });
-const check = ajv.compile<GatewayConfig>(EnvSchema);
+let compiled: ValidateFunction<GatewayConfig> | undefined;
+
+/** The schema's validator, compiled on the first `loadConfig`, not when this module is imported. */
+function configCheck(): ValidateFunction<GatewayConfig> {
+  compiled ??= new Ajv({ useDefaults: true, coerceTypes: true, allErrors: true }).compile<GatewayConfig>(
+    EnvSchema,
+  );
+  return compiled;
+}
 
 /**
  * Reads and validates the configuration from environment variables. A bad value stops the process
@@ -61,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined>): GatewayConf
     delete picked['PORT'];
   }
   problems.push(...tlsProblems(picked));
+  const check = configCheck();
   if (check(picked) && problems.length === 0) return picked;
   for (const e of check.errors ?? []) {
     const name = e.instancePath.replace(/^\//, '') || String(e.params['missingProperty'] ?? '');

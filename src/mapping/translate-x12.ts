@@ -8,7 +8,7 @@ import {
   type Interchange,
   type TransactionSet,
 } from '../x12/index.js';
-import { loadMapping, readWithMapping, type Mapping } from './engine/index.js';
+import { loadMapping, readWithMapping, type MappedDocument, type Mapping } from './engine/index.js';
 import { defaultMappingsDir } from './mappings-dir.js';
 import { partnerMapping } from './render-for-partner.js';
 import { existsSync } from 'node:fs';
@@ -45,24 +45,11 @@ export interface Translation {
  */
 export function translateX12(input: string | Uint8Array, context: TranslationContext = {}): Translation {
   const read = readX12(input);
-  const mappingsDir = context.mappingsDir ?? defaultMappingsDir();
-  const mappings = new Map<string, Mapping | undefined>();
+  const translate = setTranslator(context);
   const documents: CanonicalDocument[] = [];
   const mappingDiagnostics: Diagnostic[] = [];
   for (const set of read.transactionSets) {
-    if (!mappable(set) || !set.loops) continue;
-    const sender = set.interchange.sender;
-    const partner = context.partner ?? context.partners?.byInterchangeSender(sender.qualifier, sender.id);
-    const mapping = mappingFor(set, partner, mappingsDir, mappings);
-    if (!mapping) {
-      mappingDiagnostics.push(noMapping(set, mappingsDir));
-      continue;
-    }
-    const partnerId = context.partnerId ?? partner?.id ?? sender.id;
-    const mapped = readWithMapping(set, set.loops, mapping, {
-      partnerId,
-      ...(context.transmissionId ? { transmissionId: context.transmissionId } : {}),
-    });
+    const mapped = translate(set);
     documents.push(...mapped.documents);
     mappingDiagnostics.push(...mapped.diagnostics);
   }
@@ -77,6 +64,43 @@ export function translateX12(input: string | Uint8Array, context: TranslationCon
     accepted: !hasErrors(diagnostics) && read.interchanges.length > 0,
     interchanges: read.interchanges,
   };
+}
+
+/**
+ * Maps transaction sets one at a time, as a streaming reader hands them over; mapping files are
+ * loaded once per partner, version and set. A set is mapped when neither it, its group nor its
+ * interchange holds an error so far (a group or interchange trailer read later can still reject it).
+ *
+ * @example
+ * const translate = setTranslator({ mappingsDir: 'mappings' });
+ * for await (const events of readX12Stream(fs.createReadStream('big.edi')))
+ *   for (const event of events) if (event.type === 'transaction-set') write(translate(event.set).documents);
+ */
+export function setTranslator(context: TranslationContext = {}): (set: TransactionSet) => MappedDocument {
+  const mappingsDir = context.mappingsDir ?? defaultMappingsDir();
+  const mappings = new Map<string, Mapping | undefined>();
+  return (set) => {
+    if (!mappable(set) || !set.loops) return { documents: [], diagnostics: [] };
+    const sender = set.interchange.sender;
+    const partner = context.partner ?? context.partners?.byInterchangeSender(sender.qualifier, sender.id);
+    const mapping = mappingFor(set, partner, mappingsDir, mappings);
+    if (!mapping) return { documents: [], diagnostics: [noMapping(set, mappingsDir)] };
+    const partnerId = context.partnerId ?? partner?.id ?? sender.id;
+    return readWithMapping(set, set.loops, mapping, {
+      partnerId,
+      ...(context.transmissionId ? { transmissionId: context.transmissionId } : {}),
+    });
+  };
+}
+
+/** Every problem noted in one interchange: its own, then each group's and its sets'. */
+export function envelopeDiagnostics(interchange: Interchange): Diagnostic[] {
+  const all: Diagnostic[] = [...interchange.diagnostics];
+  for (const group of interchange.groups) {
+    all.push(...group.diagnostics);
+    for (const set of group.transactionSets) all.push(...set.diagnostics);
+  }
+  return all;
 }
 
 function mappingFor(
@@ -122,13 +146,4 @@ function mappable(set: TransactionSet): boolean {
     !hasErrors(set.group.diagnostics) &&
     !set.interchange.diagnostics.some((d) => d.level === 'interchange' && d.severity === 'error')
   );
-}
-
-function envelopeDiagnostics(interchange: Interchange): Diagnostic[] {
-  const all: Diagnostic[] = [...interchange.diagnostics];
-  for (const group of interchange.groups) {
-    all.push(...group.diagnostics);
-    for (const set of group.transactionSets) all.push(...set.diagnostics);
-  }
-  return all;
 }

@@ -1,15 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import { GatewayError } from '../../errors/index.js';
 import { FileCache } from './file-cache.js';
 import { MappingFile, RuleSchema, type Mapping } from './mapping-schema.js';
 import { mergeMappingFiles } from './merge.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-ajv.addSchema(RuleSchema);
-const check = ajv.compile<MappingFile>(MappingFile);
+let compiled: ValidateFunction<MappingFile> | undefined;
 // Every transmission read and every document rendered loads its mapping: parsing the YAML each
 // time cost more than the rest of reading an 850.
 const parsedFiles = new FileCache<LoadedFile>();
@@ -71,6 +69,19 @@ export function readMappingFile(dir: string, name: string): LoadedFile {
   return parsedFiles.read(path, parseFile);
 }
 
+/**
+ * The mapping file schema's validator, compiled on first use, so that importing the mapping
+ * engine (which the command line and the API do at start) does not pay for it.
+ */
+function mappingFileCheck(): ValidateFunction<MappingFile> {
+  if (compiled === undefined) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addSchema(RuleSchema);
+    compiled = ajv.compile<MappingFile>(MappingFile);
+  }
+  return compiled;
+}
+
 function parseFile(path: string): LoadedFile {
   const text = readFileSync(path, 'utf8');
   const doc = parseDocument(text, { prettyErrors: true });
@@ -80,6 +91,7 @@ function parseFile(path: string): LoadedFile {
     throw invalid(path, where, `is not valid YAML: ${first?.message.split('\n')[0] ?? 'syntax error'}`);
   }
   const value: unknown = doc.toJS();
+  const check = mappingFileCheck();
   if (!check(value)) {
     // The if/then that picks a rule's kind adds "must match then schema" to the real error.
     const problems = (check.errors ?? [])
