@@ -1,8 +1,7 @@
 import axios from 'axios';
 import { Router, type Request } from 'express';
 import { createLogger, type Logger } from '../observability/index.js';
-import { receiveAs2, type AsyncMdn, type ReceiveAs2Deps } from '../pipeline/as2/receive-as2.js';
-import type { WorkerDeps } from '../pipeline/index.js';
+import { type AsyncMdn, receiveAs2, type ReceiveAs2Deps, type WorkerDeps } from '../pipeline/index.js';
 import { DEFAULT_INTAKE_MAX_BYTES } from './partner-intake-routes.js';
 
 export interface As2RouteOptions {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions as HttpsOptions } from 'node:https';
-import type { GatewayConfig } from '../config/env.js';
+import type { GatewayConfig } from '../config/index.js';
 import { GatewayError } from '../errors/index.js';
 import { createApp, type AppOptions } from './app.js';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
-import { loadConfig, type GatewayConfig } from '../config/env.js';
+import { loadConfig, type GatewayConfig } from '../config/index.js';
 import { defaultMappingsDir } from '../mapping/index.js';
 import {
   createGatewayMetrics,
@@ -10,8 +10,7 @@ import {
   type Logger,
 } from '../observability/index.js';
 import { PartnerRegistry } from '../partners/index.js';
-import { as2CertificateFiles } from '../pipeline/as2/as2-partner-keys.js';
-import { certificateNotices } from '../transports/as2/certificate-expiry.js';
+import { as2CertificateFiles, certificateNotices } from '../transports/as2/index.js';
 import {
   startPipeline,
   unsupportedSettings,

@@ -7,7 +7,7 @@ import {
   type ApiKeyAdminDeps,
   type StaffRole,
 } from '../auth/index.js';
-import { loadConfig } from '../config/env.js';
+import { loadConfig } from '../config/index.js';
 import { defaultMappingsDir } from '../mapping/index.js';
 import { createRepositories } from '../store/index.js';
 import { CliError } from './cli-error.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { STAFF_ROLES } from '../auth/roles.js';
+import { STAFF_ROLES } from '../auth/index.js';
 import type { ActorOption } from './keys-actions.js';
 import { osUserName } from './os-user-name.js';
 import type { CliOutput } from './output.js';

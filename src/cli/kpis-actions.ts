@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { loadConfig } from '../config/env.js';
+import { loadConfig } from '../config/index.js';
 import { computeKpis, kpisTable, kpisToCsv, parseKpiQuery, type KpiReport } from '../kpis/index.js';
 import { CliError, USAGE } from './cli-error.js';
 import { openConfiguredStore } from './gateway-runtime.js';

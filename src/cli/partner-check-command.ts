@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkPartnerSample } from '../mapping/check-partner-sample.js';
-import { partnerMapping } from '../mapping/render-for-partner.js';
+import { checkPartnerSample, partnerMapping } from '../mapping/index.js';
 import { loadPartnerFile, PartnerError } from '../partners/index.js';
 import { unsupportedSettings } from '../pipeline/index.js';
-import { as2CertificateFiles } from '../pipeline/as2/as2-partner-keys.js';
-import { certificateNotices } from '../transports/as2/certificate-expiry.js';
+import { as2CertificateFiles, certificateNotices } from '../transports/as2/index.js';
 import type { CliOutput } from './output.js';
 import { folders } from './partner-context.js';
 import { readInputFile } from './read-input.js';

@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/env.js';
+import { loadConfig } from '../config/index.js';
 import { defaultMappingsDir } from '../mapping/index.js';
 import { loadPartners, PartnerRegistry, type X12PartnerConfig } from '../partners/index.js';
 import { CliError } from './cli-error.js';

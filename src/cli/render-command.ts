@@ -1,6 +1,5 @@
 import { validateCanonical, formatCanonicalError, type CanonicalDocument } from '../canonical/index.js';
-import { completeForRender } from '../mapping/index.js';
-import { renderForPartner } from '../mapping/render-for-partner.js';
+import { completeForRender, renderForPartner } from '../mapping/index.js';
 import { shapeShipNotice } from '../core/index.js';
 import type { X12PartnerConfig } from '../partners/index.js';
 import { CliError, USAGE } from './cli-error.js';

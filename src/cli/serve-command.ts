@@ -6,7 +6,7 @@ import { createPartnerTransports, preparePartnerFolders, startSchedulers } from 
 import { CliError } from './cli-error.js';
 import { nextStopSignal, oneLine, startWorkers } from './gateway-runtime.js';
 import type { CliOutput } from './output.js';
-import type { As2SentMessages } from '../transports/as2/as2-transport.js';
+import type { As2SentMessages } from '../transports/as2/index.js';
 
 /**
  * `edi-gateway serve`: the whole gateway in one process. Starts, printing one line per component:

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { loadConfig } from '../config/env.js';
+import { loadConfig } from '../config/index.js';
 import { defaultMappingsDir } from '../mapping/index.js';
 import {
   openQueues,

@@ -1,6 +1,10 @@
 import { existsSync } from 'node:fs';
-import { translateX12, type TranslationContext } from '../mapping/index.js';
-import { envelopeDiagnostics, setTranslator } from '../mapping/translate-x12.js';
+import {
+  envelopeDiagnostics,
+  setTranslator,
+  translateX12,
+  type TranslationContext,
+} from '../mapping/index.js';
 import { loadPartners, nearestSenders, PartnerRegistry } from '../partners/index.js';
 import {
   hasErrors,

@@ -7,7 +7,7 @@ import {
   type ConsoleUserDeps,
   type StaffRole,
 } from '../auth/index.js';
-import { loadConfig } from '../config/env.js';
+import { loadConfig } from '../config/index.js';
 import { createRepositories } from '../store/index.js';
 import { openConfiguredStore } from './gateway-runtime.js';
 import type { CliOutput } from './output.js';

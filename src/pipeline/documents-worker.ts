@@ -1,5 +1,6 @@
 import { GatewayError } from '../errors/index.js';
-import { documentHandlers, type DocumentHandler, type DocumentOutcome } from './document-handlers.js';
+import type { DocumentHandler, DocumentOutcome } from './document-handler.js';
+import { documentHandlers } from './document-handlers.js';
 import type { WorkerDeps } from './pipeline-deps.js';
 import type { CanonicalDocumentType } from '../canonical/index.js';
 

@@ -26,7 +26,8 @@ export { preparePartnerFolders, type FolderPreparation } from './prepare-partner
 export { processInbound, type InboundOutcome } from './inbound-worker.js';
 export { processOutbound, type OutboundDeps } from './outbound-worker.js';
 export { processDocument } from './documents-worker.js';
-export { documentHandlers, type DocumentHandler, type DocumentOutcome } from './document-handlers.js';
+export { documentHandlers } from './document-handlers.js';
+export type { DocumentHandler, DocumentOutcome } from './document-handler.js';
 export { flagOverdueAcknowledgements, type OverdueAckDeps } from './overdue-acks.js';
 export * from './reconciliation/index.js';
 export * from './events/index.js';
@@ -76,3 +77,4 @@ export {
 export * from './schedulers/index.js';
 export * from './support/index.js';
 export * from './orders/index.js';
+export { receiveAs2, type AsyncMdn, type ReceiveAs2Deps } from './as2/receive-as2.js';

@@ -1,9 +1,11 @@
 import { GatewayError } from '../errors/index.js';
-import { resolveSecret, type PartnerConfig } from '../partners/index.js';
-import type { SecretReference } from '../partners/schema/secret.js';
-import { createAs2Transport, type As2SentMessages } from '../transports/as2/as2-transport.js';
-import { as2TransportSettings } from './as2/as2-partner-keys.js';
-import type { SftpTransport } from '../partners/schema/transport.js';
+import {
+  type PartnerConfig,
+  resolveSecret,
+  type SecretReference,
+  type SftpTransport,
+} from '../partners/index.js';
+import { type As2SentMessages, as2TransportSettings, createAs2Transport } from '../transports/as2/index.js';
 import {
   createFolderTransport,
   createHttpTransport,

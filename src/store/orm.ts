@@ -4,7 +4,7 @@ import type { MikroORM, Options } from '@mikro-orm/core';
 import { MikroORM as LibSqlORM } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM as PostgreSqlORM } from '@mikro-orm/postgresql';
-import type { GatewayConfig } from '../config/env.js';
+import type { GatewayConfig } from '../config/index.js';
 import { storeEntities } from './entities/index.js';
 import { migrationsByDialect } from './migrations/index.js';
 import { guard, storeError } from './store-error.js';

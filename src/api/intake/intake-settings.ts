@@ -1,4 +1,4 @@
-import type { GatewayConfig } from '../../config/env.js';
+import type { GatewayConfig } from '../../config/index.js';
 import type { PartnerRegistry } from '../../partners/index.js';
 
 /**

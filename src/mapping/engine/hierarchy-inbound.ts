@@ -1,6 +1,6 @@
 import { ElementError, loopsOf, type LoopInstance, type Segment } from '../../x12/index.js';
-import { applyInbound, type InboundContext } from './inbound.js';
-import type { HierarchyRule } from './mapping-schema.js';
+import type { InboundContext } from './contexts.js';
+import type { HierarchyRule, Rule } from './mapping-schema.js';
 import { objectAt, pushAt } from './paths.js';
 
 type Bag = Record<string, unknown>;
@@ -10,12 +10,14 @@ type Bag = Record<string, unknown>;
  * an item of its level's `each` array inside its parent's object (the document itself for a level
  * mapped `into: .`), then its body is read into that item. Which item each HL iteration became is
  * kept in the read tracker, so that extensions inside it can name the HL it is written back as.
+ * `applyBody` reads each level's rules (the inbound reader passes itself).
  */
 export function applyHierarchyInbound(
   rule: HierarchyRule,
   loop: LoopInstance,
   target: Bag,
   context: InboundContext,
+  applyBody: (rules: Rule[], loop: LoopInstance, target: Bag, context: InboundContext) => void,
 ): void {
   const byId = new Map<string, Bag>();
   const items = new Map<LoopInstance, Bag>();
@@ -50,6 +52,6 @@ export function applyHierarchyInbound(
     byId.set(id, item);
     items.set(iteration, item);
     context.reads.read(hl);
-    applyInbound(level.body, { loopId: 'HL', items: iteration.items.slice(1) }, item, context);
+    applyBody(level.body, { loopId: 'HL', items: iteration.items.slice(1) }, item, context);
   }
 }

@@ -1,5 +1,5 @@
 import { loopsOf, segmentsOf, type LoopInstance, type Segment } from '../../x12/index.js';
-import type { ElementReader } from './element-reader.js';
+import type { InboundContext } from './contexts.js';
 import { readValue } from './formats.js';
 import { applyHierarchyInbound } from './hierarchy-inbound.js';
 import {
@@ -14,21 +14,10 @@ import {
 } from './mapping-schema.js';
 import { getPath, objectAt, pushAt, setPath } from './paths.js';
 import { readPeriod } from './period.js';
-import type { ReadTracker } from './read-tracker.js';
-import type { CodeTables } from './tables.js';
 
 type Bag = Record<string, unknown>;
 
-export interface InboundContext {
-  elements: ElementReader;
-  tables: CodeTables;
-  /** Which segments were read, for the extensions. */
-  reads: ReadTracker;
-  /** The document being read: the owner of the lists of rules with `scope: document`. */
-  document: Bag;
-  /** 1-based place of the loop iteration being read in its list (for `otherwise: position`). */
-  position?: number;
-}
+export type { InboundContext } from './contexts.js';
 
 /**
  * Reads one loop iteration (the set itself at the top) into `target` by the rules: a segment rule
@@ -44,7 +33,7 @@ export function applyInbound(
   context: InboundContext,
 ): void {
   for (const rule of rules) {
-    if (isHierarchyRule(rule)) applyHierarchyInbound(rule, loop, target, context);
+    if (isHierarchyRule(rule)) applyHierarchyInbound(rule, loop, target, context, applyInbound);
     else if (rule.direction === 'outbound') continue;
     else if (isSegmentRule(rule)) readSegmentRule(rule, loop, target, context);
     else readLoopRule(rule, loop, target, context);

@@ -9,29 +9,14 @@ import {
   type SegmentRule,
 } from './mapping-schema.js';
 import { getPath, itemsAt } from './paths.js';
+import type { OutboundContext } from './contexts.js';
 import type { CodeTables } from './tables.js';
 import { segmentValues, writeSegment } from './write-segment.js';
 
 export { writeSegment } from './write-segment.js';
+export type { OutboundContext } from './contexts.js';
 
 type Bag = Record<string, unknown>;
-
-export interface OutboundContext {
-  tables: CodeTables;
-  /** Width of a DT element (6 or 8) in the target version, for a segment id and element position. */
-  dateLength(segmentId: string, position: number): 6 | 8;
-  /** The document being written: the owner of the lists of rules with `scope: document`. */
-  document: Bag;
-  /** Paths of the document's values that came from a mapping's defaults, not from its file: not written. */
-  defaulted: ReadonlySet<string>;
-  /** Items of lists written through `link`, each written once; and the lists, to find items never written. */
-  linked: { written: Set<Bag>; lists: Map<unknown[], LinkedList> };
-}
-
-interface LinkedList {
-  path: string;
-  link: Record<string, string>;
-}
 
 /**
  * A fresh outbound context for one document.
@@ -71,7 +56,7 @@ export function applyOutbound(
   const start = out.length;
   for (const rule of rules) {
     if (isHierarchyRule(rule)) {
-      emitHierarchy(rule, source, out, context);
+      emitHierarchy(rule, source, out, context, applyOutbound);
       continue;
     }
     if (rule.direction === 'inbound') continue;

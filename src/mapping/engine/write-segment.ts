@@ -1,7 +1,7 @@
 import type { SegmentValues } from '../../x12/index.js';
 import { writeValue } from './formats.js';
 import { isPairsRule, type FieldRule, type PairsRule, type SegmentRule } from './mapping-schema.js';
-import type { OutboundContext } from './outbound.js';
+import type { OutboundContext } from './contexts.js';
 import { getPath, itemsAt } from './paths.js';
 import { writePeriod } from './period.js';
 

@@ -1,19 +1,22 @@
 import type { Logger } from '../../observability/index.js';
 import type { As2Transport, PartnerRegistry, X12PartnerConfig } from '../../partners/index.js';
 import type { Repositories } from '../../store/index.js';
-import { mdnRequest, openAs2Message, type MdnRequest } from '../../transports/as2/as2-message.js';
 import {
+  as2PartnerKeys,
+  type As2PartnerKeys,
   buildMdn,
   entityBytes,
   header,
+  type MdnError,
+  mdnRequest,
+  type MdnRequest,
+  type MimeEntity,
+  openAs2Message,
   parameter,
   parseEntity,
-  type MdnError,
-  type MimeEntity,
-} from '../../transports/as2/mime/index.js';
+} from '../../transports/as2/index.js';
 import { intakeOnce } from '../intake.js';
 import type { PipelineQueues } from '../queues.js';
-import { as2PartnerKeys, type As2PartnerKeys } from './as2-partner-keys.js';
 import { isMdn, receiveMdn } from './receive-mdn.js';
 
 /** What the AS2 route needs. */

@@ -1,18 +1,18 @@
 import type { X12PartnerConfig } from '../../partners/index.js';
 import type { Repositories } from '../../store/index.js';
-import { checkMdn } from '../../transports/as2/as2-transport.js';
 import {
+  type As2PartnerKeys,
+  checkMdn,
   entityBytes,
   header,
+  type MimeEntity,
   multipartParts,
   parameter,
   parseEntity,
   readMdn,
-  type MimeEntity,
-} from '../../transports/as2/mime/index.js';
+} from '../../transports/as2/index.js';
 import { raiseDeliveryFailure } from '../outbound-worker.js';
 import { RECONCILIATION_ACTOR } from '../reconciliation/raise-once.js';
-import type { As2PartnerKeys } from './as2-partner-keys.js';
 
 /** The exception raised when an async MDN does not come in time. */
 export const MDN_OVERDUE = 'mdn-overdue';

@@ -1,6 +1,6 @@
 import type { PurchaseOrder } from '../../canonical/index.js';
 import type { StoredOrder } from '../../store/index.js';
-import type { DocumentOutcome } from '../document-handlers.js';
+import type { DocumentOutcome } from '../document-handler.js';
 import type { WorkerDeps } from '../pipeline-deps.js';
 import { acknowledgeStoredOrder, type AnswerOptions } from './acknowledge-stored-order.js';
 import { allocateStoredOrder } from './allocate-stored-order.js';

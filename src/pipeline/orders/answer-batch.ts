@@ -2,7 +2,7 @@ import type { CanonicalDocument, PurchaseOrder } from '../../canonical/index.js'
 import { GatewayError } from '../../errors/index.js';
 import type { PartnerConfig } from '../../partners/index.js';
 import { derivedUuid } from '../acknowledge-interchange.js';
-import type { DocumentOutcome } from '../document-handlers.js';
+import type { DocumentOutcome } from '../document-handler.js';
 import { emitDocument, emitDocuments, emittedTransmissionId } from '../emit-document.js';
 import type { WorkerDeps } from '../pipeline-deps.js';
 import { enqueueSeal, sealJobId } from '../queues.js';

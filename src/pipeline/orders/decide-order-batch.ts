@@ -18,7 +18,7 @@ import {
 import type { PartnerConfig } from '../../partners/index.js';
 import type { AllocationCommit, AuditEntry, NewOrder, StoredOrder } from '../../store/index.js';
 import { derivedUuid } from '../acknowledge-interchange.js';
-import type { DocumentOutcome } from '../document-handlers.js';
+import type { DocumentOutcome } from '../document-handler.js';
 import { processDocument } from '../documents-worker.js';
 import { emitDocument, emitDocuments } from '../emit-document.js';
 import type { WorkerDeps } from '../pipeline-deps.js';

@@ -1,4 +1,4 @@
-import type { DocumentHandler } from '../document-handlers.js';
+import type { DocumentHandler } from '../document-handler.js';
 import { advanceOrder } from './advance-order.js';
 import { answerBatchOf, joinAnswerBatch } from './answer-batch.js';
 import { PIPELINE_ACTOR } from './order-audit.js';

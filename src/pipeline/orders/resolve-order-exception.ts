@@ -9,7 +9,7 @@ import {
 } from '../../core/index.js';
 import { GatewayError } from '../../errors/index.js';
 import type { OrderLineStatus, OrderStatus, StoredException, StoredOrder } from '../../store/index.js';
-import type { DocumentOutcome } from '../document-handlers.js';
+import type { DocumentOutcome } from '../document-handler.js';
 import type { WorkerDeps } from '../pipeline-deps.js';
 import { documentJobId } from '../queues.js';
 import { advanceOrder } from './advance-order.js';

@@ -2,7 +2,7 @@ import type { FunctionalAck } from '../../canonical/index.js';
 import { comparableControlNumber, judgeAcknowledgement, type AckVerdict } from '../../core/index.js';
 import type { StoredDocument, StoredExpectedAck } from '../../store/index.js';
 import { functionalGroupOf } from '../../x12/index.js';
-import type { DocumentHandler, DocumentOutcome } from '../document-handlers.js';
+import type { DocumentHandler, DocumentOutcome } from '../document-handler.js';
 import type { WorkerDeps } from '../pipeline-deps.js';
 import { raiseOnce, RECONCILIATION_ACTOR, resolveOpen } from './raise-once.js';
 import { readStoredDocument } from './read-stored-document.js';

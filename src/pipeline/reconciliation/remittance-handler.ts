@@ -8,7 +8,7 @@ import {
   type UnreadableItem,
 } from '../../core/index.js';
 import type { LedgerInvoice, StoredDocument } from '../../store/index.js';
-import type { DocumentHandler } from '../document-handlers.js';
+import type { DocumentHandler } from '../document-handler.js';
 import type { WorkerDeps } from '../pipeline-deps.js';
 import { raiseOnce, RECONCILIATION_ACTOR, resolveOpen } from './raise-once.js';
 import { readStoredDocument } from './read-stored-document.js';

@@ -8,7 +8,7 @@ import {
 } from '../../core/index.js';
 import { GatewayError, isGatewayError } from '../../errors/index.js';
 import type { OrderStatus } from '../../store/index.js';
-import type { DocumentOutcome } from '../document-handlers.js';
+import type { DocumentOutcome } from '../document-handler.js';
 import { advanceOrder } from '../orders/advance-order.js';
 import { auditOrder } from '../orders/order-audit.js';
 import { loadOrderContext } from '../orders/order-context.js';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../../src/api/index.js';
 import { flagOverdueMdns } from '../../../src/pipeline/as2/receive-mdn.js';
-import { as2TransportSettings } from '../../../src/pipeline/as2/as2-partner-keys.js';
+import { as2TransportSettings } from '../../../src/transports/as2/index.js';
 import type { WorkerDeps } from '../../../src/pipeline/index.js';
 import type { X12PartnerConfig } from '../../../src/partners/index.js';
 import { TransmissionSchema } from '../../../src/store/index.js';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type * as pkijs from 'pkijs';
 import { resolveSecret, type As2Transport, type X12PartnerConfig } from '../../partners/index.js';
-import type { As2TransportSettings } from '../../transports/as2/as2-transport.js';
-import { certificateFromPem, keyPairFromPem, type KeyPair } from '../../transports/as2/cms/index.js';
+import type { As2TransportSettings } from './as2-transport.js';
+import { certificateFromPem, keyPairFromPem, type KeyPair } from './cms/index.js';
 import { GatewayError } from '../../errors/index.js';
 
 /** An AS2 partner's keys: ours (current first) and theirs (the one we encrypt to first). */

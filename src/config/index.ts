@@ -1,0 +1,2 @@
+/** Gateway settings, read from the environment. */
+export { loadConfig, type GatewayConfig } from './env.js';
