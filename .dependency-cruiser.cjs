@@ -55,6 +55,14 @@ module.exports = {
         pathNot: ['^src/$1/', '/index\\.ts$', '^src/x12/diagnostic\\.ts$'],
       },
     },
+    {
+      name: 'business-without-queue-library',
+      severity: 'error',
+      comment:
+        'Order flow, reconciliation, support operations and business events queue work through the JobQueue port (pipeline/job-queue.ts), never through BullMQ or Redis.',
+      from: { path: '^src/pipeline/(orders|reconciliation|support|events)/' },
+      to: { path: '(^|/)node_modules/(bullmq|ioredis)/', reachable: true },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

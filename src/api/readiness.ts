@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { WorkerDeps } from '../pipeline/index.js';
+import type { PipelineQueues, WorkerDeps } from '../pipeline/index.js';
 
 /** How long each dependency has to answer before the gateway counts as not ready. */
 export const READINESS_TIMEOUT_MS = 2_000;
@@ -23,7 +23,7 @@ const NO_SUCH_TRANSMISSION = '00000000-0000-0000-0000-000000000000';
  * app.get('/readyz', readiness(services));
  */
 export function readiness(
-  services: WorkerDeps | undefined,
+  services: WorkerDeps<PipelineQueues> | undefined,
   timeoutMs = READINESS_TIMEOUT_MS,
 ): RequestHandler {
   return async (_req, res) => {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { Request } from 'express';
 import { translateX12 } from '../mapping/index.js';
 import type { PartnerRegistry } from '../partners/index.js';
-import type { WorkerDeps } from '../pipeline/index.js';
+import type { PipelineQueues, WorkerDeps } from '../pipeline/index.js';
 import { buildAcknowledgement, readX12 } from '../x12/index.js';
 import type { ApiCatalog } from './routing/api-catalog.js';
 import { AnyObject } from './routing/common-schemas.js';
@@ -13,7 +13,7 @@ export interface AppOptions {
   partners?: PartnerRegistry;
   mappingsDir?: string;
   /** The store and queues of a running gateway; without them only /healthz and /readyz are served. */
-  services?: WorkerDeps;
+  services?: WorkerDeps<PipelineQueues>;
 }
 
 const PartnerText = Type.String({ minLength: 1, maxLength: 64 });

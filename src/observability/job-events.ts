@@ -1,4 +1,3 @@
-import { UnrecoverableError } from 'bullmq';
 import type { Logger } from './logger.js';
 import type { GatewayMetrics, JobOutcome } from './metrics.js';
 
@@ -15,7 +14,8 @@ export interface ObservedJob {
 
 /**
  * How a failed run ended: `retried` when BullMQ runs it again, `gave-up` when its attempts are
- * spent, `failed` when the error is permanent (an `UnrecoverableError` is never retried).
+ * spent, `failed` when the error is permanent (an `UnrecoverableError` is never retried). Known by
+ * its name, which BullMQ sets, so that logging does not load the queue library.
  *
  * @example
  * failureOutcome({ attemptsMade: 2, opts: { attempts: 5 } }, new Error('ECONNRESET')); // 'retried'
@@ -24,7 +24,7 @@ export function failureOutcome(
   job: Pick<ObservedJob, 'attemptsMade' | 'opts'>,
   error: Error,
 ): Exclude<JobOutcome, 'completed'> {
-  if (error instanceof UnrecoverableError || error.name === 'UnrecoverableError') return 'failed';
+  if (error.name === 'UnrecoverableError') return 'failed';
   return job.attemptsMade >= (job.opts.attempts ?? 1) ? 'gave-up' : 'retried';
 }
 

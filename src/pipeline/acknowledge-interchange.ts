@@ -3,7 +3,8 @@ import { GatewayError, isGatewayError } from '../errors/index.js';
 import type { X12PartnerConfig } from '../partners/index.js';
 import type { Repositories } from '../store/index.js';
 import { buildAcknowledgement, type Acknowledgement, type Interchange } from '../x12/index.js';
-import { ackJobId, enqueueOutbound, type PipelineQueues } from './queues.js';
+import { ackJobId, enqueueOutbound } from './job-queue.js';
+import type { JobQueue } from './job-queue.js';
 
 /**
  * The partner's 997/999 (and TA1 where due) for one interchange, numbered from 1. Pure: the
@@ -43,7 +44,7 @@ export function derivedUuid(text: string): string {
 
 export interface AcknowledgeDeps {
   repositories: Pick<Repositories, 'transmissions' | 'controlNumbers' | 'references'>;
-  queues: PipelineQueues;
+  queues: JobQueue;
   now: Date;
   /** Queue the delivery this much later (the sender awaits it in the answer to its post). */
   holdDeliveryMs?: number | undefined;

@@ -5,7 +5,7 @@ import type { X12PartnerConfig } from '../partners/index.js';
 import type { InterchangeEntry, Repositories } from '../store/index.js';
 import { derivedUuid } from './acknowledge-interchange.js';
 import type { WorkerDeps } from './pipeline-deps.js';
-import { enqueueOutbound } from './queues.js';
+import { enqueueOutbound } from './job-queue.js';
 import { trackSentDocuments, type SentFile } from './reconciliation/track-sent-document.js';
 import { readX12, type Interchange } from '../x12/index.js';
 import { documentReferences, envelopeReferences } from './support/transmission-references.js';

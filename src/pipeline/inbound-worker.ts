@@ -6,7 +6,7 @@ import { InterchangeNote, type Diagnostic, type Interchange } from '../x12/index
 import { draftAcknowledgement, storeAcknowledgement } from './acknowledge-interchange.js';
 import { indexInterchange, interchangeEntry, setKey } from './interchange-index.js';
 import type { WorkerDeps } from './pipeline-deps.js';
-import { enqueueDocuments, enqueueOrderBatch } from './queues.js';
+import { enqueueDocuments, enqueueOrderBatch } from './job-queue.js';
 import { recordInboundReferences } from './support/transmission-references.js';
 
 /** What reading one inbound transmission came to. */

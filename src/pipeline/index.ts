@@ -28,7 +28,7 @@ export { processOutbound, type OutboundDeps } from './outbound-worker.js';
 export { processDocument } from './documents-worker.js';
 export { documentHandlers } from './document-handlers.js';
 export type { DocumentHandler, DocumentOutcome } from './document-handler.js';
-export { flagOverdueAcknowledgements, type OverdueAckDeps } from './overdue-acks.js';
+export { flagOverdueAcknowledgements, type OverdueAckDeps } from './reconciliation/index.js';
 export * from './reconciliation/index.js';
 export * from './events/index.js';
 export {
@@ -51,9 +51,9 @@ export {
 } from './partner-transports.js';
 export type { WorkerDeps } from './pipeline-deps.js';
 export { startPipeline, type Pipeline, type PipelineOptions } from './pipeline.js';
+export { DEFAULT_RETRY, openQueues, toJobError, type PipelineQueues, type RetryPolicy } from './queues.js';
 export {
   ackJobId,
-  DEFAULT_RETRY,
   documentJobId,
   enqueueDocument,
   enqueueDocuments,
@@ -62,18 +62,16 @@ export {
   enqueueSeal,
   inboundJobId,
   sealJobId,
-  openQueues,
   QUEUE_NAMES,
-  toJobError,
   type DeliveryClass,
   type DocumentJob,
   type InboundJob,
+  type JobQueue,
   type OutboundJob,
+  type QueueName,
   type PollJob,
-  type PipelineQueues,
-  type RetryPolicy,
   type SealJob,
-} from './queues.js';
+} from './job-queue.js';
 export * from './schedulers/index.js';
 export * from './support/index.js';
 export * from './orders/index.js';

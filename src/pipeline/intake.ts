@@ -3,11 +3,12 @@ import { partnerLabel, type GatewayMetrics, type Logger } from '../observability
 import type { PartnerConfig } from '../partners/index.js';
 import type { InboundMeta, OnceInboundMeta, TransmissionChannel, TransmissionStore } from '../store/index.js';
 import { isTransportError, type InboundFile, type Transport } from '../transports/index.js';
-import { enqueueInbound, type PipelineQueues } from './queues.js';
+import { enqueueInbound } from './job-queue.js';
+import type { JobQueue } from './job-queue.js';
 
 export interface IntakeDeps {
   transmissions: TransmissionStore;
-  queues: PipelineQueues;
+  queues: JobQueue;
   /** Each stored transmission is logged here (debug). */
   logger?: Logger;
   /** `edi_intake_bytes_total` is counted here. */

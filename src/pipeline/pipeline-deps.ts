@@ -1,13 +1,13 @@
 import type { GatewayMetrics, Logger } from '../observability/index.js';
 import type { PartnerRegistry } from '../partners/index.js';
 import type { Repositories } from '../store/index.js';
-import type { PipelineQueues } from './queues.js';
+import type { JobQueue } from './job-queue.js';
 
 /** What the workers need; one set is shared by every job of a process. */
-export interface WorkerDeps {
+export interface WorkerDeps<Queues extends JobQueue = JobQueue> {
   repositories: Repositories;
   partners: PartnerRegistry;
-  queues: PipelineQueues;
+  queues: Queues;
   /** Mapping files; default: the ones shipped with the gateway. */
   mappingsDir?: string;
   /** The clock written into acknowledgements. Default: the system clock. */

@@ -14,17 +14,19 @@ import {
   DEFAULT_RETRY,
   isFinalFailure,
   openQueues,
-  QUEUE_NAMES,
   toJobError,
+  type PipelineQueues,
+  type RetryPolicy,
+} from './queues.js';
+import {
+  QUEUE_NAMES,
   type DocumentJob,
   type InboundJob,
   type OrderBatchJob,
   type SealJob,
   type OutboundJob,
   type PollJob,
-  type PipelineQueues,
-  type RetryPolicy,
-} from './queues.js';
+} from './job-queue.js';
 
 export interface PipelineOptions {
   /** `REDIS_URL`. */

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import type { Logger } from '../../observability/index.js';
-import { enqueueOutbound, type PipelineQueues } from '../../pipeline/index.js';
+import { enqueueOutbound, type JobQueue } from '../../pipeline/index.js';
 import type { TransmissionStore } from '../../store/index.js';
 import type { ReturnedAcknowledgement } from './await-acknowledgements.js';
 
@@ -20,7 +20,7 @@ export async function answerAcknowledgements(
   res: Response,
   answer: { transmissionId: string; duplicate: boolean },
   acknowledgements: readonly ReturnedAcknowledgement[],
-  deps: { transmissions: TransmissionStore; queues: PipelineQueues; log: Logger },
+  deps: { transmissions: TransmissionStore; queues: JobQueue; log: Logger },
 ): Promise<void> {
   const marked: ReturnedAcknowledgement[] = [];
   for (const ack of acknowledgements) {
@@ -47,7 +47,7 @@ export async function answerAcknowledgements(
 
 async function deliverAfterAll(
   marked: readonly ReturnedAcknowledgement[],
-  deps: { transmissions: TransmissionStore; queues: PipelineQueues; log: Logger },
+  deps: { transmissions: TransmissionStore; queues: JobQueue; log: Logger },
 ): Promise<void> {
   for (const ack of marked) {
     try {

@@ -16,14 +16,14 @@ import {
   parseEntity,
 } from '../../transports/as2/index.js';
 import { intakeOnce } from '../intake.js';
-import type { PipelineQueues } from '../queues.js';
+import type { JobQueue } from '../job-queue.js';
 import { isMdn, receiveMdn } from './receive-mdn.js';
 
 /** What the AS2 route needs. */
 export interface ReceiveAs2Deps {
   partners: PartnerRegistry;
   repositories: Pick<Repositories, 'transmissions' | 'as2Messages' | 'exceptions'>;
-  queues: PipelineQueues;
+  queues: JobQueue;
   logger?: Logger;
   env?: Readonly<Record<string, string | undefined>>;
 }

@@ -5,7 +5,7 @@ import { derivedUuid } from '../acknowledge-interchange.js';
 import type { DocumentOutcome } from '../document-handler.js';
 import { emitDocument, emitDocuments, emittedTransmissionId } from '../emit-document.js';
 import type { WorkerDeps } from '../pipeline-deps.js';
-import { enqueueSeal, sealJobId } from '../queues.js';
+import { enqueueSeal, sealJobId } from '../job-queue.js';
 
 /**
  * How long a batch waits for its last order before it goes out without it. Orders that join
@@ -120,7 +120,7 @@ export async function sealAnswerBatch(batchId: string, deps: WorkerDeps): Promis
   }
   // Sealed: its deadline has nothing left to do. BullMQ keeps a job that is running (this one,
   // when the deadline came first), so this only drops one still waiting.
-  await deps.queues.documents.remove(sealJobId(batchId, true));
+  await deps.queues.remove('documents', sealJobId(batchId, true));
   const answers: CanonicalDocument[] = [];
   for (const item of sealed.items) {
     if (item.answerDocumentId !== null) answers.push(await answerDocument(item.answerDocumentId, deps));

@@ -11,7 +11,7 @@ import { GatewayError } from '../../errors/index.js';
 import type { OrderLineStatus, OrderStatus, StoredException, StoredOrder } from '../../store/index.js';
 import type { DocumentOutcome } from '../document-handler.js';
 import type { WorkerDeps } from '../pipeline-deps.js';
-import { documentJobId } from '../queues.js';
+import { documentJobId } from '../job-queue.js';
 import { advanceOrder } from './advance-order.js';
 import { auditOrder } from './order-audit.js';
 import { ORDER_SUBJECT } from './order-exceptions.js';
@@ -182,7 +182,7 @@ async function continueOrder(
   } catch (error) {
     // The resolution is stored; a worker takes the order on from it (and reports it if it cannot).
     const jobId = `${documentJobId(order.id)}-r${stored.revision}`;
-    await deps.queues.documents.add('act', { documentId: order.id }, { jobId });
+    await deps.queues.add('documents', 'act', { documentId: order.id }, { jobId });
     const reason = error instanceof Error ? error.message : String(error);
     return {
       action: 'queued',

@@ -5,3 +5,4 @@
 export { handleFunctionalAck } from './functional-ack-handler.js';
 export { handleRemittance } from './remittance-handler.js';
 export { expectAcknowledgement, trackSentDocuments } from './track-sent-document.js';
+export { flagOverdueAcknowledgements, type OverdueAckDeps } from './overdue-acks.js';

@@ -1,6 +1,6 @@
 import type { Repositories } from '../../store/index.js';
 import { flagOverdueMdns } from '../as2/receive-mdn.js';
-import { flagOverdueAcknowledgements, type OverdueAckDeps } from '../overdue-acks.js';
+import { flagOverdueAcknowledgements, type OverdueAckDeps } from '../reconciliation/index.js';
 import type { ScheduledTask } from './repeating-task.js';
 
 /** How often unanswered groups are looked for by default: partners' deadlines are in hours. */

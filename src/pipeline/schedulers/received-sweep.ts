@@ -1,9 +1,9 @@
 import type { TransmissionStore } from '../../store/index.js';
-import { enqueueInbound, inboundJobId, type PipelineQueues } from '../queues.js';
+import { inboundJobId, type JobQueue } from '../job-queue.js';
 
 export interface ReceivedSweepDeps {
   transmissions: TransmissionStore;
-  queues: PipelineQueues;
+  queues: JobQueue;
 }
 
 /** How many stale transmissions one sweep queues at most; the next sweep takes the rest. */
@@ -31,9 +31,13 @@ export async function requeueStaleReceived(
   const requeued: string[] = [];
   for (const transmission of stale) {
     if (transmission.direction !== 'inbound') continue;
-    const job = await deps.queues.inbound.getJob(inboundJobId(transmission.id));
-    if (job !== undefined && (await job.isFailed())) await job.retry();
-    else await enqueueInbound(deps.queues, transmission.id);
+    const transmissionId = transmission.id;
+    await deps.queues.addOrRetry(
+      'inbound',
+      'read',
+      { transmissionId },
+      { jobId: inboundJobId(transmissionId) },
+    );
     requeued.push(transmission.id);
   }
   return requeued;

@@ -2,7 +2,7 @@ import { createLogger, type Logger } from '../../observability/index.js';
 import type { PartnerRegistry } from '../../partners/index.js';
 import type { AuditLog, Repositories, TransmissionStore } from '../../store/index.js';
 import type { PipelineQueues } from '../queues.js';
-import type { OverdueAckDeps } from '../overdue-acks.js';
+import type { OverdueAckDeps } from '../reconciliation/index.js';
 import { planInboxPolls, schedulePolls } from '../polls/inbox-poll-plan.js';
 import { overdueAckTask } from './overdue-ack-task.js';
 import { requeueStaleReceived } from './received-sweep.js';

@@ -1,6 +1,4 @@
-import { QUEUE_NAMES, type PipelineQueues } from '../queues.js';
-
-type QueueName = keyof typeof QUEUE_NAMES;
+import { QUEUE_NAMES, type JobQueue, type QueueName } from '../job-queue.js';
 
 /** How many workers listen on each queue of a prefix. */
 export type LiveWorkers = Record<QueueName, number>;
@@ -13,12 +11,12 @@ export type LiveWorkers = Record<QueueName, number>;
  * @example
  * const { outbound } = await liveWorkers(queues); // 0 when no worker runs under this prefix
  */
-export async function liveWorkers(queues: PipelineQueues): Promise<LiveWorkers> {
+export async function liveWorkers(queues: JobQueue): Promise<LiveWorkers> {
   const [inbound, documents, outbound, polls] = await Promise.all([
-    queues.inbound.getWorkersCount(),
-    queues.documents.getWorkersCount(),
-    queues.outbound.getWorkersCount(),
-    queues.polls.getWorkersCount(),
+    queues.workerCount('inbound'),
+    queues.workerCount('documents'),
+    queues.workerCount('outbound'),
+    queues.workerCount('polls'),
   ]);
   return { inbound, documents, outbound, polls };
 }
@@ -30,10 +28,7 @@ export async function liveWorkers(queues: PipelineQueues): Promise<LiveWorkers> 
  * await noWorkerWarnings(queues, ['outbound']);
  * // ['no worker is listening on queue prefix "{edi}" (outbound queue); the job waits until one starts']
  */
-export async function noWorkerWarnings(
-  queues: PipelineQueues,
-  used: readonly QueueName[],
-): Promise<string[]> {
+export async function noWorkerWarnings(queues: JobQueue, used: readonly QueueName[]): Promise<string[]> {
   if (used.length === 0) return [];
   const counts = await liveWorkers(queues);
   return [...new Set(used)]

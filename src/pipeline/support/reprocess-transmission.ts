@@ -1,7 +1,7 @@
 import { isGatewayError } from '../../errors/index.js';
 import type { Repositories, TransmissionStatus } from '../../store/index.js';
 import { answerBatchId } from '../orders/answer-batch.js';
-import { documentJobId, enqueueDocument, enqueueSeal, sealJobId, type PipelineQueues } from '../queues.js';
+import { documentJobId, sealJobId, type JobQueue } from '../job-queue.js';
 import { bytesArchived, checkActor, operationRefused, transmissionNotFound } from './support-errors.js';
 import type { QueueingSupportDeps } from './support-deps.js';
 import { noWorkerWarnings } from './live-workers.js';
@@ -72,7 +72,7 @@ export async function reprocessTransmission(
   });
   // The inbound worker leaves `processed` and `rejected` transmissions alone; `received` lets it read.
   await transmissions.setStatus(id, 'received', `reprocess requested by ${who}`);
-  await deps.queues.inbound.add('read', { transmissionId: id }, { jobId });
+  await deps.queues.add('inbound', 'read', { transmissionId: id }, { jobId });
   const retriedDocuments = await retryFailedDocuments(
     id,
     stored.partnerId,
@@ -102,7 +102,7 @@ async function retryFailedDocuments(
   partnerId: string | null,
   actor: string,
   repositories: Repositories,
-  queues: PipelineQueues,
+  queues: JobQueue,
 ): Promise<string[]> {
   const open = await failedExceptions('document', partnerId, repositories);
   const retried: string[] = [];
@@ -111,7 +111,12 @@ async function retryFailedDocuments(
     const source = document?.document['source'] as { transmissionId?: unknown } | undefined;
     if (document === null || source?.transmissionId !== transmissionId) continue;
     await resolveForRetry(exception.id, actor, transmissionId, 'document', repositories);
-    await retryJob(queues, documentJobId(document.id), () => enqueueDocument(queues, document.id));
+    await queues.addOrRetry(
+      'documents',
+      'act',
+      { documentId: document.id },
+      { jobId: documentJobId(document.id) },
+    );
     retried.push(document.id);
   }
   return retried;
@@ -123,7 +128,7 @@ async function retryFailedBatches(
   partnerId: string | null,
   actor: string,
   repositories: Repositories,
-  queues: PipelineQueues,
+  queues: JobQueue,
 ): Promise<string[]> {
   const open = await failedExceptions('batch', partnerId, repositories);
   const retried: string[] = [];
@@ -131,7 +136,7 @@ async function retryFailedBatches(
     const batchId = exception.subjectId;
     if (!batchId.startsWith(answerBatchId(transmissionId, ''))) continue;
     await resolveForRetry(exception.id, actor, transmissionId, 'batch', repositories);
-    await retryJob(queues, sealJobId(batchId, false), () => enqueueSeal(queues, batchId));
+    await queues.addOrRetry('documents', 'seal', { batchId }, { jobId: sealJobId(batchId, false) });
     retried.push(batchId);
   }
   return retried;
@@ -162,11 +167,4 @@ async function resolveForRetry(
       // Someone resolved it a moment ago; it is queued again all the same.
       if (!isGatewayError(error) || error.code !== 'conflict') throw error;
     });
-}
-
-/** Retries a job that failed under its id, or adds it anew when Redis no longer has it. */
-async function retryJob(queues: PipelineQueues, jobId: string, add: () => Promise<void>): Promise<void> {
-  const job = await queues.documents.getJob(jobId);
-  if (job === undefined) await add();
-  else if (await job.isFailed()) await job.retry();
 }

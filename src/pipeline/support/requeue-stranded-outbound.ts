@@ -1,10 +1,10 @@
 import type { Repositories } from '../../store/index.js';
-import { enqueueOutbound, type PipelineQueues } from '../queues.js';
+import { enqueueOutbound, type JobQueue } from '../job-queue.js';
 
 /** What the sweep of stranded deliveries needs. */
 export interface StrandedSweepDeps {
   repositories: Pick<Repositories, 'transmissions' | 'audit'>;
-  queues: PipelineQueues;
+  queues: JobQueue;
 }
 
 export interface StrandedSweepOptions {
@@ -28,8 +28,6 @@ export interface StrandedDelivery {
 export const DEFAULT_STRANDED_AFTER_MS = 10 * 60_000;
 
 // Every state in which a job will still run; a completed or failed job delivers nothing more.
-const LIVE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
-
 /**
  * Queues again the outbound transmissions left `processed` (built, waiting for delivery) for
  * longer than `olderThanMs` with no live job on the outbound queue: their job was lost (Redis
@@ -78,7 +76,7 @@ export async function requeueStrandedOutbound(
 }
 
 /** The transmissions that some outbound job still waiting, delayed or running will deliver. */
-async function liveTransmissionIds(queues: PipelineQueues): Promise<Set<string>> {
-  const jobs = await queues.outbound.getJobs([...LIVE_STATES]);
-  return new Set(jobs.flatMap((job) => (job === undefined ? [] : [job.data.transmissionId])));
+async function liveTransmissionIds(queues: JobQueue): Promise<Set<string>> {
+  const jobs = await queues.liveJobs('outbound');
+  return new Set(jobs.map((job) => job.transmissionId));
 }

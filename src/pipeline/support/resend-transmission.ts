@@ -1,5 +1,5 @@
 import type { TransmissionStatus } from '../../store/index.js';
-import { enqueueOutbound } from '../queues.js';
+import { enqueueOutbound } from '../job-queue.js';
 import { bytesArchived, checkActor, operationRefused, transmissionNotFound } from './support-errors.js';
 import type { QueueingSupportDeps } from './support-deps.js';
 import { noWorkerWarnings } from './live-workers.js';

@@ -1,6 +1,6 @@
 import type { PartnerRegistry } from '../../partners/index.js';
 import type { Repositories } from '../../store/index.js';
-import type { PipelineQueues } from '../queues.js';
+import type { JobQueue } from '../job-queue.js';
 
 /** What support operations read and write through. A running gateway's `WorkerDeps` fit as they are. */
 export interface SupportDeps {
@@ -12,5 +12,5 @@ export interface SupportDeps {
 
 /** Resending and reprocessing queue jobs; reading needs no Redis. */
 export interface QueueingSupportDeps extends SupportDeps {
-  queues: PipelineQueues;
+  queues: JobQueue;
 }

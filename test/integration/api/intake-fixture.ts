@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createPartnerKey } from '../../../src/auth/index.js';
 import { PartnerRegistry } from '../../../src/partners/index.js';
-import type { WorkerDeps } from '../../../src/pipeline/index.js';
+import type { PipelineQueues, WorkerDeps } from '../../../src/pipeline/index.js';
 import { PARTNER_ID, partnerYaml, type Harness } from '../pipeline/pipeline-harness.js';
 import { testLogger } from '../test-logger.js';
 
@@ -33,7 +33,7 @@ export async function addPartner(h: Harness, id: string, isaId: string, extra = 
 }
 
 /** The harness's services over every partner file now in its folder. */
-export function servicesOver(h: Harness): WorkerDeps {
+export function servicesOver(h: Harness): WorkerDeps<PipelineQueues> {
   const partners = PartnerRegistry.fromDirectory(h.partnersDir);
   return { repositories: h.repositories, partners, queues: h.pipeline.queues, logger: testLogger() };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIntakeSettings, startServer } from '../../../src/api/index.js';
-import type { WorkerDeps } from '../../../src/pipeline/index.js';
+import type { PipelineQueues, WorkerDeps } from '../../../src/pipeline/index.js';
 import { PARTNER_ID, startHarness, type Harness } from '../pipeline/pipeline-harness.js';
 import { purchaseOrder850 } from '../pipeline/sample-850.js';
 import {
@@ -22,7 +22,7 @@ const SECURE = 'secure-retail';
 let h: Harness;
 let dir: string;
 let certs: TestCertificates;
-let services: WorkerDeps;
+let services: WorkerDeps<PipelineQueues>;
 let server: Server;
 let base: string;
 let secure: { token: string };

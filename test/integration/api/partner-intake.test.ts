@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, startServer } from '../../../src/api/index.js';
 import { hashSecret } from '../../../src/auth/index.js';
-import { ackJobId, ackTransmissionId, type WorkerDeps } from '../../../src/pipeline/index.js';
+import {
+  ackJobId,
+  ackTransmissionId,
+  type PipelineQueues,
+  type WorkerDeps,
+} from '../../../src/pipeline/index.js';
 import { createRepositories, TransmissionSchema, type OpenedStore } from '../../../src/store/index.js';
 import { PARTNER_ID, startHarness, waitFor, type Harness } from '../pipeline/pipeline-harness.js';
 import { canonicalEvent } from '../pipeline/reconciliation-fixture.js';
@@ -15,7 +20,7 @@ const LIMIT = 64 * 1024;
 const OTHER = 'other-retail';
 
 let h: Harness;
-let services: WorkerDeps;
+let services: WorkerDeps<PipelineQueues>;
 let server: Server;
 let base: string;
 let acme: { id: string; token: string };

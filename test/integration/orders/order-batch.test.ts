@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareDecimals, addDecimals, type PurchaseOrder } from '../../../src/canonical/index.js';
 import { translateX12 } from '../../../src/mapping/index.js';
 import { decideOrderBatch } from '../../../src/pipeline/orders/decide-order-batch.js';
-import type { PipelineQueues, WorkerDeps } from '../../../src/pipeline/index.js';
+import type { JobQueue, WorkerDeps } from '../../../src/pipeline/index.js';
 import type { StoredException, StoredOrder } from '../../../src/store/index.js';
 import { waitFor } from '../pipeline/pipeline-harness.js';
 import { interchange850s, parse855s, type Order850 } from './order-850.js';
@@ -117,11 +117,13 @@ describe('purchase orders decided together, per interchange', () => {
       { poNumber: 'PO-C1', lines: [line('1')] },
       { poNumber: 'PO-C2', lines: [line('1')] },
     ]);
-    const dying: PipelineQueues = {
-      ...h.pipeline.queues,
-      outbound: {
-        add: () => Promise.reject(new Error('the worker died')),
-      } as unknown as PipelineQueues['outbound'],
+    const live = h.pipeline.queues;
+    const dying: JobQueue = {
+      ...live,
+      add: (queue, name, data, options) =>
+        queue === 'outbound'
+          ? Promise.reject(new Error('the worker died'))
+          : live.add(queue, name, data, options),
     };
     await expect(decideOrderBatch('crash-8003', ids, { ...deps, queues: dying })).rejects.toThrow(
       'the worker died',

@@ -1,4 +1,4 @@
-import { UnrecoverableError } from 'bullmq';
+import { UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GatewayError } from '../../../src/errors/index.js';
@@ -41,5 +41,76 @@ describe('pipeline queues', () => {
     expect(toJobError(transient)).toBe(transient);
     const unknown = new Error('boom');
     expect(toJobError(unknown)).toBe(unknown);
+  });
+
+  describe('the JobQueue port on BullMQ', () => {
+    it('adds a job once per id, in bulk too, delays and removes it, and lists the live ones', async () => {
+      const prefix = `{edi-port-${process.pid}-1}`;
+      const queues = openQueues(redis, prefix);
+      try {
+        await queues.add('outbound', 'deliver', { transmissionId: 'o-1' }, { jobId: 'out-o-1' });
+        await queues.add('outbound', 'deliver', { transmissionId: 'o-1' }, { jobId: 'out-o-1' });
+        await queues.addBulk('outbound', [
+          { name: 'deliver', data: { transmissionId: 'o-2' }, options: { jobId: 'out-o-2', priority: 10 } },
+          {
+            name: 'deliver',
+            data: { transmissionId: 'o-3' },
+            options: { jobId: 'out-o-3', delayMs: 60_000 },
+          },
+        ]);
+        const live = await queues.liveJobs('outbound');
+        expect(live.map((job) => job.transmissionId).sort()).toEqual(['o-1', 'o-2', 'o-3']);
+        expect(await queues.outbound.getJobState('out-o-3')).toBe('delayed');
+        expect(await queues.outbound.getJobState('out-o-2')).toBe('prioritized');
+        await queues.remove('outbound', 'out-o-3');
+        await queues.remove('outbound', 'no-such-job');
+        expect((await queues.liveJobs('outbound')).map((job) => job.transmissionId).sort()).toEqual([
+          'o-1',
+          'o-2',
+        ]);
+      } finally {
+        await queues.outbound.obliterate({ force: true });
+        await queues.close();
+      }
+    });
+
+    it('retries a job that failed under its id, adds one that is gone, and counts workers', async () => {
+      const prefix = `{edi-port-${process.pid}-2}`;
+      const queues = openQueues(redis, prefix, { attempts: 1, backoffMs: 10 });
+      const runs: string[] = [];
+      const connection = redis.duplicate({ maxRetriesPerRequest: null });
+      const worker = new Worker(
+        'documents',
+        (job) => {
+          const { documentId } = job.data as { documentId: string };
+          runs.push(documentId);
+          return runs.length === 1 ? Promise.reject(new Error('first run fails')) : Promise.resolve();
+        },
+        { connection, prefix, autorun: false },
+      );
+      try {
+        await queues.add('documents', 'act', { documentId: 'd-1' }, { jobId: 'doc-d-1' });
+        const failed = new Promise((resolve) => worker.once('failed', resolve));
+        void worker.run();
+        await failed;
+        expect(await queues.workerCount('documents')).toBe(1);
+        expect(await queues.workerCount('outbound')).toBe(0);
+        const done = new Promise((resolve) => worker.once('completed', resolve));
+        await queues.addOrRetry('documents', 'act', { documentId: 'd-1' }, { jobId: 'doc-d-1' });
+        await done;
+        expect(runs).toEqual(['d-1', 'd-1']);
+        // Completed: left alone. Gone from Redis: added anew.
+        await queues.addOrRetry('documents', 'act', { documentId: 'd-1' }, { jobId: 'doc-d-1' });
+        expect(await queues.documents.getJobState('doc-d-1')).toBe('completed');
+        await queues.documents.remove('doc-d-1');
+        await queues.addOrRetry('documents', 'act', { documentId: 'd-1' }, { jobId: 'doc-d-1' });
+        expect(await queues.documents.getJobState('doc-d-1')).not.toBe('unknown');
+      } finally {
+        await worker.close();
+        await connection.quit();
+        await queues.documents.obliterate({ force: true });
+        await queues.close();
+      }
+    });
   });
 });

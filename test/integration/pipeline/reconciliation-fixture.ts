@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../src/api/index.js';
-import type { WorkerDeps } from '../../../src/pipeline/index.js';
+import type { PipelineQueues, WorkerDeps } from '../../../src/pipeline/index.js';
 import { bearer, staffKeys } from '../api/staff-keys.js';
 import { PARTNER_ID, startHarness, waitFor, type Harness } from './pipeline-harness.js';
 
@@ -13,7 +13,7 @@ import { PARTNER_ID, startHarness, waitFor, type Harness } from './pipeline-harn
  */
 export interface ReconciliationHarness extends Harness {
   api: string;
-  deps: WorkerDeps;
+  deps: WorkerDeps<PipelineQueues>;
   /** POSTs JSON to the API; answers the status and the parsed body. */
   postEvent(kind: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
   /** Waits until the outbound transmission is delivered, and answers its bytes. */
@@ -29,7 +29,7 @@ export async function startReconciliationHarness(
     documentOptions,
     acknowledgements: { functional: '997', expectWithinHours: 24 },
   });
-  const deps: WorkerDeps = {
+  const deps: WorkerDeps<PipelineQueues> = {
     repositories: harness.repositories,
     partners: harness.partners,
     queues: harness.pipeline.queues,

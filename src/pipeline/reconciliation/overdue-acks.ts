@@ -1,5 +1,5 @@
-import type { Repositories, StoredExpectedAck } from '../store/index.js';
-import { RECONCILIATION_ACTOR } from './reconciliation/raise-once.js';
+import type { Repositories, StoredExpectedAck } from '../../store/index.js';
+import { RECONCILIATION_ACTOR } from './raise-once.js';
 
 export interface OverdueAckDeps {
   repositories: Pick<Repositories, 'expectedAcks' | 'exceptions'>;
