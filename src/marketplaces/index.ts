@@ -1,0 +1,16 @@
+/**
+ * Marketplaces: the `MarketplaceConnector` port and, one folder each, the connectors that map
+ * marketplace orders into canonical purchase orders.
+ */
+export type {
+  LineCancellation,
+  MappedOrder,
+  MappingContext,
+  MarketplaceConnector,
+  MarketplaceOrderPayload,
+  MarketplacePlatform,
+  MarketplaceProblem,
+  OrderPage,
+  ShipmentConfirmation,
+} from './connector.js';
+export { mapShopifyOrder, SHOPIFY_ORDER_SCHEMA, type ShopifyOrder } from './shopify/index.js';

@@ -1,0 +1,38 @@
+import { multiplyDecimals } from '../canonical/index.js';
+
+/** Whether a JSON value is text worth keeping: a string with something other than spaces. */
+export function present(value: string | null | undefined): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * The calendar date of an ISO 8601 date-time as the marketplace wrote it (in its own offset: an
+ * order placed at 23:30 in New York was placed that day, not the next UTC day), or undefined when
+ * it is not a real date-time.
+ *
+ * @example
+ * orderDateOf('2008-01-10T11:00:00-05:00'); // '2008-01-10'
+ */
+export function orderDateOf(value: string): string | undefined {
+  const match = DATE_TIME.exec(value);
+  if (match === null || Number.isNaN(Date.parse(value))) return undefined;
+  const [, year, month, day] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  // Date.UTC rolls 2024-02-30 over into March: such a date is not one.
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return undefined;
+  return `${year}-${month}-${day}`;
+}
+
+/**
+ * A rate sent as a fraction (0.06) as a percent decimal string ('6'), without binary noise.
+ *
+ * @example
+ * percentOf(0.0725); // '7.25'
+ */
+export function percentOf(rate: number): string | undefined {
+  if (!Number.isFinite(rate) || rate < 0) return undefined;
+  const text = rate.toFixed(12).replace(/\.?0+$/, '');
+  return multiplyDecimals(text === '' ? '0' : text, '100');
+}
