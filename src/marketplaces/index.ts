@@ -14,3 +14,4 @@ export type {
   ShipmentConfirmation,
 } from './connector.js';
 export { mapShopifyOrder, SHOPIFY_ORDER_SCHEMA, type ShopifyOrder } from './shopify/index.js';
+export { mapWalmartOrder, WALMART_ORDER_SCHEMA, type WalmartOrder } from './walmart/index.js';

@@ -36,3 +36,35 @@ export function percentOf(rate: number): string | undefined {
   const text = rate.toFixed(12).replace(/\.?0+$/, '');
   return multiplyDecimals(text === '' ? '0' : text, '100');
 }
+
+/** Epoch values below this are seconds: 1e11 seconds is the year 5138, 1e11 milliseconds is 1973. */
+const SECONDS_BELOW = 1e11;
+
+/**
+ * The UTC calendar date of an epoch timestamp sent as a number or a string of digits, in
+ * milliseconds or in seconds (told apart by size), or undefined when it is neither.
+ *
+ * @example
+ * epochDate(1484458949000); // '2017-01-15'
+ * epochDate('1484458949');  // '2017-01-15'
+ */
+export function epochDate(value: number | string | null | undefined): string | undefined {
+  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0) return undefined;
+  const ms = number < SECONDS_BELOW ? number * 1000 : number;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+}
+
+/**
+ * A JSON number as a decimal string: JavaScript prints a number read from JSON as its shortest
+ * round-trip form, which is the text the marketplace sent ('19.99'), save exponents.
+ *
+ * @example
+ * decimalOf(19.99); // '19.99'
+ */
+export function decimalOf(value: number): string {
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  return value.toFixed(20).replace(/\.?0+$/, '');
+}
