@@ -106,6 +106,18 @@ export function roundDecimal(value: string, places: number): string {
   return new Exact(value).toFixed(places, Decimal.ROUND_HALF_UP);
 }
 
+/**
+ * `a / b`: exact when the quotient ends within `places` decimals, else rounded half-up to them.
+ * Trailing zeros are dropped.
+ *
+ * @example
+ * divideDecimals('25.98', '2', 4); // '12.99'
+ * divideDecimals('10', '3', 4);    // '3.3333'
+ */
+export function divideDecimals(a: string, b: string, places: number): string {
+  return new Exact(a).dividedBy(b).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed();
+}
+
 /** `value` times 10^places as an integer string: the X12 `Nn` form of a canonical amount. */
 export function toX12Implied(value: string, places: number): string {
   return new Exact(value).times(new Exact(10).pow(places)).toFixed(0, Decimal.ROUND_HALF_UP);

@@ -15,3 +15,4 @@ export type {
 } from './connector.js';
 export { mapShopifyOrder, SHOPIFY_ORDER_SCHEMA, type ShopifyOrder } from './shopify/index.js';
 export { mapWalmartOrder, WALMART_ORDER_SCHEMA, type WalmartOrder } from './walmart/index.js';
+export { mapAmazonOrder, type AmazonOrder, type AmazonOrderItem } from './amazon/index.js';
