@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import { precompiledValidator } from '../schema-validators/index.js';
 import {
   CANONICAL_DOCUMENT_TYPES,
   canonicalSchemas,
@@ -15,14 +16,20 @@ export interface CanonicalError {
 export type CanonicalValidation =
   { valid: true; document: CanonicalDocument; errors: [] } | { valid: false; errors: CanonicalError[] };
 
-// allErrors: a person fixing a mapping wants every problem at once, not one per run.
-const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+let ajv: Ajv | undefined;
 const validators = new Map<CanonicalDocumentType, ValidateFunction>();
+
+/** The ajv instance canonical documents are checked with, at run time or ahead of it (`extra`: the build's code options). */
+export function canonicalAjv(extra: Options = {}): Ajv {
+  // allErrors: a person fixing a mapping wants every problem at once, not one per run.
+  return new Ajv({ allErrors: true, strict: true, verbose: true, ...extra });
+}
 
 function validatorFor(type: CanonicalDocumentType): ValidateFunction {
   let validate = validators.get(type);
   if (!validate) {
-    validate = ajv.compile(canonicalSchemas[type]);
+    validate =
+      precompiledValidator('canonical', type) ?? (ajv ??= canonicalAjv()).compile(canonicalSchemas[type]);
     validators.set(type, validate);
   }
   return validate;

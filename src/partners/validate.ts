@@ -1,4 +1,5 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
+import { precompiledValidator } from '../schema-validators/index.js';
 import { PartnerSchema, type PartnerFile } from './schema.js';
 import { describeSchemaErrors } from './schema-errors.js';
 import type { SourceText } from './schema-error-messages.js';
@@ -12,20 +13,29 @@ let compiled: ValidateFunction<PartnerFile> | undefined;
  * it loaded and may never read a partner file).
  */
 function partnerCheck(): ValidateFunction<PartnerFile> {
-  if (compiled === undefined) {
-    // No coercion: a partner file that says `port: "22"` or `usage: 1` is wrong, and saying so
-    // beats guessing. `verbose` keeps each failing value and schema, which the messages are built from.
-    const ajv = new Ajv({
-      allErrors: true,
-      useDefaults: true,
-      coerceTypes: false,
-      discriminator: true,
-      verbose: true,
-    });
-    ajv.addKeyword({ keyword: 'secret', schemaType: 'string' });
-    compiled = ajv.compile<PartnerFile>(PartnerSchema);
-  }
+  compiled ??=
+    precompiledValidator<PartnerFile>('partner', 'partner') ??
+    partnerSchemaAjv().compile<PartnerFile>(PartnerSchema);
   return compiled;
+}
+
+/**
+ * The ajv instance the partner schema is compiled with, at run time or ahead of it (`extra` adds
+ * the build's code options).
+ */
+export function partnerSchemaAjv(extra: Options = {}): Ajv {
+  // No coercion: a partner file that says `port: "22"` or `usage: 1` is wrong, and saying so
+  // beats guessing. `verbose` keeps each failing value and schema, which the messages are built from.
+  const ajv = new Ajv({
+    allErrors: true,
+    useDefaults: true,
+    coerceTypes: false,
+    discriminator: true,
+    verbose: true,
+    ...extra,
+  });
+  ajv.addKeyword({ keyword: 'secret', schemaType: 'string' });
+  return ajv;
 }
 
 /**

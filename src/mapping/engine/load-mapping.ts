@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
+import { precompiledValidator } from '../../schema-validators/index.js';
 import { parseDocument } from 'yaml';
 import { GatewayError } from '../../errors/index.js';
 import { FileCache } from './file-cache.js';
@@ -74,12 +75,17 @@ export function readMappingFile(dir: string, name: string): LoadedFile {
  * engine (which the command line and the API do at start) does not pay for it.
  */
 function mappingFileCheck(): ValidateFunction<MappingFile> {
-  if (compiled === undefined) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    ajv.addSchema(RuleSchema);
-    compiled = ajv.compile<MappingFile>(MappingFile);
-  }
+  compiled ??=
+    precompiledValidator<MappingFile>('mapping-file', 'mapping-file') ??
+    mappingFileAjv().compile<MappingFile>(MappingFile);
   return compiled;
+}
+
+/** The ajv instance mapping files are checked with, at run time or ahead of it (`extra`: the build's code options). */
+export function mappingFileAjv(extra: Options = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, ...extra });
+  ajv.addSchema(RuleSchema);
+  return ajv;
 }
 
 function parseFile(path: string): LoadedFile {
