@@ -13,6 +13,14 @@ export type {
   OrderPage,
   ShipmentConfirmation,
 } from './connector.js';
-export { mapShopifyOrder, SHOPIFY_ORDER_SCHEMA, type ShopifyOrder } from './shopify/index.js';
+export {
+  mapShopifyOrder,
+  SHOPIFY_ORDER_SCHEMA,
+  SHOPIFY_ORDER_TOPICS,
+  verifyShopifyWebhook,
+  type ShopifyOrder,
+  type ShopifyWebhook,
+  type WebhookCheck,
+} from './shopify/index.js';
 export { mapWalmartOrder, WALMART_ORDER_SCHEMA, type WalmartOrder } from './walmart/index.js';
 export { mapAmazonOrder, type AmazonOrder, type AmazonOrderItem } from './amazon/index.js';
