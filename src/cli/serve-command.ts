@@ -44,7 +44,7 @@ export async function serveCommand(output: CliOutput): Promise<number> {
 
   let server: Server;
   try {
-    server = await startServer(config, '0.0.0.0', {
+    server = await startServer(config, config.HOST, {
       mappingsDir,
       partners,
       logger,
@@ -57,14 +57,16 @@ export async function serveCommand(output: CliOutput): Promise<number> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(
       code === 'EADDRINUSE'
-        ? `port ${config.PORT} is already in use (set PORT)`
-        : `cannot listen on port ${config.PORT}: ${oneLine(error)}`,
+        ? `port ${config.PORT} is already in use on ${config.HOST} (set PORT or HOST)`
+        : `cannot listen on ${config.HOST} port ${config.PORT}: ${oneLine(error)}`,
     );
   }
   const { port } = server.address() as AddressInfo;
   const scheme = config.TLS_CERT_FILE === undefined ? 'http' : 'https';
-  say(`edi-gateway listening on ${scheme}://localhost:${port}`);
-  logger.info({ step: 'http', port, scheme }, `HTTP listening on ${scheme}://localhost:${port}`);
+  const url = `${scheme}://${urlHost(config.HOST)}:${port}`;
+  say(`edi-gateway listening on ${url}`);
+  say(reachFrom(config.HOST));
+  logger.info({ step: 'http', host: config.HOST, port, scheme }, `HTTP listening on ${url}`);
 
   const folders = await preparePartnerFolders(partners, config.DATA_DIR);
   for (const line of [...folders.created, ...folders.removed]) say(`folders: ${line}`);
@@ -104,4 +106,21 @@ function closeServer(server: Server): Promise<void> {
     // Idle keep-alive connections would hold close() open until they time out.
     server.closeIdleConnections();
   });
+}
+
+const EVERY_INTERFACE = new Set(['0.0.0.0', '::']);
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** The host to print in the API's address: `localhost` when that reaches it. */
+function urlHost(host: string): string {
+  if (EVERY_INTERFACE.has(host) || LOOPBACK.has(host)) return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Who can reach the API, said once at start, since exposing it is a choice to make knowingly. */
+function reachFrom(host: string): string {
+  if (EVERY_INTERFACE.has(host))
+    return `HOST=${host}: the API takes connections on every interface; set HOST=127.0.0.1 to take them from this machine only`;
+  if (LOOPBACK.has(host)) return `HOST=${host}: the API takes connections from this machine only`;
+  return `HOST=${host}: the API takes connections on ${host} only`;
 }

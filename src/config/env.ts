@@ -4,6 +4,9 @@ import { GatewayError } from '../errors/index.js';
 
 const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8080 }),
+  // The address the HTTP API listens on: 0.0.0.0 (every IPv4 interface, as partners posting files
+  // or AS2 messages need), :: (IPv6 too), or one address such as 127.0.0.1 behind a reverse proxy.
+  HOST: Type.String({ pattern: '^[A-Za-z0-9.:-]+$', default: '0.0.0.0' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   // Several gateways (or test runs) can share one PostgreSQL database, each in a schema of its own.
   DATABASE_SCHEMA: Type.Optional(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,62}$' })),

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
   it('fills every default when nothing is set, and leaves DATABASE_URL unset (embedded database)', () => {
     expect(loadConfig({})).toEqual({
       PORT: 8080,
+      HOST: '0.0.0.0',
       REDIS_URL: 'redis://127.0.0.1:6379',
       QUEUE_PREFIX: '{edi}',
       PARTNERS_DIR: './partners',
@@ -26,6 +27,15 @@ describe('loadConfig', () => {
       HTTP_REQUEST_TIMEOUT_MS: 60_000,
       LOG_LEVEL: 'info',
     });
+  });
+
+  it('reads HOST as an address or a name, and refuses one with spaces or a scheme', () => {
+    expect(loadConfig({ HOST: '127.0.0.1' }).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '::' }).HOST).toBe('::');
+    expect(configError({ HOST: 'http://gateway' }).message).toMatch(
+      /HOST="http:\/\/gateway" must match pattern/,
+    );
+    expect(configError({ HOST: 'two words' }).message).toMatch(/^invalid configuration: HOST="two words"/);
   });
 
   it('treats an empty variable as unset', () => {

@@ -47,6 +47,7 @@ describe('edi-gateway serve (child process)', () => {
       prefix = randomQueuePrefix();
       gateway = spawnGateway(['serve'], {
         PORT: String(await freePort()),
+        HOST: '127.0.0.1',
         DATABASE_URL: TEST_DATABASE_URL,
         DATABASE_SCHEMA: schema,
         QUEUE_PREFIX: prefix,
@@ -54,6 +55,7 @@ describe('edi-gateway serve (child process)', () => {
         DATA_DIR: folders.dataDir,
       });
       const [, port] = await gateway.line(LISTENING, 60_000);
+      await gateway.line(/^HOST=127\.0\.0\.1: the API takes connections from this machine only$/);
       const base = `http://127.0.0.1:${port}`;
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       const ready = await fetch(`${base}/readyz`);
