@@ -87,12 +87,13 @@ function refuseMissingEmbedded(config: GatewayConfig): void {
 
 /**
  * Fails with one line naming the URL when Redis does not answer PING within a few seconds.
- * Without it the workers would wait for Redis forever, silently.
+ * Without it the workers would wait for Redis forever, silently. Returns the warnings about its
+ * settings (see {@link redisSettingWarnings}).
  *
  * @example
- * await checkRedis(config.REDIS_URL);
+ * for (const warning of await checkRedis(config.REDIS_URL)) say(`warning: ${warning}`);
  */
-export async function checkRedis(url: string, timeoutMs = REDIS_CHECK_MS): Promise<void> {
+export async function checkRedis(url: string, timeoutMs = REDIS_CHECK_MS): Promise<string[]> {
   const redis = new Redis(url, {
     lazyConnect: true,
     connectTimeout: timeoutMs,
@@ -109,6 +110,7 @@ export async function checkRedis(url: string, timeoutMs = REDIS_CHECK_MS): Promi
       timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     });
     await Promise.race([redis.connect().then(() => redis.ping()), timeout]);
+    return redisSettingWarnings(await Promise.race([readRedisSettings(redis), timeout]));
   } catch (error) {
     throw new CliError(
       `Redis at ${redactUrl(url)} does not answer: ${oneLine(cause ?? error)} (set REDIS_URL)`,
@@ -117,6 +119,55 @@ export async function checkRedis(url: string, timeoutMs = REDIS_CHECK_MS): Promi
     clearTimeout(timer);
     redis.disconnect();
   }
+}
+
+/** The Redis settings the queues depend on, or why they could not be read. */
+export type RedisSettings =
+  { maxmemoryPolicy: string; appendonly: string; appendfsync: string } | { refused: string };
+
+async function readRedisSettings(redis: Redis): Promise<RedisSettings> {
+  try {
+    const read = async (name: string) => ((await redis.config('GET', name)) as string[])[1] ?? '';
+    return {
+      maxmemoryPolicy: await read('maxmemory-policy'),
+      appendonly: await read('appendonly'),
+      appendfsync: await read('appendfsync'),
+    };
+  } catch (error) {
+    // Managed Redis services often refuse CONFIG.
+    return { refused: oneLine(error) };
+  }
+}
+
+/**
+ * What to warn about in Redis's settings at start. BullMQ needs `maxmemory-policy noeviction`:
+ * under any other policy Redis may drop queued jobs when memory runs short. Without an append-only
+ * file (`appendonly yes`, `appendfsync everysec` recommended) a restart of Redis loses every
+ * queued job. The database keeps the work either way, but jobs lost are only queued again by the
+ * sweeps, late.
+ *
+ * @example
+ * redisSettingWarnings({ maxmemoryPolicy: 'noeviction', appendonly: 'yes', appendfsync: 'everysec' }); // []
+ */
+export function redisSettingWarnings(settings: RedisSettings): string[] {
+  if ('refused' in settings)
+    return [
+      `cannot read the Redis settings (${settings.refused}): make sure maxmemory-policy is noeviction and appendonly is yes`,
+    ];
+  const warnings: string[] = [];
+  if (settings.maxmemoryPolicy !== 'noeviction')
+    warnings.push(
+      `Redis maxmemory-policy is ${settings.maxmemoryPolicy || 'unset'}: BullMQ needs noeviction, or Redis may drop queued jobs when memory runs short`,
+    );
+  if (settings.appendonly !== 'yes')
+    warnings.push(
+      'Redis keeps no append-only file (appendonly no): a restart of Redis loses the queued jobs; appendonly yes with appendfsync everysec is recommended',
+    );
+  else if (settings.appendfsync === 'no')
+    warnings.push(
+      'Redis appendfsync is no: a crash of its machine may lose recent jobs; everysec is recommended',
+    );
+  return warnings;
 }
 
 /**
@@ -261,7 +312,7 @@ export async function startWorkers(
   const partners = loadPartnerRegistry(config, mappingsDir);
   refuseUnsupported(partners);
   checkCertificates(partners, say, logger, new Date());
-  await checkRedis(config.REDIS_URL);
+  const redisWarnings = await checkRedis(config.REDIS_URL);
   const store = await openConfiguredStore(config);
   // Logged once both answered: a start that fails says so in one line, not after a log of steps.
   logger.info(
@@ -271,6 +322,10 @@ export async function startWorkers(
   logger.info({ step: 'database', dialect: store.dialect }, `database opened: ${describeDatabase(config)}`);
   await logMigrations(store, logger);
   say(`store: ${describeDatabase(config)}`);
+  for (const warning of redisWarnings) {
+    say(`warning: ${warning}`);
+    logger.warn({ step: 'redis' }, warning);
+  }
   options.notes?.(config);
   say(`partners: ${partners.all().length} from ${config.PARTNERS_DIR}`);
   logger.info(
