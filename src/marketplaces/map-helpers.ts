@@ -1,4 +1,5 @@
-import { multiplyDecimals } from '../canonical/index.js';
+import { documentId, multiplyDecimals, type PurchaseOrder } from '../canonical/index.js';
+import type { MappingContext, MarketplacePlatform } from './connector.js';
 
 /** Whether a JSON value is text worth keeping: a string with something other than spaces. */
 export function present(value: string | null | undefined): value is string {
@@ -67,4 +68,38 @@ export function decimalOf(value: number): string {
   const text = String(value);
   if (!/e/i.test(text)) return text;
   return value.toFixed(20).replace(/\.?0+$/, '');
+}
+
+/**
+ * The fields every marketplace order starts with: its document id derived from the marketplace
+ * and order id (the same order delivered twice is one document), its source, and the order id
+ * as the PO number.
+ *
+ * @example
+ * const order: PurchaseOrder = { ...orderHeader('shopify', '450789469', context, header), parties, lines, ... };
+ */
+export function orderHeader(
+  channel: MarketplacePlatform,
+  orderId: string,
+  context: MappingContext,
+  header: { orderDate: string; currency: string; cancellation: boolean },
+): Pick<
+  PurchaseOrder,
+  'type' | 'id' | 'partnerId' | 'source' | 'poNumber' | 'orderDate' | 'purpose' | 'orderType' | 'currency'
+> {
+  return {
+    type: 'purchase_order',
+    id: documentId('purchase_order', context.partnerId, [channel, orderId]),
+    partnerId: context.partnerId,
+    source: {
+      channel,
+      externalId: orderId,
+      ...(context.transmissionId === undefined ? {} : { transmissionId: context.transmissionId }),
+    },
+    poNumber: orderId,
+    orderDate: header.orderDate,
+    purpose: header.cancellation ? 'cancellation' : 'original',
+    orderType: 'marketplace',
+    currency: header.currency,
+  };
 }

@@ -2,7 +2,6 @@ import {
   addDecimals,
   compareDecimals,
   divideDecimals,
-  documentId,
   roundDecimal,
   type AllowanceCharge,
   type DateEntry,
@@ -19,7 +18,7 @@ import type {
   MarketplaceOrderPayload,
   MarketplaceProblem,
 } from '../connector.js';
-import { orderDateOf, present } from '../map-helpers.js';
+import { orderDateOf, present, orderHeader } from '../map-helpers.js';
 import { payloadProblems } from '../payload-schema.js';
 import {
   AMAZON_ORDER_ITEM_SCHEMA,
@@ -75,19 +74,11 @@ export function mapAmazonOrder(payload: MarketplaceOrderPayload, context: Mappin
   const open = lines.filter((l) => l.QuantityOrdered > 0);
   const cancellation = amazon.OrderStatus === 'Canceled' || open.length === 0;
   const document: PurchaseOrder = {
-    type: 'purchase_order',
-    id: documentId('purchase_order', context.partnerId, ['amazon', amazon.AmazonOrderId]),
-    partnerId: context.partnerId,
-    source: {
-      channel: 'amazon',
-      externalId: amazon.AmazonOrderId,
-      ...(context.transmissionId === undefined ? {} : { transmissionId: context.transmissionId }),
-    },
-    poNumber: amazon.AmazonOrderId,
-    orderDate,
-    purpose: cancellation ? 'cancellation' : 'original',
-    orderType: 'marketplace',
-    currency,
+    ...orderHeader('amazon', amazon.AmazonOrderId, context, {
+      orderDate: orderDate,
+      currency: currency,
+      cancellation: cancellation,
+    }),
     parties: parties(amazon),
     lines: (cancellation ? lines : open).map(line),
     references: references(amazon),

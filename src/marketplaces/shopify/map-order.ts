@@ -1,5 +1,4 @@
 import {
-  documentId,
   isDecimalString,
   type AllowanceCharge,
   type Note,
@@ -9,7 +8,7 @@ import {
   type Tax,
 } from '../../canonical/index.js';
 import type { MappedOrder, MappingContext, MarketplaceOrderPayload } from '../connector.js';
-import { orderDateOf, percentOf, present } from '../map-helpers.js';
+import { orderDateOf, percentOf, present, orderHeader } from '../map-helpers.js';
 import { payloadProblems } from '../payload-schema.js';
 import { SHOPIFY_ORDER_SCHEMA, type ShopifyOrder } from './order-schema.js';
 
@@ -39,19 +38,11 @@ export function mapShopifyOrder(payload: MarketplaceOrderPayload, context: Mappi
     };
   const orderId = String(order.id);
   const document: PurchaseOrder = {
-    type: 'purchase_order',
-    id: documentId('purchase_order', context.partnerId, ['shopify', orderId]),
-    partnerId: context.partnerId,
-    source: {
-      channel: 'shopify',
-      externalId: orderId,
-      ...(context.transmissionId === undefined ? {} : { transmissionId: context.transmissionId }),
-    },
-    poNumber: orderId,
-    orderDate,
-    purpose: order.cancelled_at ? 'cancellation' : 'original',
-    orderType: 'marketplace',
-    currency: order.currency,
+    ...orderHeader('shopify', orderId, context, {
+      orderDate,
+      currency: order.currency,
+      cancellation: Boolean(order.cancelled_at),
+    }),
     parties: parties(order),
     lines: order.line_items.map(line),
     references: present(order.name) ? [{ qualifier: 'CO', value: order.name }] : [],

@@ -1,7 +1,6 @@
 import {
   addDecimals,
   compareDecimals,
-  documentId,
   subtractDecimals,
   type AllowanceCharge,
   type DateEntry,
@@ -16,7 +15,7 @@ import type {
   MarketplaceOrderPayload,
   MarketplaceProblem,
 } from '../connector.js';
-import { decimalOf, epochDate, present } from '../map-helpers.js';
+import { decimalOf, epochDate, present, orderHeader } from '../map-helpers.js';
 import { payloadProblems } from '../payload-schema.js';
 import { WALMART_ORDER_SCHEMA, type WalmartOrder } from './order-schema.js';
 
@@ -49,19 +48,11 @@ export function mapWalmartOrder(payload: MarketplaceOrderPayload, context: Mappi
   const open = all.filter((l) => l !== undefined && !l.cancelled);
   const cancellation = open.length === 0;
   const document: PurchaseOrder = {
-    type: 'purchase_order',
-    id: documentId('purchase_order', context.partnerId, ['walmart', order.purchaseOrderId]),
-    partnerId: context.partnerId,
-    source: {
-      channel: 'walmart',
-      externalId: order.purchaseOrderId,
-      ...(context.transmissionId === undefined ? {} : { transmissionId: context.transmissionId }),
-    },
-    poNumber: order.purchaseOrderId,
-    orderDate,
-    purpose: cancellation ? 'cancellation' : 'original',
-    orderType: 'marketplace',
-    currency,
+    ...orderHeader('walmart', order.purchaseOrderId, context, {
+      orderDate: orderDate,
+      currency: currency,
+      cancellation: cancellation,
+    }),
     parties: parties(order),
     lines: (cancellation ? all : open).map((l) => l.line),
     references: present(order.customerOrderId) ? [{ qualifier: 'CO', value: order.customerOrderId }] : [],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateCanonical, type PurchaseOrder } from '../../../src/canonical/index.js';
 import { mapAmazonOrder, type MappedOrder } from '../../../src/marketplaces/index.js';
+import { problems, validOrder } from './mapped-order.js';
 
 type Json = Record<string, unknown>;
 
@@ -20,16 +20,7 @@ function map(order: unknown, items: unknown): MappedOrder {
   );
 }
 
-function problems(result: MappedOrder): string[] {
-  return result.ok ? [] : result.problems.map((p) => `${p.path} ${p.message}`);
-}
-
-function valid(result: MappedOrder): PurchaseOrder {
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  const validation = validateCanonical(result.order);
-  expect(validation.valid ? [] : validation.errors).toEqual([]);
-  return result.order;
-}
+const valid = validOrder;
 
 const PENDING =
   '/order/OrderStatus Pending: Amazon has not authorised the payment yet; the order is taken once it is Unshipped';

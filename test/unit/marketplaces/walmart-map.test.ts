@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateCanonical, type PurchaseOrder } from '../../../src/canonical/index.js';
-import { mapWalmartOrder, type MappedOrder } from '../../../src/marketplaces/index.js';
+import type { PurchaseOrder } from '../../../src/canonical/index.js';
+import { mapWalmartOrder } from '../../../src/marketplaces/index.js';
+import { marketplaceFixture, problems, validOrder } from './mapped-order.js';
 
-function fixture(name: string): unknown {
-  const url = new URL(`../../../fixtures/marketplace/walmart/${name}`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as unknown;
-}
+const fixture = (name: string) => marketplaceFixture('walmart', name);
 
 function mapped(body: unknown): PurchaseOrder {
-  const result = mapWalmartOrder({ orderId: 'x', body }, { partnerId: 'walmart-us', transmissionId: 't-1' });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  const validation = validateCanonical(result.order);
-  expect(validation.valid ? [] : validation.errors).toEqual([]);
-  return result.order;
-}
-
-function problems(result: MappedOrder): string[] {
-  return result.ok ? [] : result.problems.map((p) => `${p.path} ${p.message}`);
+  return validOrder(
+    mapWalmartOrder({ orderId: 'x', body }, { partnerId: 'walmart-us', transmissionId: 't-1' }),
+  );
 }
 
 const single = () =>
