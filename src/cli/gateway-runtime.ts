@@ -248,14 +248,34 @@ export function checkCertificates(
   if (unusable.length > 0) throw new CliError(unusable.join('\n'));
 }
 
-/** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once (Node's default). */
-export function nextStopSignal(): Promise<NodeJS.Signals> {
+/** How often a process started through npm looks whether its launcher is still there. */
+const LAUNCHER_CHECK_MS = 1_000;
+
+/**
+ * Resolves on the first SIGINT or SIGTERM (a second one ends the process at once, Node's
+ * default), with the signal's name. Started through npm (`npx edi-gateway serve`, `npm run`),
+ * it also resolves when the launcher goes away: npm does not pass a SIGTERM on to the command it
+ * runs, which would otherwise go on as an orphan holding its port.
+ *
+ * @example
+ * const stopped = nextStopSignal();
+ * say(`stopping (${await stopped})`);
+ */
+export function nextStopSignal(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
+    const launcher = process.ppid;
+    const watch =
+      env['npm_command'] === undefined
+        ? undefined
+        : setInterval(() => {
+            if (process.ppid !== launcher) stop('its npm launcher exited');
+          }, LAUNCHER_CHECK_MS).unref();
+    function stop(reason: string): void {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      resolve(signal);
-    };
+      clearInterval(watch);
+      resolve(reason);
+    }
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
