@@ -1,3 +1,5 @@
+import { fitName } from './numbered-name.js';
+
 /**
  * The naming convention for files that are still being written. Partners' tools and ours write
  * under such a name and rename when done, so these names are never taken as inbound files, and a
@@ -31,7 +33,10 @@ export function finalNameOf(inProgressName: string): string {
   return name.replace(/^\.+/, '');
 }
 
-/** The in-progress name we write an outbound file under before renaming it. */
+/**
+ * The in-progress name we write an outbound file under before renaming it, shortened (see
+ * `fitName`) where the final name leaves no room for `.` and `.part`.
+ */
 export function inProgressNameFor(name: string): string {
-  return `.${name}.part`;
+  return fitName(`.${name}.part`);
 }
