@@ -25,6 +25,29 @@ export function describeExceptionStoreContract(dialect: string, harness: StoreHa
       expect(open).toMatchObject([{ id: first, message: 'paid 90.00 of 100.00', details: shortPay.details }]);
     });
 
+    it('stores a partner value holding NUL in a message, its details and a status change, written as \\u0000', async () => {
+      const nul = 'ISA12 "00\u0000401" is not a version';
+      const id = await suite.repos.exceptions.raise({
+        ...shortPay,
+        subjectId: 'INV-NUL',
+        message: nul,
+        details: { value: '00\u0000401', ['key\u0000']: ['\u0000'] },
+      });
+      const [stored] = await suite.repos.exceptions.list({ subjectId: 'INV-NUL' });
+      expect(stored).toMatchObject({
+        id,
+        message: 'ISA12 "00\\u0000401" is not a version',
+        details: { value: '00\\u0000401', ['key\\u0000']: ['\\u0000'] },
+      });
+      const transmission = await suite.repos.transmissions.recordInbound(Buffer.from('ISA\u0000'), {
+        channel: 'cli',
+      });
+      await suite.repos.transmissions.setStatus(transmission, 'failed', nul);
+      const read = await suite.repos.transmissions.get(transmission);
+      expect(read?.lastError).toBe('ISA12 "00\\u0000401" is not a version');
+      expect(read?.history.at(-1)?.message).toBe('ISA12 "00\\u0000401" is not a version');
+    });
+
     it('raises concurrently to one open row', async () => {
       const subject = { ...shortPay, subjectId: 'INV-RACE' };
       const ids = await Promise.all(Array.from({ length: 8 }, () => suite.repos.exceptions.raise(subject)));

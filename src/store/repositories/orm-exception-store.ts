@@ -2,6 +2,7 @@ import type { FilterQuery, MikroORM } from '@mikro-orm/core';
 import { GatewayError, isGatewayError } from '../../errors/index.js';
 import { ExceptionRecordSchema, type ExceptionRecord } from '../entities/exception-record.js';
 import { guard, storeError } from '../store-error.js';
+import { storableJson, storableText } from '../storable-text.js';
 import type { ExceptionFilter, ExceptionStore, RaisedException, StoredException } from './exception-store.js';
 
 /** `ExceptionStore` on MikroORM; the partial unique index keeps one open row per subject and kind. */
@@ -22,8 +23,8 @@ export class OrmExceptionStore implements ExceptionStore {
             ...key,
             partnerId: exception.partnerId,
             status: 'open',
-            message: exception.message,
-            details: exception.details ?? null,
+            message: storableText(exception.message),
+            details: exception.details === undefined ? null : storableJson(exception.details),
             createdAt: exception.at ?? new Date(),
             resolvedAt: null,
             resolvedBy: null,

@@ -19,6 +19,7 @@ import type {
   WaitingTransmission,
 } from './transmission-store.js';
 import { referenceConditions } from './transmission-reference-filter.js';
+import { storableText } from '../storable-text.js';
 
 /** The columns a caller decides when a transmission is first stored; the rest follow from the bytes. */
 type NewTransmission = Pick<
@@ -80,7 +81,8 @@ export class OrmTransmissionStore implements TransmissionStore {
     });
   }
 
-  setStatus(id: string, status: TransmissionStatus, message: string | null = null): Promise<void> {
+  setStatus(id: string, status: TransmissionStatus, text: string | null = null): Promise<void> {
+    const message = text === null ? null : storableText(text);
     const change: StatusChange = {
       status,
       attempt: status === 'processing',
