@@ -111,10 +111,13 @@ export async function pollInboxOnce(
   transport: Transport,
   partner: PartnerConfig,
   deps: IntakeDeps,
+  stop?: AbortSignal,
 ): Promise<InboxPass> {
   const pass: InboxPass = { stored: [], alreadyStored: [] };
   const channel = inboxChannel(partner);
   for (const file of await transport.poll()) {
+    // Shutting down: the files not taken yet stay in the inbox for the next poll, whoever runs it.
+    if (stop?.aborted) break;
     let bytes: Uint8Array;
     try {
       bytes = await transport.take(file);

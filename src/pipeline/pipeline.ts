@@ -212,6 +212,8 @@ export function startPipeline(options: PipelineOptions): Pipeline {
     logger,
     ...(metrics === undefined ? {} : { metrics }),
   };
+  // Aborted on shutdown, so that a poll pass under way stops taking files instead of emptying the inbox first.
+  const stopping = new AbortController();
   const polls = new Worker<PollJob>(
     QUEUE_NAMES.polls,
     async (job) => {
@@ -220,6 +222,7 @@ export function startPipeline(options: PipelineOptions): Pipeline {
         partners,
         transports,
         intake,
+        stop: stopping.signal,
       });
       logPoll(logger.child({ partnerId: job.data.partnerId, jobId: job.id }), outcome);
       if (outcome.status === 'polled') {
@@ -253,8 +256,12 @@ export function startPipeline(options: PipelineOptions): Pipeline {
 
   return {
     queues,
-    stopPolls: () => polls.close(),
+    stopPolls: () => {
+      stopping.abort();
+      return polls.close();
+    },
     close: async () => {
+      stopping.abort();
       await Promise.all([inbound.close(), documents.close(), outbound.close(), polls.close()]);
       await queues.close();
       if (options.transports === undefined) await transports.close();

@@ -11,6 +11,8 @@ export interface InboxPollDeps {
   intake: IntakeDeps;
   /** How long a poll's lock outlives a process that died holding it. Default 60 s. */
   lockTtlMs?: number;
+  /** Aborted when the process stops: a poll under way takes no further file. */
+  stop?: AbortSignal;
 }
 
 /** What a `polls` job did. */
@@ -33,7 +35,7 @@ export async function runInboxPoll(partnerId: string, deps: InboxPollDeps): Prom
   if (!partner.enabled) return { status: 'skipped', reason: `partner ${partnerId} is disabled` };
   const key = `${deps.intake.queues.prefix}:lock:poll-${partnerId}`;
   const pass = await whileLocked(deps.redis, key, deps.lockTtlMs ?? DEFAULT_LOCK_TTL_MS, () =>
-    pollInboxOnce(deps.transports.forPartner(partner), partner, deps.intake),
+    pollInboxOnce(deps.transports.forPartner(partner), partner, deps.intake, deps.stop),
   );
   if (pass === undefined) return { status: 'skipped', reason: 'another process is polling it' };
   return { status: 'polled', ...pass };
