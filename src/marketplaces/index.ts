@@ -24,3 +24,4 @@ export {
 } from './shopify/index.js';
 export { mapWalmartOrder, WALMART_ORDER_SCHEMA, type WalmartOrder } from './walmart/index.js';
 export { mapAmazonOrder, type AmazonOrder, type AmazonOrderItem } from './amazon/index.js';
+export { backoffMs, retryAfterMs, TokenBucket } from './rate-limit.js';
