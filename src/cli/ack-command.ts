@@ -1,9 +1,9 @@
 import {
   buildAcknowledgement,
   createX12Reader,
+  inFileOrder,
+  interchangeDiagnostics,
   type AcknowledgementType,
-  type Diagnostic,
-  type Interchange,
 } from '../x12/index.js';
 import { CliError, USAGE } from './cli-error.js';
 import { printDiagnostics, type CliOutput } from './output.js';
@@ -76,21 +76,6 @@ function parseType(type: string | undefined): AcknowledgementType | undefined {
   if (type === undefined) return undefined;
   if (type === '997' || type === '999') return type;
   throw new CliError(`--type must be 997 or 999, not '${type}'`, USAGE);
-}
-
-function interchangeDiagnostics(interchange: Interchange): Diagnostic[] {
-  return [
-    ...interchange.diagnostics,
-    ...interchange.groups.flatMap((group) => [
-      ...group.diagnostics,
-      ...group.transactionSets.flatMap((set) => set.diagnostics),
-    ]),
-  ];
-}
-
-/** Sorted by their segment's place in the file, those that name none first. */
-function inFileOrder(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort((a, b) => (a.fileSegmentIndex ?? 0) - (b.fileSegmentIndex ?? 0));
 }
 
 /** ISA13 and GS06 hold nine digits: after 999999999 the count rolls over to 1, as translators expect. */

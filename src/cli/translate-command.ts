@@ -1,13 +1,10 @@
 import { existsSync } from 'node:fs';
-import {
-  envelopeDiagnostics,
-  setTranslator,
-  translateX12,
-  type TranslationContext,
-} from '../mapping/index.js';
+import { setTranslator, translateX12, type TranslationContext } from '../mapping/index.js';
 import { loadPartners, nearestSenders, PartnerRegistry } from '../partners/index.js';
 import {
   hasErrors,
+  inFileOrder,
+  interchangeDiagnostics,
   readX12Stream,
   type Diagnostic,
   type FunctionalGroup,
@@ -100,7 +97,7 @@ async function translateLineByLine(
         interchanges++;
         if (context.partners !== undefined)
           warnUnknownSender(output, file, interchange, context.partners, partnersDir);
-        report(inFileOrder([...envelopeDiagnostics(interchange), ...mappingDiagnostics]));
+        report(inFileOrder([...interchangeDiagnostics(interchange), ...mappingDiagnostics]));
         mappingDiagnostics = [];
         warnWrittenThenRejected(output, file, interchange, written);
       }
@@ -169,9 +166,4 @@ function warnWrittenThenRejected(
       `warning: ${file}: ${count} document(s) of group ${group.controlNumber} in interchange ${interchange.controlNumber} were written before the ${interchangeRejected ? 'interchange' : 'group'} was rejected: discard them\n`,
     );
   }
-}
-
-/** Sorted by their segment's place in the file, those that name none first (as `translateX12`). */
-function inFileOrder(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort((a, b) => (a.fileSegmentIndex ?? 0) - (b.fileSegmentIndex ?? 0));
 }

@@ -3,13 +3,7 @@
  * `mappings/` (and each partner's overrides). No network I/O; mapping files are read from disk.
  */
 export * from './engine/index.js';
-export {
-  envelopeDiagnostics,
-  setTranslator,
-  translateX12,
-  type Translation,
-  type TranslationContext,
-} from './translate-x12.js';
+export { setTranslator, translateX12, type Translation, type TranslationContext } from './translate-x12.js';
 export {
   renderForPartner,
   partnerEnvelope,

@@ -2,6 +2,8 @@ import type { CanonicalDocument } from '../canonical/index.js';
 import type { PartnerRegistry, X12PartnerConfig } from '../partners/index.js';
 import {
   hasErrors,
+  inFileOrder,
+  interchangeDiagnostics,
   readX12,
   TransactionSetError,
   type Diagnostic,
@@ -53,11 +55,11 @@ export function translateX12(input: string | Uint8Array, context: TranslationCon
     documents.push(...mapped.documents);
     mappingDiagnostics.push(...mapped.diagnostics);
   }
-  const diagnostics = [
+  const diagnostics = inFileOrder([
     ...read.diagnostics,
-    ...read.interchanges.flatMap(envelopeDiagnostics),
+    ...read.interchanges.flatMap(interchangeDiagnostics),
     ...mappingDiagnostics,
-  ].sort((a, b) => (a.fileSegmentIndex ?? 0) - (b.fileSegmentIndex ?? 0));
+  ]);
   return {
     documents,
     diagnostics,
@@ -91,16 +93,6 @@ export function setTranslator(context: TranslationContext = {}): (set: Transacti
       ...(context.transmissionId ? { transmissionId: context.transmissionId } : {}),
     });
   };
-}
-
-/** Every problem noted in one interchange: its own, then each group's and its sets'. */
-export function envelopeDiagnostics(interchange: Interchange): Diagnostic[] {
-  const all: Diagnostic[] = [...interchange.diagnostics];
-  for (const group of interchange.groups) {
-    all.push(...group.diagnostics);
-    for (const set of group.transactionSets) all.push(...set.diagnostics);
-  }
-  return all;
 }
 
 function mappingFor(

@@ -69,3 +69,4 @@ export function readX12Stream(
 export function createX12Reader(handlers: ReaderHandlers, options: ReaderOptions = {}): X12Reader {
   return createRaw(handlers, withValidation(options));
 }
+export { inFileOrder, interchangeDiagnostics } from './interchange-diagnostics.js';

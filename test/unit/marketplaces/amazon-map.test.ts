@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mapAmazonOrder, type MappedOrder } from '../../../src/marketplaces/index.js';
-import { problems, validOrder } from './mapped-order.js';
+import { marketplaceFixture, problems, validOrder } from './mapped-order.js';
 
 type Json = Record<string, unknown>;
 
 function fixture(name: string): { payload: Json } {
-  const url = new URL(
-    `../../../fixtures/marketplace/amazon/selling-partner-api-models__ordersV0.${name}.json`,
-    import.meta.url,
-  );
-  return JSON.parse(readFileSync(url, 'utf8')) as { payload: Json };
+  return marketplaceFixture('amazon', `selling-partner-api-models__ordersV0.${name}.json`) as {
+    payload: Json;
+  };
 }
 
 function map(order: unknown, items: unknown): MappedOrder {
