@@ -78,3 +78,25 @@ export interface MarketplaceConnector {
   confirmShipment(shipment: ShipmentConfirmation): Promise<void>;
   cancelLines(cancellation: LineCancellation): Promise<void>;
 }
+
+/**
+ * What a connector needs to reach one seller account, read from the partner file with its
+ * credentials already resolved (from `{ env }` or `{ file }`).
+ */
+export interface ConnectorSettings {
+  /** The partner id, for messages (`partner acme-shop`). */
+  partnerId: string;
+  platform: MarketplacePlatform;
+  /** The seller id (Amazon), shop domain (Shopify) or partner id (Walmart). */
+  account: string;
+  /** The API base URL; the marketplace's production URL when unset. */
+  apiUrl?: string;
+  /** The token endpoint where it is apart from the API (Amazon LWA); the production one when unset. */
+  authUrl?: string;
+  /** Amazon: the marketplaces whose orders are pulled (`ATVPDKIKX0DER`...). */
+  marketplaceIds?: readonly string[];
+  /** Credentials by the partner file's names (`clientId`, `clientSecret`, `refreshToken`, `accessToken`...). */
+  credentials: Readonly<Record<string, string>>;
+  /** The first pull, with no stored cursor, asks for orders changed in this many hours before now. */
+  firstPullHours: number;
+}

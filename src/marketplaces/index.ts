@@ -3,6 +3,7 @@
  * marketplace orders into canonical purchase orders.
  */
 export type {
+  ConnectorSettings,
   LineCancellation,
   MappedOrder,
   MappingContext,
@@ -25,3 +26,11 @@ export {
 export { mapWalmartOrder, WALMART_ORDER_SCHEMA, type WalmartOrder } from './walmart/index.js';
 export { mapAmazonOrder, type AmazonOrder, type AmazonOrderItem } from './amazon/index.js';
 export { backoffMs, retryAfterMs, TokenBucket } from './rate-limit.js';
+export {
+  MarketplaceApi,
+  type ApiClientOptions,
+  type ApiClientSettings,
+  type RateLimit,
+} from './api-client.js';
+export { isMarketplaceError, MarketplaceError, type MarketplaceErrorCode } from './marketplace-error.js';
+export type { MarketplaceSandbox, SandboxCall, SandboxFault } from './sandbox/sandbox.js';
