@@ -14,6 +14,7 @@ import { TransactionSetRecordSchema } from './transaction-set-record.js';
 import { TransmissionEventSchema } from './transmission-event.js';
 import { TransmissionReferenceSchema } from './transmission-reference.js';
 import { TransmissionSchema } from './transmission.js';
+import { MarketplaceCursorSchema } from './marketplace-cursor.js';
 
 export * from './api-key.js';
 export * from './as2-message.js';
@@ -31,6 +32,7 @@ export * from './transaction-set-record.js';
 export * from './transmission-event.js';
 export * from './transmission-reference.js';
 export * from './transmission.js';
+export * from './marketplace-cursor.js';
 
 /** Every entity the store maps, in the order the ORM is given them. */
 export const storeEntities = [
@@ -52,4 +54,5 @@ export const storeEntities = [
   ConsoleUserSchema,
   ConsoleSessionSchema,
   As2MessageSchema,
+  MarketplaceCursorSchema,
 ];

@@ -21,6 +21,8 @@ import { Migration20260107000001ConsoleAccessLibsql } from './20260107000001-con
 import { Migration20260107000001ConsoleAccessPostgres } from './20260107000001-console-access-postgres.js';
 import { Migration20260108000000As2MessagesLibsql } from './20260108000000-as2-messages-libsql.js';
 import { Migration20260108000000As2MessagesPostgres } from './20260108000000-as2-messages-postgres.js';
+import { Migration20260109000000MarketplaceCursorsLibsql } from './20260109000000-marketplace-cursors-libsql.js';
+import { Migration20260109000000MarketplaceCursorsPostgres } from './20260109000000-marketplace-cursors-postgres.js';
 
 /**
  * The migrations of each dialect, oldest first. They are listed here rather than found by a file
@@ -54,6 +56,10 @@ export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObjec
       class: Migration20260107000001ConsoleAccessPostgres,
     },
     { name: 'Migration20260108000000As2MessagesPostgres', class: Migration20260108000000As2MessagesPostgres },
+    {
+      name: 'Migration20260109000000MarketplaceCursorsPostgres',
+      class: Migration20260109000000MarketplaceCursorsPostgres,
+    },
   ],
   libsql: [
     { name: 'Migration20250101000000InitialLibsql', class: Migration20250101000000InitialLibsql },
@@ -79,5 +85,9 @@ export const migrationsByDialect: Record<'postgresql' | 'libsql', MigrationObjec
     },
     { name: 'Migration20260107000001ConsoleAccessLibsql', class: Migration20260107000001ConsoleAccessLibsql },
     { name: 'Migration20260108000000As2MessagesLibsql', class: Migration20260108000000As2MessagesLibsql },
+    {
+      name: 'Migration20260109000000MarketplaceCursorsLibsql',
+      class: Migration20260109000000MarketplaceCursorsLibsql,
+    },
   ],
 };

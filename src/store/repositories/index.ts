@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { ApiKeyStore } from './api-key-store.js';
 import type { As2MessageStore } from './as2-message-store.js';
+import type { MarketplaceCursorStore } from './marketplace-cursor-store.js';
 import type { AuditLog } from './audit-log.js';
 import type { ConsoleAccessStore } from './console-access-store.js';
 import type { ControlNumberAllocator } from './control-number-allocator.js';
@@ -11,6 +12,7 @@ import type { ExpectedAckStore } from './expected-ack-store.js';
 import type { InvoiceLedger } from './invoice-ledger.js';
 import { OrmApiKeyStore } from './orm-api-key-store.js';
 import { OrmAs2MessageStore } from './orm-as2-message-store.js';
+import { OrmMarketplaceCursorStore } from './orm-marketplace-cursor-store.js';
 import { OrmAuditLog } from './orm-audit-log.js';
 import { OrmConsoleAccessStore } from './orm-console-access-store.js';
 import { OrmControlNumberAllocator } from './orm-control-number-allocator.js';
@@ -31,6 +33,7 @@ import type { TransmissionStore } from './transmission-store.js';
 
 export type * from './api-key-store.js';
 export type * from './as2-message-store.js';
+export type * from './marketplace-cursor-store.js';
 export type * from './audit-log.js';
 export type * from './console-access-store.js';
 export type * from './transmission-stats.js';
@@ -70,6 +73,8 @@ export interface Repositories extends OrderRepositories {
   stats: TransmissionStats;
   /** AS2 Message-IDs received and sent, with their MDNs. */
   as2Messages: As2MessageStore;
+  /** Where each marketplace account's pull stopped. */
+  marketplaceCursors: MarketplaceCursorStore;
 }
 
 /**
@@ -97,6 +102,7 @@ export function createRepositories(orm: MikroORM): Repositories {
     consoleAccess: new OrmConsoleAccessStore(orm),
     stats: new OrmTransmissionStats(orm),
     as2Messages: new OrmAs2MessageStore(orm),
+    marketplaceCursors: new OrmMarketplaceCursorStore(orm),
     ...createOrderRepositories(orm),
   };
 }
