@@ -61,6 +61,28 @@ export const transportCheck: PartnerCheck<PartnerFile> = {
             );
           }
         }
+        if (transport.platform === 'amazon' && transport.marketplaceIds === undefined) {
+          need(
+            '/transport/marketplaceIds',
+            'is required for amazon: getOrders asks for the orders of named marketplaces',
+          );
+        }
+        if (transport.platform !== 'amazon') {
+          if (transport.marketplaceIds !== undefined)
+            need('/transport/marketplaceIds', 'is only used for amazon');
+          if (transport.authUrl !== undefined) {
+            need(
+              '/transport/authUrl',
+              `is only used for amazon: ${transport.platform} issues tokens on its API`,
+            );
+          }
+        }
+        if (
+          transport.platform === 'shopify' &&
+          !/^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+$/i.test(transport.account)
+        ) {
+          need('/transport/account', 'must be the shop domain, such as acme.myshopify.com');
+        }
         break;
       default:
         break;

@@ -113,12 +113,14 @@ export const FolderTransportSchema = Type.Object(
   { additionalProperties: false },
 );
 
+// A token or credentials travel with each request: plain http only to this machine, for sandboxes and tests.
+const LOCAL_OR_HTTPS = '^(https://[^\\s/]+|http://(localhost|127\\.0\\.0\\.1)(:[0-9]+)?)(/\\S*)?$';
+
 export const HttpTransportSchema = Type.Object(
   {
     type: Type.Literal('http'),
-    // The token travels in a header: plain http only to this machine, for tests.
     url: Type.String({
-      pattern: '^(https://[^\\s/]+|http://(localhost|127\\.0\\.0\\.1)(:[0-9]+)?)(/\\S*)?$',
+      pattern: LOCAL_OR_HTTPS,
       description: 'an https:// URL (http:// only for localhost)',
     }),
     auth: EnvSecretSchema,
@@ -140,6 +142,31 @@ export const MarketplaceTransportSchema = Type.Object(
       description: 'keys are credential names in camelCase, such as clientId',
     }),
     pollMinutes: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+    apiUrl: Type.Optional(
+      Type.String({
+        pattern: LOCAL_OR_HTTPS,
+        description: "the API's base URL, when not the marketplace's production one (a sandbox)",
+      }),
+    ),
+    authUrl: Type.Optional(
+      Type.String({
+        pattern: LOCAL_OR_HTTPS,
+        description: 'the token endpoint, where the marketplace has its own (Amazon LWA)',
+      }),
+    ),
+    marketplaceIds: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[A-Z0-9]{6,20}$' }), {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'Amazon: the marketplaces whose orders are pulled, such as ATVPDKIKX0DER',
+      }),
+    ),
+    firstPullHours: Type.Integer({
+      minimum: 1,
+      maximum: 720,
+      default: 24,
+      description: 'the first pull, with no stored cursor, takes orders changed this many hours back',
+    }),
   },
   { additionalProperties: false },
 );

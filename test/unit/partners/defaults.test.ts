@@ -107,7 +107,7 @@ describe('partner defaults', () => {
       ...marketplacePartner(),
       enabled: true,
       duplicates: { windowDays: 30, policy: 'reject' },
-      transport: { ...(marketplacePartner()['transport'] as object), pollMinutes: 15 },
+      transport: { ...(marketplacePartner()['transport'] as object), pollMinutes: 15, firstPullHours: 24 },
       business: {
         priceTolerancePercent: 0,
         allocation: { strategy: 'single-location-first' },

@@ -87,8 +87,30 @@ describe('rules between fields', () => {
       },
     };
     expect(problems(partner)).toEqual([
+      '/transport/marketplaceIds is required for amazon: getOrders asks for the orders of named marketplaces',
       '/transport/credentials/clientSecret is required for amazon: write clientSecret: { env: VARIABLE_NAME }',
       '/transport/credentials/refreshToken is required for amazon: write refreshToken: { env: VARIABLE_NAME }',
+    ]);
+  });
+
+  it('takes marketplace ids and a token URL for amazon only, and a shop domain for shopify', () => {
+    const partner = {
+      id: 'acme-shop',
+      name: 'Acme on Shopify',
+      kind: 'marketplace',
+      transport: {
+        type: 'marketplace',
+        platform: 'shopify',
+        account: 'https://acme.myshopify.com/admin',
+        credentials: { accessToken: { env: 'SHOPIFY_TOKEN' } },
+        marketplaceIds: ['ATVPDKIKX0DER'],
+        authUrl: 'https://api.amazon.com/auth/o2/token',
+      },
+    };
+    expect(problems(partner)).toEqual([
+      '/transport/account must be the shop domain, such as acme.myshopify.com',
+      '/transport/marketplaceIds is only used for amazon',
+      '/transport/authUrl is only used for amazon: shopify issues tokens on its API',
     ]);
   });
 
