@@ -221,7 +221,7 @@ function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, stri
 
 /**
  * The API's own error text, where it gives one in a known shape (SP-API `errors[].message`,
- * Shopify `errors`, Walmart `errors.error[].description`), cut to 200 characters. Nothing else of
+ * Shopify `errors` with its per-field lists, Walmart `errors.error[].description`), cut to 200 characters. Nothing else of
  * the body is quoted.
  */
 function apiMessage(data: unknown): string {
@@ -238,8 +238,15 @@ function apiMessage(data: unknown): string {
     }
     if (typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      for (const key of ['errors', 'error', 'message', 'description', 'code']) {
-        if (key in record) visit(record[key], depth + 1);
+      const known = ['errors', 'error', 'message', 'details', 'description', 'code'].filter(
+        (key) => key in record,
+      );
+      for (const key of known) visit(record[key], depth + 1);
+      if (known.length > 0) return;
+      // Shopify's validation errors: { base: ["Cannot cancel..."], line_items: [...] }.
+      for (const [field, value] of Object.entries(record)) {
+        if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+          texts.push(`${field} ${value.join(', ')}`);
       }
     }
   };

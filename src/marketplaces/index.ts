@@ -34,3 +34,13 @@ export {
 } from './api-client.js';
 export { isMarketplaceError, MarketplaceError, type MarketplaceErrorCode } from './marketplace-error.js';
 export type { MarketplaceSandbox, SandboxCall, SandboxFault } from './sandbox/sandbox.js';
+export { mapMarketplaceOrder, orderVersionOf, type OrderVersion } from './orders.js';
+export { createMarketplaceConnector } from './connectors.js';
+export { startAmazonSandbox, type AmazonSandboxOptions } from './sandbox/amazon-sandbox.js';
+export {
+  startShopifySandbox,
+  type ShopifySandbox,
+  type ShopifySandboxOptions,
+  type ShopifyWebhookOptions,
+} from './sandbox/shopify-sandbox.js';
+export { startWalmartSandbox, type WalmartSandboxOptions } from './sandbox/walmart-sandbox.js';

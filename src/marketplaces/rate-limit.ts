@@ -64,7 +64,7 @@ export class TokenBucket {
 }
 
 /**
- * How long a `Retry-After` header says to wait: seconds, or an HTTP date; undefined when absent
+ * How long a `Retry-After` header says to wait: seconds (decimal ones too), or an HTTP date; undefined when absent
  * or unreadable (the caller's backoff applies then).
  *
  * @example
@@ -73,7 +73,8 @@ export class TokenBucket {
 export function retryAfterMs(header: string | undefined, now: Date): number | undefined {
   if (header === undefined || header.trim() === '') return undefined;
   const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Shopify writes decimal seconds (`2.0`).
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text) * 1000);
   const at = Date.parse(text);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }

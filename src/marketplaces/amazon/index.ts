@@ -5,3 +5,4 @@ export {
   type AmazonOrder,
   type AmazonOrderItem,
 } from './order-schema.js';
+export { AMAZON_RATE_LIMITS, createAmazonConnector, SP_API_NA_URL } from './client.js';

@@ -45,7 +45,10 @@ export interface MarketplaceSandbox {
   updateOrder(orderId: string, change: (order: Record<string, unknown>) => void): void;
   /** The next `count` matching requests answer with the fault instead. */
   failNext(count: number, fault: SandboxFault): void;
-  /** Every access token issued so far stops working: the next call gets 401 until it refreshes. */
+  /**
+   * Every access token issued so far stops working: the next call is answered as the marketplace
+   * answers an expired token (401; SP-API: 403 `Unauthorized`) until the client fetches a new one.
+   */
   expireTokens(): void;
   /** Calls that changed an order, in the order received. */
   readonly received: readonly SandboxCall[];

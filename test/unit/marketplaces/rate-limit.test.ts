@@ -53,6 +53,8 @@ describe('marketplace rate limits', () => {
   it('reads Retry-After as seconds or as an HTTP date, and nothing else', () => {
     const now = new Date('2026-12-05T12:00:00Z');
     expect(retryAfterMs('120', now)).toBe(120_000);
+    expect(retryAfterMs('2.0', now)).toBe(2_000);
+    expect(retryAfterMs('0.25', now)).toBe(250);
     expect(retryAfterMs('Sat, 05 Dec 2026 12:00:30 GMT', now)).toBe(30_000);
     expect(retryAfterMs('Sat, 05 Dec 2026 11:00:00 GMT', now)).toBe(0);
     expect(retryAfterMs('soon', now)).toBeUndefined();
