@@ -18,6 +18,7 @@ import { orderRoutes } from './order-routes.js';
 import { describePartnerIntake } from './intake/intake-description.js';
 import { partnerIntakeRoutes } from './partner-intake-routes.js';
 import { as2Routes } from './as2-routes.js';
+import { marketplaceRoutes } from './marketplace-routes.js';
 import { readiness } from './readiness.js';
 import { ApiCatalog } from './routing/api-catalog.js';
 import { buildOpenApi } from './routing/openapi.js';
@@ -46,6 +47,8 @@ export interface AppOptions extends RouteOptions {
   log?: ErrorLog;
   /** KPI reports from the store; without it `/api/kpis` is not served. */
   kpis?: KpiSource;
+  /** Where `{ env }` secrets of partner files (webhook secrets) are read. Default: process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const VERSION = '0.1.0';
@@ -95,6 +98,8 @@ export function createApp(options: AppOptions = {}): Express {
         ...(options.intakeMaxBytes === undefined ? {} : { maxBytes: options.intakeMaxBytes }),
       }),
     );
+    // Marketplace webhooks authenticate by the HMAC of their raw body, not by an API key.
+    app.use('/webhooks', marketplaceRoutes(services, options.env === undefined ? {} : { env: options.env }));
     app.use(
       '/api/session',
       express.json({ limit: '16kb' }),

@@ -2,7 +2,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkIntakeSettings, startServer } from '../api/index.js';
 import { computeKpis } from '../kpis/index.js';
-import { createPartnerTransports, preparePartnerFolders, startSchedulers } from '../pipeline/index.js';
+import {
+  createPartnerTransports,
+  flagDueMarketplaceAcks,
+  preparePartnerFolders,
+  startSchedulers,
+} from '../pipeline/index.js';
 import { CliError } from './cli-error.js';
 import { nextStopSignal, oneLine, startWorkers } from './gateway-runtime.js';
 import type { CliOutput } from './output.js';
@@ -78,6 +83,17 @@ export async function serveCommand(output: CliOutput): Promise<number> {
     audit: repositories.audit,
     logger,
     log: say,
+    extraTasks: [
+      {
+        name: 'marketplace acknowledgement deadlines',
+        intervalMs: 5 * 60_000,
+        run: async (now) => {
+          const raised = await flagDueMarketplaceAcks({ partners, repositories }, now);
+          if (raised.length > 0)
+            say(`marketplace: ${raised.length} order(s) near their acknowledgement deadline`);
+        },
+      },
+    ],
   });
   say(`schedulers: ${schedulers.tasks.join(', ')}`);
   logger.info({ step: 'schedulers', tasks: schedulers.tasks }, `schedulers: ${schedulers.tasks.join(', ')}`);

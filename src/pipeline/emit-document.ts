@@ -1,14 +1,30 @@
-import type { CanonicalDocument } from '../canonical/index.js';
+import type { CanonicalDocument, PurchaseOrder } from '../canonical/index.js';
 import { GatewayError, isGatewayError } from '../errors/index.js';
 import { defaultMappingsDir, outboundSetOf, renderForPartner } from '../mapping/index.js';
-import type { X12PartnerConfig } from '../partners/index.js';
+import type { PartnerConfig, X12PartnerConfig } from '../partners/index.js';
 import type { InterchangeEntry, Repositories } from '../store/index.js';
 import { derivedUuid } from './acknowledge-interchange.js';
 import type { WorkerDeps } from './pipeline-deps.js';
 import { enqueueOutbound } from './job-queue.js';
+import {
+  answersMarketplaceOrders,
+  marketplaceRequests,
+  storeMarketplaceRequests,
+} from './marketplaces/requests.js';
 import { trackSentDocuments, type SentFile } from './reconciliation/track-sent-document.js';
 import { readX12, type Interchange } from '../x12/index.js';
 import { documentReferences, envelopeReferences } from './support/transmission-references.js';
+
+/**
+ * Whether a partner is sent an answer to each order: an 855 for an X12 partner that lists it
+ * outbound, the marketplace's acknowledgement call for a marketplace that asks for one (Walmart).
+ * Otherwise the answer is only kept.
+ */
+export function takesOrderAnswers(partner: PartnerConfig): boolean {
+  return partner.kind === 'x12'
+    ? partner.documents.outbound.includes('855')
+    : answersMarketplaceOrders(partner);
+}
 
 /** The outbound transmission that carries one canonical document: derived, so found again on a rerun. */
 export const emittedTransmissionId = (documentId: string): string => derivedUuid(`emit:${documentId}`);
@@ -51,12 +67,22 @@ export async function emitDocuments(
   const { repositories } = deps;
   const { partner, target } = sendable(documents);
   const partnerConfig = deps.partners.get(partner);
-  if (partnerConfig.kind !== 'x12') {
-    throw new GatewayError(
-      'emit-not-supported',
-      `partner ${partner} is a marketplace account; ${target.type} documents are not sent to it as X12`,
-      { permanent: true, status: 422 },
-    );
+  if (partnerConfig.kind === 'marketplace') {
+    // A marketplace takes API calls, not X12: each document becomes the calls it stands for.
+    const orderOf = async (poNumber: string) => {
+      // The order is stored under its document's id; newest first, so a reused number finds the live one.
+      const orders = await repositories.orders.withPoNumber(partner, poNumber);
+      const order = orders.find((candidate) => candidate.kind === 'order');
+      const stored = order === undefined ? null : await repositories.documents.get(order.id);
+      return (stored?.document as PurchaseOrder | undefined) ?? undefined;
+    };
+    const requests = [];
+    // Built before anything is stored: a document the marketplace cannot take is refused whole.
+    for (const document of documents)
+      requests.push(...(await marketplaceRequests(document, partnerConfig, orderOf)));
+    await repositories.documents.saveNew(documents.map((document) => ({ document })));
+    const [first] = await storeMarketplaceRequests(requests, transmissionId, partnerConfig, deps);
+    return { transmissionId: first ?? transmissionId, created: first !== undefined };
   }
   await repositories.documents.saveNew(documents.map((document) => ({ document })));
   const id = transmissionId;

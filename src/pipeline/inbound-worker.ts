@@ -7,6 +7,7 @@ import { draftAcknowledgement, storeAcknowledgement } from './acknowledge-interc
 import { indexInterchange, interchangeEntry, setKey } from './interchange-index.js';
 import type { WorkerDeps } from './pipeline-deps.js';
 import { enqueueDocuments, enqueueOrderBatch } from './job-queue.js';
+import { processMarketplaceOrder } from './marketplaces/read-order.js';
 import { recordInboundReferences } from './support/transmission-references.js';
 
 /** What reading one inbound transmission came to. */
@@ -55,6 +56,11 @@ export async function processInbound(transmissionId: string, deps: InboundDeps):
     throw permanent('transmission-archived', `transmission ${transmissionId} has no bytes in the store`);
   }
   await transmissions.setStatus(transmissionId, 'processing');
+  if (stored.channel === 'marketplace') {
+    const read = await processMarketplaceOrder({ id: stored.id, payload: stored.payload, partnerId: stored.partnerId }, deps);
+    await transmissions.setStatus(transmissionId, read.status, read.message);
+    return { ...read, acknowledgementIds: [] };
+  }
   const twin = await noteByteTwin(stored, deps.repositories);
   const now = deps.now?.() ?? new Date();
   const translation = translateX12(stored.payload, {

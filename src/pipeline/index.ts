@@ -76,3 +76,15 @@ export * from './schedulers/index.js';
 export * from './support/index.js';
 export * from './orders/index.js';
 export { receiveAs2, type AsyncMdn, type ReceiveAs2Deps } from './as2/receive-as2.js';
+export {
+  receiveShopifyWebhook,
+  type WebhookAnswer,
+  type WebhookDeps,
+} from './marketplaces/receive-webhook.js';
+export {
+  ACK_DUE_KIND,
+  flagDueMarketplaceAcks,
+  WALMART_ACK_WINDOW_MS,
+  type AckDeadlineOptions,
+} from './marketplaces/acknowledgement-deadline.js';
+export { ORDER_CHANGED_KIND } from './marketplaces/read-order.js';

@@ -1,5 +1,11 @@
 import { GatewayError } from '../errors/index.js';
 import {
+  createMarketplaceConnector,
+  type ApiClientOptions,
+  type MarketplaceConnector,
+} from '../marketplaces/index.js';
+import {
+  type MarketplacePartnerConfig,
   type PartnerConfig,
   resolveSecret,
   type SecretReference,
@@ -15,10 +21,14 @@ import {
   type SftpTransportSettings,
   type Transport,
 } from '../transports/index.js';
+import { connectorSettings } from './marketplaces/connector-settings.js';
+import { createMarketplaceTransport } from './marketplaces/marketplace-transport.js';
 
 /** Gives the transport of a partner, opened once and shared by every job. */
 export interface PartnerTransports {
   forPartner(partner: PartnerConfig): Transport;
+  /** The API connector of a marketplace account, made once and shared (its rate limits with it). */
+  marketplaceFor(partner: MarketplacePartnerConfig): MarketplaceConnector;
   /** Closes every transport opened so far. */
   close(): Promise<void>;
 }
@@ -34,6 +44,8 @@ export interface PartnerTransportOptions {
    * when the first AS2 transport opens: the store opens after the transports are made.
    */
   as2Messages?: () => As2SentMessages | undefined;
+  /** Timeouts, attempts and backoff of marketplace API calls (tests shorten them). */
+  marketplace?: ApiClientOptions;
 }
 
 /**
@@ -48,17 +60,34 @@ export interface PartnerTransportOptions {
  */
 export function createPartnerTransports(options: PartnerTransportOptions = {}): PartnerTransports {
   const opened = new Map<string, Transport>();
+  const connectors = new Map<string, MarketplaceConnector>();
+  const marketplaceFor = (partner: MarketplacePartnerConfig): MarketplaceConnector => {
+    let connector = connectors.get(partner.id);
+    if (connector === undefined) {
+      connector = createMarketplaceConnector(
+        connectorSettings(partner, options.env ?? process.env),
+        options.marketplace,
+      );
+      connectors.set(partner.id, connector);
+    }
+    return connector;
+  };
   return {
     forPartner(partner) {
       const existing = opened.get(partner.id);
       if (existing !== undefined) return existing;
-      const transport = openTransport(partner, options);
+      const transport =
+        partner.kind === 'marketplace'
+          ? createMarketplaceTransport(marketplaceFor(partner), `partner ${partner.id}`)
+          : openTransport(partner, options);
       opened.set(partner.id, transport);
       return transport;
     },
+    marketplaceFor,
     async close() {
       const all = [...opened.values()];
       opened.clear();
+      connectors.clear();
       await Promise.all(all.map((t) => t.close()));
     },
   };

@@ -208,6 +208,8 @@ export function startPipeline(options: PipelineOptions): Pipeline {
   const log = options.log ?? (() => undefined);
   const intake = {
     transmissions: repositories.transmissions,
+    references: repositories.references,
+    marketplaceCursors: repositories.marketplaceCursors,
     queues,
     logger,
     ...(metrics === undefined ? {} : { metrics }),

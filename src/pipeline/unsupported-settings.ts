@@ -23,13 +23,8 @@ export interface UnsupportedSetting {
 export function unsupportedSettings(partner: PartnerConfig): UnsupportedSetting[] {
   const found: UnsupportedSetting[] = [];
   const add = (pointer: string, message: string) => found.push({ partnerId: partner.id, pointer, message });
-  if (partner.kind === 'marketplace') {
-    add(
-      '/kind',
-      `marketplace partners (${partner.transport.platform}) are not implemented yet; set enabled: false until they are`,
-    );
-    return found;
-  }
+  // Marketplace accounts: every setting their schema takes is carried out (pulls, webhooks, calls).
+  if (partner.kind === 'marketplace') return found;
   for (const set of partner.documents.outbound) {
     if (!SENT_SETS.includes(set)) {
       add(

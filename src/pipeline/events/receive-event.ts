@@ -129,18 +129,23 @@ async function sendEventDocument(
   const partner = deps.partners.byId(document.partnerId);
   if (partner === undefined)
     return refuse(422, 'partner-unknown', `there is no partner ${document.partnerId}`);
-  if (partner.kind !== 'x12' || !partner.enabled || !partner.documents.outbound.includes(set)) {
-    const why =
-      partner.kind !== 'x12'
-        ? 'is a marketplace account, not an X12 partner'
-        : !partner.enabled
-          ? 'is disabled'
-          : `does not take ${set} (its outbound documents are ${partner.documents.outbound.join(', ') || 'none'})`;
+  // A marketplace account takes shipments, as confirmation calls; an X12 partner what it lists.
+  const takes =
+    partner.kind === 'marketplace' ? kind === 'shipment-confirmed' : partner.documents.outbound.includes(set);
+  if (!partner.enabled || !takes) {
+    const why = !partner.enabled
+      ? 'is disabled'
+      : partner.kind === 'marketplace'
+        ? `is a ${partner.transport.platform} account: it takes shipments, not ${set}`
+        : `does not take ${set} (its outbound documents are ${partner.documents.outbound.join(', ') || 'none'})`;
     return refuse(422, 'partner-not-taking', `partner ${partner.id} ${why}`);
   }
   await deps.repositories.transmissions.setPartner(eventTransmissionId, partner.id);
 
-  const prepared = await partnerDocuments(document, partner, deps.repositories);
+  const prepared =
+    partner.kind === 'marketplace'
+      ? { ok: true as const, documents: [document] }
+      : await partnerDocuments(document, partner, deps.repositories);
   if (!prepared.ok) return refuse(422, 'not-sendable', prepared.reason, prepared.problems);
   const { documents } = prepared;
   let storedBefore = true;
@@ -155,7 +160,7 @@ async function sendEventDocument(
     }
     if (stored === null) storedBefore = false;
   }
-  if (!storedBefore) {
+  if (!storedBefore && partner.kind === 'x12') {
     const problem = renderProblem(documents, partner, deps);
     if (problem !== undefined) return refuse(422, 'render-failed', problem);
   }

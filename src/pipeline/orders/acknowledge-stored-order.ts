@@ -2,7 +2,7 @@ import { documentId, type PurchaseOrder, type PurchaseOrderAck } from '../../can
 import { acknowledgeOrder, echoIntoAck, type OrderEcho } from '../../core/index.js';
 import { GatewayError } from '../../errors/index.js';
 import type { StoredOrder } from '../../store/index.js';
-import { emitDocument, saveDocumentOnce } from '../emit-document.js';
+import { emitDocument, saveDocumentOnce, takesOrderAnswers } from '../emit-document.js';
 import type { WorkerDeps } from '../pipeline-deps.js';
 import { auditOrder } from './order-audit.js';
 import { businessDay } from './order-context.js';
@@ -13,10 +13,9 @@ export interface AnswerOptions {
   deferAnswer?: boolean;
 }
 
-/** Whether the partner takes 855s from us; otherwise the acknowledgement is only kept. */
+/** Whether the partner is sent the answer (an 855, a marketplace call); otherwise it is only kept. */
 function takes855(order: PurchaseOrder, deps: WorkerDeps): boolean {
-  const partner = deps.partners.get(order.partnerId);
-  return partner.kind === 'x12' && partner.documents.outbound.includes('855');
+  return takesOrderAnswers(deps.partners.get(order.partnerId));
 }
 
 /** What the partner's 855s repeat from its orders (`documents.options.855.echo`). */

@@ -20,7 +20,7 @@ import type { AllocationCommit, AuditEntry, NewOrder, StoredOrder } from '../../
 import { derivedUuid } from '../acknowledge-interchange.js';
 import type { DocumentOutcome } from '../document-handler.js';
 import { processDocument } from '../documents-worker.js';
-import { emitDocument, emitDocuments } from '../emit-document.js';
+import { emitDocument, emitDocuments, takesOrderAnswers } from '../emit-document.js';
 import type { WorkerDeps } from '../pipeline-deps.js';
 import { recordDocumentReferences } from '../support/transmission-references.js';
 import { gathersAnswers } from './answer-batch.js';
@@ -382,7 +382,7 @@ async function answerEntries(
         echo,
       ),
   );
-  const takes855 = partner.kind === 'x12' && partner.documents.outbound.includes('855');
+  const takes855 = takesOrderAnswers(partner);
   const transmissionIds = new Map<string, string>();
   if (!takes855) {
     await repositories.documents.saveNew(acks.map((document) => ({ document })));

@@ -23,7 +23,8 @@ const POLLED_TRANSPORTS = new Set(['folder', 'sftp']);
 export const pollSchedulerId = (partnerId: string): string => `poll-${partnerId}`;
 
 /**
- * Plans a poll for each enabled partner on a folder or SFTP transport, at its `pollSeconds` (or
+ * Plans a poll for each enabled partner on a folder or SFTP transport, at its `pollSeconds`, and
+ * a pull for each marketplace account, at its `pollMinutes` (or
  * `intervalMs` for every partner, in tests). The offset within the interval is derived from the
  * partner id: stable across restarts and processes, different between partners.
  *
@@ -68,7 +69,7 @@ export async function schedulePolls(queues: PipelineQueues, plan: InboxPollPlan)
 
 function pollSecondsOf(partner: PartnerConfig): number | string {
   if (!partner.enabled) return 'disabled, not polled';
-  if (partner.kind !== 'x12') return 'marketplace pulls are not available yet, not polled';
+  if (partner.kind === 'marketplace') return partner.transport.pollMinutes * 60;
   const { transport } = partner;
   if (!POLLED_TRANSPORTS.has(transport.type)) {
     return transport.type === 'http'

@@ -24,7 +24,11 @@ function heldPolls(h: Harness): { transports: PartnerTransports; release: () => 
     acknowledgeTaken: (file) => real.acknowledgeTaken(file),
   };
   return {
-    transports: { forPartner: () => held, close: () => Promise.resolve() },
+    transports: {
+      forPartner: () => held,
+      marketplaceFor: (partner) => h.transports.marketplaceFor(partner),
+      close: () => Promise.resolve(),
+    },
     release,
     polls: () => polls,
   };
