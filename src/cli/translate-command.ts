@@ -22,8 +22,9 @@ export interface TranslateOptions {
 }
 
 /**
- * `edi-gateway translate <file>`: canonical documents as a JSON array on stdout. Every problem is
- * one line on stderr; exit 1 when anything in the file was rejected. With `--ndjson` the file is
+ * `edi-gateway translate <file>`: canonical documents as a JSON array on stdout, from X12 or from
+ * marketplace order JSON (see `translateMarketplaceJson`). Every problem is one line on stderr;
+ * exit 1 when anything in the file was rejected. With `--ndjson` the file is
  * streamed and each document is one line, written as soon as its transaction set is read.
  *
  * @example
@@ -36,7 +37,11 @@ export async function translateCommand(
 ): Promise<number> {
   if (options.ndjson) return translateLineByLine(file, options, output);
   const bytes = await readInputFile(file);
-  if (looksLikeJson(bytes)) throw jsonInput(file);
+  if (looksLikeJson(bytes)) {
+    // Loaded only for JSON: X12 translation starts without the marketplace mappings.
+    const { translateMarketplaceJson } = await import('./translate-marketplace.js');
+    return translateMarketplaceJson(file, bytes, options.partner, output);
+  }
   const { context, partnersDir } = translationContext(options);
   const translation = translateX12(bytes, context);
   if (context.partners !== undefined) {
@@ -122,7 +127,7 @@ function translationContext(options: TranslateOptions): {
 
 function jsonInput(file: string): CliError {
   return new CliError(
-    `${file}: JSON input: marketplace payloads (Amazon, Shopify, Walmart) are not translated by this version; only X12`,
+    `${file}: JSON input: --ndjson streams X12 only; translate marketplace orders without it`,
   );
 }
 

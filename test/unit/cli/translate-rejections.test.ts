@@ -121,15 +121,49 @@ describe('edi-gateway translate: files that are not X12', () => {
     ]);
   });
 
-  it('rejects JSON input with one clear line and prints no documents', async () => {
+  it('rejects JSON that is no marketplace order with one clear line and prints no documents', async () => {
     const file = await scratch.write('order.json', '\n  {"orderId": "112-0000000-0000001"}');
     const run = await runCli('translate', file);
 
     expectRejected(run);
     expect(run.stdout).toBe('');
     expect(run.errLines).toEqual([
-      `error: ${file}: JSON input: marketplace payloads (Amazon, Shopify, Walmart) are not translated by this version; only X12`,
+      `error: ${file}: JSON input that is no Amazon ({ order, items }), Shopify (id, line_items) or Walmart (purchaseOrderId, orderLines) order; name the account with --partner`,
     ]);
+  });
+
+  it('translates a Shopify order and a page of Walmart orders into purchase orders', async () => {
+    const shopify = await runCli('translate', 'fixtures/marketplace/shopify/shopify-api-ruby__order.json');
+    expect(shopify.errLines).toEqual([]);
+    const [order] = JSON.parse(shopify.stdout) as { type: string; poNumber: string; orderType: string }[];
+    expect(order).toMatchObject({ type: 'purchase_order', poNumber: '450789469', orderType: 'marketplace' });
+
+    const walmart = await runCli(
+      'translate',
+      'fixtures/marketplace/walmart/walmart-partner-api__test_order_list_res.json',
+    );
+    const orders = JSON.parse(walmart.stdout) as { poNumber: string }[];
+    expect(orders.map((o) => o.poNumber)).toEqual(['11', '21']);
+  });
+
+  it('names the order and JSON pointer of a refused marketplace order, and exits 1', async () => {
+    const file = await scratch.write(
+      'amazon.json',
+      JSON.stringify({
+        order: {
+          AmazonOrderId: '902-3159896-1390916',
+          PurchaseDate: '2026-12-01T10:00:00Z',
+          OrderStatus: 'Pending',
+        },
+        items: [],
+      }),
+    );
+    const run = await runCli('translate', file);
+
+    expectRejected(run);
+    expect(run.errLines.join('\n')).toContain(
+      `${file}: amazon order 902-3159896-1390916: /order/OrderStatus`,
+    );
   });
 
   it('names a file that does not exist', async () => {
