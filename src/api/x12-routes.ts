@@ -1,12 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import type { Request } from 'express';
-import { translateX12 } from '../mapping/index.js';
+import type { Request, Response } from 'express';
 import type { PartnerRegistry } from '../partners/index.js';
 import type { PipelineQueues, WorkerDeps } from '../pipeline/index.js';
-import { buildAcknowledgement, readX12 } from '../x12/index.js';
 import type { ApiCatalog } from './routing/api-catalog.js';
 import { AnyObject } from './routing/common-schemas.js';
 import { StringEnumOf } from './schemas/fields.js';
+import { createX12ToolRunner, X12ToolBusy, type X12ToolRequest } from './x12-tools.js';
 
 /** What the routes read with: the partners (for their mappings) and the mappings folder. */
 export interface AppOptions {
@@ -20,7 +19,9 @@ const PartnerText = Type.String({ minLength: 1, maxLength: 64 });
 const X12_BODY = { contentType: 'application/edi-x12', description: 'an X12 file, read as raw bytes' };
 
 /**
- * Stateless X12 tools (viewer): nothing is stored.
+ * Stateless X12 tools (viewer): nothing is stored. A file over 256 KB is read in a worker thread
+ * of its own (two at once; a third is answered 503 with Retry-After), so the gateway keeps
+ * answering while it is read; one too large for the thread's heap is answered 413.
  * - `POST /api/x12/translate?partner=`: canonical documents and diagnostics as JSON (422 when
  *   rejected).
  * - `POST /api/x12/ack?type=997|999&ta1=auto|always|never&partner=`: the acknowledgement X12 as
@@ -46,17 +47,14 @@ export function x12Routes(catalog: ApiCatalog, options: AppOptions = {}) {
         422: { description: 'rejected: `{ accepted: false, documents, diagnostics }`', schema: AnyObject },
       },
     },
-    ({ req, res, query }) => {
-      const partnerId = query.partner;
-      const known = partnerId === undefined ? undefined : options.partners?.byId(partnerId);
-      const result = translateX12(body(req), {
-        ...(options.mappingsDir ? { mappingsDir: options.mappingsDir } : {}),
-        ...(options.partners ? { partners: options.partners } : {}),
-        ...(known?.kind === 'x12' ? { partner: known } : partnerId ? { partnerId } : {}),
+    async ({ req, res, query }) => {
+      await answer(res, {
+        tool: 'translate',
+        bytes: body(req),
+        partnerId: query.partner,
+        partners: options.partners?.all(),
+        mappingsDir: options.mappingsDir,
       });
-      res
-        .status(result.accepted ? 200 : 422)
-        .json({ accepted: result.accepted, documents: result.documents, diagnostics: result.diagnostics });
     },
   );
   routes.define(
@@ -82,26 +80,27 @@ export function x12Routes(catalog: ApiCatalog, options: AppOptions = {}) {
         },
       },
     },
-    ({ req, res, query }) => {
-      const read = readX12(body(req));
-      if (read.interchanges.length === 0) {
-        res.status(422).json({ accepted: false, diagnostics: read.diagnostics });
-        return;
-      }
-      const texts = read.interchanges.map(
-        (interchange, i) =>
-          buildAcknowledgement(interchange, {
-            ...(query.type ? { type: query.type } : {}),
-            ta1: query.ta1 ?? 'auto',
-            controlNumbers: { interchange: i + 1, group: i + 1, transactionSet: 1 },
-            now: new Date(),
-            segmentNewline: true,
-          }).x12,
-      );
-      res.type('application/edi-x12').send(texts.filter((t) => t !== undefined).join(''));
+    async ({ req, res, query }) => {
+      await answer(res, { tool: 'ack', bytes: body(req), type: query.type, ta1: query.ta1 ?? 'auto' });
     },
   );
   return routes;
+}
+
+/** Runs a tool call off the request thread when the file is large (see `createX12ToolRunner`). */
+const runTool = createX12ToolRunner();
+
+async function answer(res: Response, request: X12ToolRequest): Promise<void> {
+  try {
+    const result = await runTool(request);
+    res.status(result.status).type(result.contentType).send(result.body);
+  } catch (error) {
+    if (!(error instanceof X12ToolBusy)) throw error;
+    res
+      .status(503)
+      .set('Retry-After', '5')
+      .json({ error: { code: 'busy', message: `${error.message}; send it again shortly` } });
+  }
 }
 
 function body(req: Request): Buffer {

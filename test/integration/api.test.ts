@@ -82,6 +82,45 @@ describe('HTTP API', () => {
     expect(body.documents.map((d) => d.partnerId)).toEqual(['bigbox']);
   });
 
+  it('POST /api/x12/translate of a large file is read in a worker thread: /healthz answers meanwhile, and the result is the same', async () => {
+    // About 9 MB: 4,000 copies of the interchange, each with its own control number.
+    const text = good850.toString('latin1');
+    const copies = Array.from({ length: 4000 }, (_, i) => {
+      const number = String(i + 1).padStart(9, '0');
+      const elements = text.slice(0, text.indexOf('\n')).split('*');
+      elements[13] = number;
+      return `${elements.join('*')}${text.slice(text.indexOf('\n'))}`.replace(
+        /^IEA\*(\d+)\*\d{9}/m,
+        `IEA*$1*${number}`,
+      );
+    });
+    const started = Date.now();
+    const pending = post('/api/x12/translate', copies.join(''));
+    let finished = false;
+    let healthAnswered = 0;
+    let slowestHealthMs = 0;
+    const watch = (async () => {
+      for (;;) {
+        const at = Date.now();
+        const health = await fetch(`${base}/healthz`);
+        expect(health.status).toBe(200);
+        slowestHealthMs = Math.max(slowestHealthMs, Date.now() - at);
+        healthAnswered += 1;
+        if (finished) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const response = await pending;
+    finished = true;
+    await watch;
+    const body = (await response.json()) as TranslateBody;
+    expect(body.documents).toHaveLength(4000);
+    expect(body.documents[0]?.poNumber).toBe(body.documents[3999]?.poNumber);
+    // Each /healthz was answered while the file was read, none held up for the reading.
+    expect(healthAnswered).toBeGreaterThan(1);
+    expect(slowestHealthMs).toBeLessThan((Date.now() - started) / 2);
+  }, 120_000);
+
   it('POST /api/x12/translate with a bad file answers 422 with its diagnostics', async () => {
     const bad = good850.toString('utf8').replace('SE*33*000000010', 'SE*31*000000010');
     const response = await post('/api/x12/translate', bad);
