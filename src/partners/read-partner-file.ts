@@ -10,6 +10,13 @@ import type { PartnerConfig } from './types.js';
 import { validatePartnerFile } from './validate.js';
 import { parseYaml, type Position } from './yaml-source.js';
 
+/**
+ * The longest partner file read. The demo partners hold under 2,000 characters; the YAML parser
+ * takes about a second per 64,000 characters of deeply nested brackets or long lists, so a file
+ * past this is refused before parsing rather than holding up whoever loads it.
+ */
+const MAX_PARTNER_FILE_LENGTH = 16_384;
+
 export interface PartnerLoadOptions {
   /** When given, every mapping override a partner names must exist in this folder. */
   readonly mappingsDir?: string;
@@ -36,6 +43,15 @@ export function readPartnerFile(path: string, options: PartnerLoadOptions = {}):
     text = readFileSync(path, 'utf8');
   } catch (error) {
     return failed([{ source: path, pointer: '', message: `cannot be read: ${(error as Error).message}` }]);
+  }
+  if (text.length > MAX_PARTNER_FILE_LENGTH) {
+    return failed([
+      {
+        source: path,
+        pointer: '',
+        message: `is ${text.length} characters long: a partner file takes a few thousand, and YAML this large (up to ${MAX_PARTNER_FILE_LENGTH}) is not read, since parsing it would hold up the gateway for seconds`,
+      },
+    ]);
   }
   const parsed = parseYaml(text);
   if (!parsed.ok) {

@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { pointerKeys } from './problem.js';
 
 export interface Position {
@@ -41,10 +41,23 @@ export function parseYaml(text: string): YamlParse {
     const { line, col } = lines.linePos(offset);
     return { line, column: col };
   };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    // Aliases are resolved only here: one without its anchor, or too many of them (a "billion
+    // laughs" file), is refused by yaml with a ReferenceError that names no place.
+    const at = aliasOffset(doc);
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      errors: [{ ...(at === undefined ? { line: 1, column: 1 } : position(at)), message }],
+    };
+  }
   return {
     ok: true,
     source: {
-      value: doc.toJS({ maxAliasCount: 100 }) as unknown,
+      value,
       locate(pointer) {
         const found = walk(doc.contents, pointerKeys(pointer));
         return found.range ? position(found.range[0]) : undefined;
@@ -56,6 +69,19 @@ export function parseYaml(text: string): YamlParse {
       },
     },
   };
+}
+
+/** Where the first alias without an anchor before it is, else the first alias. */
+function aliasOffset(doc: Document): number | undefined {
+  let unresolved: number | undefined;
+  let first: number | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      first ??= alias.range?.[0];
+      if (unresolved === undefined && alias.resolve(doc) === undefined) unresolved = alias.range?.[0];
+    },
+  });
+  return unresolved ?? first;
 }
 
 interface Walked {

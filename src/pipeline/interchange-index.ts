@@ -2,6 +2,7 @@ import { isGatewayError } from '../errors/index.js';
 import type { AcknowledgementSummary, Interchange, TransactionSetSummary } from '../x12/index.js';
 import { hasErrors } from '../x12/index.js';
 import type { EnvelopeIndex, GroupEntry, InterchangeEntry } from '../store/index.js';
+import { GroupRecordSchema, InterchangeRecordSchema, TransactionSetRecordSchema } from '../store/index.js';
 
 /** How recording an inbound interchange in the envelope index turned out. */
 export type IndexOutcome =
@@ -76,22 +77,35 @@ function recorded(
   return { kind: 'recorded', setIds };
 }
 
-/** The envelope index entry of an inbound interchange, with the codes its 997/999 carries. */
+/**
+ * The envelope index entry of an inbound interchange, with the codes its 997/999 carries. What the
+ * partner wrote is stored as {@link fitted} to its column, since a rejected interchange can carry
+ * anything in its ISA, GS and ST (a six-character ISA12, a control byte in ISA15).
+ */
 export function interchangeEntry(
   transmissionId: string,
   partnerId: string,
   interchange: Interchange,
   summary: AcknowledgementSummary,
 ): InterchangeEntry {
+  const isa = InterchangeRecordSchema.meta.properties;
+  const gs = GroupRecordSchema.meta.properties;
+  const st = TransactionSetRecordSchema.meta.properties;
   return {
     transmissionId,
     direction: 'inbound',
     partnerId,
-    sender: interchange.sender,
-    receiver: interchange.receiver,
-    controlNumber: interchange.controlNumber,
-    version: interchange.version,
-    usage: interchange.usage,
+    sender: {
+      qualifier: fitted(interchange.sender.qualifier, isa.senderQualifier.length),
+      id: fitted(interchange.sender.id, isa.senderId.length),
+    },
+    receiver: {
+      qualifier: fitted(interchange.receiver.qualifier, isa.receiverQualifier.length),
+      id: fitted(interchange.receiver.id, isa.receiverId.length),
+    },
+    controlNumber: fitted(interchange.controlNumber, isa.controlNumber.length),
+    version: fitted(interchange.version, isa.version.length),
+    usage: fitted(interchange.usage, isa.usage.length),
     ackRequested: interchange.ackRequested,
     outcome: summary.ta1.code,
     groups: interchange.groups.map((group): GroupEntry => {
@@ -99,13 +113,13 @@ export function interchangeEntry(
         (g) => g.controlNumber === group.controlNumber && g.functionalId === group.functionalId,
       );
       return {
-        functionalId: group.functionalId,
-        controlNumber: group.controlNumber,
-        version: group.version,
+        functionalId: fitted(group.functionalId, gs.functionalId.length),
+        controlNumber: fitted(group.controlNumber, gs.controlNumber.length),
+        version: fitted(group.version, gs.version.length),
         outcomeCode: answered?.code ?? verdictOf(group.diagnostics),
         transactionSets: group.transactionSets.map((set) => ({
-          setId: set.id,
-          controlNumber: set.controlNumber,
+          setId: fitted(set.id, st.setId.length),
+          controlNumber: fitted(set.controlNumber, st.controlNumber.length),
           outcomeCode:
             answered?.transactionSets.find((s) => s.controlNumber === set.controlNumber)?.code ??
             verdictOf(set.diagnostics),
@@ -114,6 +128,25 @@ export function interchangeEntry(
       };
     }),
   };
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/gu;
+
+/**
+ * A partner's value as its fixed-width column takes it: without control characters (PostgreSQL
+ * refuses a NUL, and none of them means anything in an envelope id) and cut to `width`
+ * characters. A value that fits is kept as it is, so duplicates are still found by ISA13.
+ *
+ * @example
+ * fitted('0040\u00011', 5); // '00401'
+ * fitted('004010', 5); // '00401'
+ */
+export function fitted(value: string, width: number | undefined): string {
+  const clean = value.replace(CONTROL, '');
+  if (width === undefined || clean.length <= width) return clean;
+  // Counted as PostgreSQL counts varchar lengths (code points), without splitting a pair.
+  return [...clean].slice(0, width).join('');
 }
 
 // Groups nobody acknowledges (FA groups, a rejected interchange) still get a verdict in the index.

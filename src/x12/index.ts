@@ -70,3 +70,4 @@ export function createX12Reader(handlers: ReaderHandlers, options: ReaderOptions
   return createRaw(handlers, withValidation(options));
 }
 export { inFileOrder, interchangeDiagnostics } from './interchange-diagnostics.js';
+export { explainsRejection, isSpecific } from './specific-diagnostic.js';

@@ -1,6 +1,6 @@
 import type { Delimiters } from '../delimiters.js';
 import type { FunctionalGroup, Interchange } from '../envelope.js';
-import { writeInterchange, type OutboundGroup } from '../writer.js';
+import { writeInterchange, type InterchangeHeaderValues, type OutboundGroup } from '../writer.js';
 import { ack997 } from './ack-997.js';
 import { ack999 } from './ack-999.js';
 import { isVersion5010OrLater, type AckKind } from './ack-kind.js';
@@ -55,14 +55,20 @@ export function buildAcknowledgement(
   const verdict = ta1Verdict(interchange, options.ta1 ?? 'auto');
   const delimiters = replyDelimiters(interchange);
   const rejected = verdict.code === 'R';
-  const answer = answerGroups(rejected ? [] : plan(interchange, options.type), delimiters, options);
+  const isa = replyInterchangeHeader(
+    interchange,
+    options.controlNumbers.interchange,
+    options.now,
+    delimiters,
+  );
+  const answer = answerGroups(rejected ? [] : plan(interchange, options.type), { isa, delimiters }, options);
   const ta1 = verdict.sent ? [ta1Segment(interchange, verdict, delimiters)] : [];
   const x12 =
     ta1.length > 0 || answer.groups.length > 0
       ? writeInterchange(
           {
             delimiters,
-            header: replyInterchangeHeader(interchange, options.controlNumbers.interchange, options.now),
+            header: isa,
             interchangeAcknowledgements: ta1,
             groups: answer.groups,
           },
@@ -101,9 +107,10 @@ interface Answer {
 /** The FA groups with their 997/999 sets, numbered upwards in the order they are written. */
 function answerGroups(
   planned: readonly Planned[],
-  delimiters: Delimiters,
+  reply: { readonly isa: InterchangeHeaderValues; readonly delimiters: Delimiters },
   options: AcknowledgementOptions,
 ): Answer {
+  const { delimiters } = reply;
   const answer: Answer = { groups: [], summaries: [], transactionSetControlNumbers: [] };
   for (const batch of byOutboundGroup(planned)) {
     const first = batch[0] as Planned;
@@ -121,7 +128,7 @@ function answerGroups(
       const body = functionalAckBody(outcome, entry.kind, entry.version, delimiters);
       return replyTransactionSet(entry.kind, entry.version, setControlNumber, body);
     });
-    const header = replyGroupHeader(first.group, first.version, groupControlNumber, options.now);
+    const header = replyGroupHeader(first.group, first.version, groupControlNumber, options.now, reply);
     answer.groups.push({ ...header, transactionSets: sets });
   }
   return answer;

@@ -1,7 +1,9 @@
 import { COMMON_DELIMITERS, type Delimiters } from '../delimiters.js';
-import type { FunctionalGroup, Interchange } from '../envelope.js';
+import type { FunctionalGroup, Interchange, PartyId } from '../envelope.js';
+import { isIdQualifier, isSupportedInterchangeVersion } from '../reader/isa-checks.js';
 import type { GroupHeaderValues, InterchangeHeaderValues, SegmentValues } from '../writer.js';
 import { isVersion5010OrLater, type AckKind } from './ack-kind.js';
+import { echoValue } from './clean-value.js';
 
 // Tried in order when a 00402+ interchange came without a usable ISA11.
 const SPARE_REPETITION_SEPARATORS = ['^', '{', '}', '!', '`', '\\'];
@@ -10,6 +12,14 @@ const SPARE_REPETITION_SEPARATORS = ['^', '{', '}', '!', '`', '\\'];
 // fields the reply mirrors fall back to common values when the sender's cannot be written.
 const FALLBACK_VERSION = '00401';
 const FALLBACK_USAGE = 'P';
+const USAGES = new Set(['P', 'T', 'I']);
+/** ISA05/ISA07 for a qualifier that is not one: mutually defined. */
+const FALLBACK_QUALIFIER = 'ZZ';
+/** ISA06/ISA08 and GS02/GS03 for an id that holds nothing writable (empty, or only control bytes). */
+const UNKNOWN_ID = 'UNKNOWN';
+/** ISA06/ISA08 are AN 15/15; GS02/GS03 AN 2/15. */
+const MAX_ID = 15;
+const MIN_APPLICATION_ID = 2;
 
 /**
  * The separators of the reply: the sender's own, so that their translator reads the answer as it
@@ -25,26 +35,39 @@ export function replyDelimiters(interchange: Interchange): Delimiters {
   return { ...d, repetition };
 }
 
-/** The reply's ISA: sender and receiver swapped, ISA12 and ISA15 as received, no TA1 requested. */
+/**
+ * The reply's ISA: sender and receiver swapped, ISA12 and ISA15 as received, no TA1 requested.
+ * Ids are copied without separators and control bytes and cut to fifteen characters; a qualifier
+ * that is none becomes `ZZ`, so that even a TA1 rejecting a broken ISA is itself a sound ISA.
+ */
 export function replyInterchangeHeader(
   interchange: Interchange,
   controlNumber: number,
   now: Date,
+  delimiters: Delimiters,
 ): InterchangeHeaderValues {
   return {
-    sender: interchange.receiver,
-    receiver: interchange.sender,
+    sender: replyParty(interchange.receiver, delimiters),
+    receiver: replyParty(interchange.sender, delimiters),
     date: utc(now).slice(2, 8),
     time: utc(now).slice(8, 12),
     version: replyVersion(interchange),
     controlNumber,
     ackRequested: false,
-    usage: /^[A-Z]$/.test(interchange.usage) ? interchange.usage : FALLBACK_USAGE,
+    usage: USAGES.has(interchange.usage) ? interchange.usage : FALLBACK_USAGE,
+  };
+}
+
+function replyParty(party: PartyId, delimiters: Delimiters): PartyId {
+  const id = echoValue(party.id, delimiters, MAX_ID).trim();
+  return {
+    qualifier: isIdQualifier(party.qualifier) ? party.qualifier : FALLBACK_QUALIFIER,
+    id: id === '' ? UNKNOWN_ID : id,
   };
 }
 
 function replyVersion(interchange: Interchange): string {
-  return /^\d{5}$/.test(interchange.version) ? interchange.version : FALLBACK_VERSION;
+  return isSupportedInterchangeVersion(interchange.version) ? interchange.version : FALLBACK_VERSION;
 }
 
 function usable(d: Delimiters): boolean {
@@ -55,26 +78,38 @@ function usable(d: Delimiters): boolean {
     ...(d.repetition === undefined ? [] : [d.repetition]),
   ];
   const distinct = new Set(characters).size === characters.length;
-  return distinct && characters.every((c) => c.length === 1 && !/[A-Za-z0-9 ]/.test(c));
+  // A NUL separator would make the reply read as binary data.
+  // eslint-disable-next-line no-control-regex -- the NUL is exactly what is refused
+  return distinct && characters.every((c) => c.length === 1 && !/[A-Za-z0-9 \u0000]/u.test(c));
 }
 
-/** The FA group header answering `group`: application sender and receiver swapped. */
+/**
+ * The FA group header answering `group`: application sender and receiver swapped, copied as the
+ * ISA ids are; one that is shorter than GS02/GS03 allow falls back to the reply's ISA id.
+ */
 export function replyGroupHeader(
   group: FunctionalGroup,
   version: string,
   controlNumber: number,
   now: Date,
+  reply: { readonly isa: InterchangeHeaderValues; readonly delimiters: Delimiters },
 ): GroupHeaderValues {
   return {
     functionalId: 'FA',
-    applicationSender: group.applicationReceiver,
-    applicationReceiver: group.applicationSender,
+    applicationSender: applicationId(group.applicationReceiver, reply.isa.sender.id, reply.delimiters),
+    applicationReceiver: applicationId(group.applicationSender, reply.isa.receiver.id, reply.delimiters),
     // GS04 grew from YYMMDD to CCYYMMDD in 004010; a partner on an older release reads the short form.
     date: version.slice(0, 6) < '004010' ? utc(now).slice(2, 8) : utc(now).slice(0, 8),
     time: utc(now).slice(8, 12),
     controlNumber,
     version,
   };
+}
+
+function applicationId(value: string, isaId: string, delimiters: Delimiters): string {
+  const id = echoValue(value, delimiters, MAX_ID).trim();
+  if (id.length >= MIN_APPLICATION_ID) return id;
+  return isaId.length >= MIN_APPLICATION_ID ? isaId : UNKNOWN_ID;
 }
 
 /** ST, then the body. ST03 repeats GS08 from 005010 on, where the element exists. */

@@ -3,7 +3,7 @@ import type { Delimiters } from '../delimiters.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Interchange } from '../envelope.js';
 import type { SegmentValues } from '../writer.js';
-import { cleanValue } from './clean-value.js';
+import { echoValue } from './clean-value.js';
 import type { Ta1Policy } from './types.js';
 
 /** The interchange-level verdict and whether a TA1 carries it. */
@@ -45,13 +45,13 @@ export function ta1Segment(
   const controlNumber = /^\d{1,9}$/.test(interchange.controlNumber)
     ? interchange.controlNumber.padStart(9, '0')
     : interchange.controlNumber;
-  // A rejected interchange may carry anything in these fields; the TA1 must still be writable.
-  const copy = (text: string) => cleanValue(text, delimiters);
+  // A rejected interchange may carry anything in these fields (separators, control bytes, NUL);
+  // the TA1 must still be writable and read back: TA101 is N0 9/9, TA102 DT 6/6, TA103 TM 4/4.
   return [
     'TA1',
-    copy(controlNumber),
-    copy(interchange.date),
-    copy(interchange.time),
+    echoValue(controlNumber, delimiters, 9),
+    echoValue(interchange.date, delimiters, 6),
+    echoValue(interchange.time, delimiters, 4),
     verdict.code,
     verdict.note,
   ];

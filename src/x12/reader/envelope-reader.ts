@@ -26,6 +26,9 @@ export interface ReaderOptions {
   validate?: (set: TransactionSet) => void;
 }
 
+/** Envelope segments read by the reader itself, not by the set validator. */
+const ENVELOPE_SEGMENTS = new Set(['GS', 'GE', 'IEA']);
+
 /** Interchange-level service segments allowed between ISA and the first GS. */
 const SERVICE_SEGMENTS = new Set(['TA1', 'ISB', 'ISE', 'TA3']);
 
@@ -93,6 +96,16 @@ export class EnvelopeReader implements TokenSink {
         ...at(segment),
       });
       return;
+    }
+    if (ENVELOPE_SEGMENTS.has(segment.id) && segment.text?.includes('\u0000')) {
+      // Their values name the group and the sender on every document read: none may carry a NUL.
+      interchange.diagnostics.push({
+        level: 'interchange',
+        severity: 'error',
+        code: InterchangeNote.invalidContent,
+        message: `segment ${segment.id} holds a NUL byte: binary data`,
+        ...at(segment),
+      });
     }
     switch (segment.id) {
       case 'GS':
@@ -269,11 +282,15 @@ export class EnvelopeReader implements TokenSink {
     const where = this.group
       ? `inside group ${this.group.controlNumber} but outside any ST/SE`
       : 'outside any GS/GE group';
+    // An empty id (the segment starts with the element separator) still gets a name to look for.
+    const what = segment.id
+      ? `segment ${segment.id}`
+      : `a segment without an id (${JSON.stringify(`${segment.delimiters.element}${segment.text ?? ''}`.slice(0, 40))})`;
     interchange.diagnostics.push({
       level: 'interchange',
       severity: 'error',
       code: InterchangeNote.invalidControlStructure,
-      message: `segment ${segment.id} stands ${where}`,
+      message: `${what} stands ${where}`,
       ...at(segment),
     });
   }

@@ -53,6 +53,16 @@ const ID_QUALIFIERS = new Set([
   'ZZ',
 ]);
 
+/** Whether `value` is an interchange id qualifier (ISA05/ISA07) of any version from 00401 on. */
+export function isIdQualifier(value: string): boolean {
+  return ID_QUALIFIERS.has(value);
+}
+
+/** Whether ISA12 is a version this reader takes: five digits, 00200 to 00899. */
+export function isSupportedInterchangeVersion(version: string): boolean {
+  return /^\d{5}$/.test(version) && version >= '00200' && version <= '00899';
+}
+
 /** Padding partners use: spaces, and no-break spaces from word processors. */
 export function unpad(value: string): string {
   return value.replace(/[ \u00a0]+$/u, '').replace(/^[ \u00a0]+/u, '');
@@ -97,7 +107,7 @@ export function checkIsa(isa: Segment): Diagnostic[] {
       InterchangeNote.invalidVersionId,
       `ISA12 '${version}' is not a five-digit interchange control version`,
     );
-  else if (version < '00200' || version > '00899')
+  else if (!isSupportedInterchangeVersion(version))
     fail(12, InterchangeNote.versionNotSupported, `ISA12 version ${version} is not supported`);
   if (version < '00402' && v(11) !== 'U')
     fail(11, InterchangeNote.invalidStandardsId, `ISA11 '${v(11)}' must be 'U' in version ${version}`);
@@ -107,6 +117,15 @@ export function checkIsa(isa: Segment): Diagnostic[] {
     fail(14, InterchangeNote.invalidAckRequested, `ISA14 '${v(14)}' must be 0 or 1`);
   if (!['P', 'T', 'I'].includes(v(15)))
     fail(15, InterchangeNote.invalidTestIndicator, `ISA15 '${v(15)}' must be P, T or I`);
+
+  for (let n = 1; n <= 15; n++) {
+    if (v(n).includes('\u0000'))
+      fail(
+        n,
+        InterchangeNote.invalidContent,
+        `ISA${String(n).padStart(2, '0')} holds a NUL byte: binary data`,
+      );
+  }
 
   const widths = ISA_WIDTHS.map((w, i) => ({ n: i + 1, w, len: v(i + 1).length })).filter(
     (f) => f.len !== f.w,

@@ -34,6 +34,7 @@ export function checkElements(
   const text = segment.text ?? (segment.elements.length > 0 ? segment.elements.join(separator) : undefined);
   const uses = def.elements;
   let count = 0;
+  if (text !== undefined && text.includes('\u0000')) reportNul(place, text, separator, uses);
   if (text !== undefined) {
     let nextComponent = text.indexOf(component);
     let nextRepetition = repetition === undefined ? -1 : text.indexOf(repetition);
@@ -84,6 +85,27 @@ export function checkElements(
     const problems = checkSyntaxNotes(def.notes, presence, count);
     if (problems) reportNotes(place, problems, (p) => def.elements[p - 1]?.ref, undefined);
   }
+}
+
+/**
+ * A NUL is in no X12 character set: it marks binary data, and a value holding one would reach the
+ * canonical document (and PostgreSQL, which refuses it). The set is rejected with each element
+ * named, rather than mapped with the NUL inside.
+ */
+function reportNul(place: Place, text: string, separator: string, uses: readonly CompiledElement[]): void {
+  text.split(separator).forEach((value, index) => {
+    if (!value.includes('\u0000')) return;
+    const use = uses[index];
+    const label = use?.label ?? `${place.segment.id}${String(index + 1).padStart(2, '0')}`;
+    report(
+      place,
+      ElementError.invalidCharacter,
+      index + 1,
+      use?.ref,
+      value.replaceAll('\u0000', ''),
+      `element ${label} holds a NUL byte: binary data, which no X12 element may carry`,
+    );
+  });
 }
 
 function reportMissing(place: Place, use: CompiledElement): void {

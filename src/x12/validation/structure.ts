@@ -201,7 +201,10 @@ export class StructureWalker {
     let why: string;
     if (!/^[A-Z][A-Z0-9]{1,2}$/.test(id) || !(id in this.set.dictionary.segments)) {
       code = SegmentError.unrecognizedSegmentId;
-      why = `'${id}' is not an X12 segment id of version ${this.set.spec.version}`;
+      why =
+        id === ''
+          ? `a segment without an id (it starts with the element separator '${segment.delimiters.element}') is not X12: a segment terminator is misplaced or doubled`
+          : `'${id}' is not an X12 segment id of version ${this.set.spec.version}`;
     } else if (!this.set.segmentIds.has(id)) {
       code = SegmentError.segmentNotInSet;
       why = `segment ${id} is not part of transaction set ${this.set.spec.id}`;
