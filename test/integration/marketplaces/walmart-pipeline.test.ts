@@ -5,6 +5,7 @@ import {
   ACK_DUE_KIND,
   flagDueMarketplaceAcks,
   receiveBusinessEvent,
+  resendTransmission,
   WALMART_ACK_WINDOW_MS,
 } from '../../../src/pipeline/index.js';
 import { waitFor } from '../pipeline/pipeline-harness.js';
@@ -67,6 +68,22 @@ describe('a Walmart account through the whole pipeline', () => {
       return t?.status === 'sent' ? t : undefined;
     });
     expect(await flagDueMarketplaceAcks(h, new Date(Date.now() + 3.5 * 3600_000))).toEqual([]);
+
+    // Support finds the call by the order id and sends it again: the same request, audited.
+    const [sentAck] = await h.repositories.transmissions.list({
+      marketplaceOrder: '1796277083022',
+      direction: 'outbound',
+    });
+    await resendTransmission(sentAck!.id, 'alice', {
+      repositories: h.repositories,
+      partners: h.partners,
+      queues: h.pipeline.queues,
+    });
+    await waitFor('the acknowledgement sent again', () =>
+      Promise.resolve(sandbox!.received.filter((call) => call.operation === 'acknowledgeOrder')[1]),
+    );
+    const audit = await h.repositories.audit.list({ type: 'transmission', id: sentAck!.id });
+    expect(audit.map((event) => [event.actor, event.action])).toContainEqual(['alice', 'transmission-resent']);
 
     const shipped = await receiveBusinessEvent(
       'shipment-confirmed',
