@@ -11,8 +11,13 @@
 // so those orders are accepted and answered with an 855; northwind-health's keeps its past date,
 // so its order is held. Once everything has been read and sent, the demo prints the held order's
 // exception, releases the hold through the API as support staff would, waits for that order's 855
-// and prints what came out. It then stops the gateway and removes every file and Redis key it
-// made. Builds dist/ first when the sources are newer.
+// and prints what came out. Beside them run three marketplace accounts (demo-amazon, demo-shopify,
+// demo-walmart) against loopback sandboxes of each marketplace's API, started in this process (see
+// demo-marketplaces.mjs): one order each, taken by webhook (Shopify) or by the gateway's scheduled
+// pull (every minute, the least a partner file allows), decided, and shipped through an ERP event
+// the gateway turns into each API's shipment confirmation. It then stops the gateway and the
+// sandboxes and removes every file and Redis key it made. Builds dist/ first when the sources are
+// newer.
 /* global fetch */
 import { spawn, spawnSync } from 'node:child_process';
 import { Buffer } from 'node:buffer';
@@ -384,11 +389,13 @@ const INVENTORY = {
   ),
 };
 
-async function seed(base) {
+/** Loads the X12 partners' master data, then `more` (the marketplace accounts'), through the API. */
+async function seed(base, more = []) {
   const loads = [
     ['PUT', '/api/catalog', CATALOG],
     ...Object.entries(PRICE_LISTS).map(([id, body]) => ['PUT', `/api/price-lists/${id}`, body]),
     ['PUT', '/api/inventory', INVENTORY],
+    ...more,
   ];
   for (const [method, path, body] of loads) {
     say(`seed: ${path} ${JSON.stringify(await apiOk(base, method, path, body))}`);
@@ -456,10 +463,13 @@ async function snapshot(base, folders) {
       outboxes[id].push({ name, bytes: text.length, sets });
     }
   }
+  // The marketplace accounts run beside the X12 partners and are waited for apart; a transmission
+  // whose partner is not known yet (not read) may be an X12 partner's.
+  const x12 = (item) => !item.partnerId || PARTNERS.includes(item.partnerId);
   return {
-    transmissions: Array.isArray(transmissions) ? transmissions : [],
-    orders: orders.orders ?? [],
-    exceptions: exceptions.exceptions ?? [],
+    transmissions: (Array.isArray(transmissions) ? transmissions : []).filter(x12),
+    orders: (orders.orders ?? []).filter(x12),
+    exceptions: (exceptions.exceptions ?? []).filter(x12),
     outboxes,
   };
 }
@@ -503,6 +513,13 @@ function hasFile(state, partnerId, setId) {
   return state.outboxes[partnerId].some((file) => file.sets.includes(setId));
 }
 
+/** The reason to stop waiting for `what` early, if there is one. */
+function haltReason(gateway, what) {
+  if (interrupted) return 'interrupted';
+  const code = gateway.child.exitCode;
+  return code === null ? undefined : `the gateway stopped (exit code ${code}) while waiting for ${what}`;
+}
+
 /**
  * Polls until `pending(state)` says nothing is missing, and until two polls in a row agree, so
  * that an acknowledgement queued just behind the last change is not cut off. On timeout, prints
@@ -511,12 +528,7 @@ function hasFile(state, partnerId, setId) {
 async function waitFor(gateway, folders, what, pending, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   let previous;
-  // The reason to stop waiting early, if there is one.
-  const halted = () => {
-    if (interrupted) return 'interrupted';
-    const code = gateway.child.exitCode;
-    return code === null ? undefined : `the gateway stopped (exit code ${code}) while waiting for ${what}`;
-  };
+  const halted = () => haltReason(gateway, what);
   for (;;) {
     if (halted() !== undefined) throw new Error(halted());
     let state;
@@ -649,6 +661,7 @@ async function main() {
   let gateway;
   let sshd;
   let as2;
+  let marketplaces;
   const onInterrupt = () => {
     interrupted = true;
     say('\ninterrupted: cleaning up');
@@ -658,9 +671,15 @@ async function main() {
     say(`demo: gateway in ${dir}, queue prefix ${prefix}`);
     sshd = await startDemoSshd();
     as2 = await startDemoAs2(dir);
+    // Loaded only now: it imports dist/, built by then.
+    const demoMarketplaces = await import('./demo-marketplaces.mjs');
+    marketplaces = await demoMarketplaces.startMarketplaceSandboxes();
+    const { accounts } = marketplaces;
     const { partnersDir, folders } = await writePartners(dir, sshd, as2);
+    await demoMarketplaces.writeMarketplacePartners(partnersDir, accounts);
     const env = {
       ...process.env,
+      ...marketplaces.env,
       BIGBOX_SFTP_PASSWORD: SFTP_PASSWORD,
       PORT: String(await freePort()),
       DATA_DIR: join(dir, 'data'),
@@ -674,7 +693,14 @@ async function main() {
     delete env.DATABASE_SCHEMA;
     gateway = await startGateway(env);
     apiKey = issueKey(env);
-    await seed(gateway.base);
+    await seed(gateway.base, demoMarketplaces.marketplaceSeed());
+    const placed = await demoMarketplaces.placeMarketplaceOrders({
+      accounts,
+      base: gateway.base,
+      redisUrl,
+      prefix,
+      say,
+    });
     await dropSamples(folders, gateway.base);
     say(
       `waiting for the gateway (it polls every ${POLL_SECONDS} s and takes a file once it has not changed between two polls)`,
@@ -708,15 +734,26 @@ async function main() {
     say();
     say('after the release');
     report(final, { transmissions: true, outboxes: true }, folders);
+
+    say();
+    say('waiting for the marketplace orders to be taken and decided, then shipping them');
+    await demoMarketplaces.shipMarketplaceOrders({
+      accounts,
+      placed,
+      call: (method, path, body) => apiOk(gateway.base, method, path, body),
+      say,
+      halted: (what) => haltReason(gateway, what),
+    });
     say();
   } finally {
     if (gateway !== undefined) await stop(gateway);
     await sshd?.stop();
     await as2?.stop();
+    await marketplaces?.close();
     await removeQueueKeys();
     await rm(dir, { recursive: true, force: true });
     process.off('SIGINT', onInterrupt);
-    say('demo: stopped the gateway and removed its files and queue keys');
+    say('demo: stopped the gateway and the marketplace sandboxes, and removed its files and queue keys');
   }
 }
 
