@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MarketplaceSandbox } from '../../../src/marketplaces/index.js';
 import { startAmazonSandbox } from '../../../src/marketplaces/index.js';
-import { receiveBusinessEvent } from '../../../src/pipeline/index.js';
 import { waitFor } from '../pipeline/pipeline-harness.js';
-import { startMarketplaceHarness, type MarketplaceHarness } from './marketplace-harness.js';
+import { confirmShipment, startMarketplaceHarness, type MarketplaceHarness } from './marketplace-harness.js';
 
 const ORDER_ID = '902-3159896-1390916';
 
@@ -40,36 +39,6 @@ const ITEMS = [
     ItemPrice: { CurrencyCode: 'USD', Amount: '25.00' },
   },
 ];
-
-/** The ERP's shipment of the order, as it posts it to /api/events/shipment-confirmed. */
-function shipment(partnerId: string): Buffer {
-  return Buffer.from(
-    JSON.stringify({
-      type: 'ship_notice',
-      partnerId,
-      source: { channel: 'api' },
-      shipmentId: 'SHIP-1',
-      purpose: 'original',
-      shipmentDate: new Date().toISOString().slice(0, 10),
-      shipmentTime: '14:30',
-      structure: 'S/O/I',
-      carriers: [{ scac: 'UPSN' }],
-      trackingNumbers: ['1Z999AA10123456784'],
-      parties: [],
-      references: [],
-      dates: [],
-      notes: [],
-      orders: [
-        {
-          poNumber: ORDER_ID,
-          tares: [],
-          packs: [],
-          items: [{ lineNumber: '1', ids: { sku: 'CARD-BOOK' }, quantityShipped: '2', uom: 'EA' }],
-        },
-      ],
-    }),
-  );
-}
 
 describe('an Amazon account through the whole pipeline', () => {
   let sandbox: MarketplaceSandbox | undefined;
@@ -108,10 +77,12 @@ describe('an Amazon account through the whole pipeline', () => {
     await h.pull();
     expect(await h.repositories.orders.list({ partnerId: h.partner.id })).toHaveLength(1);
 
-    const outcome = await receiveBusinessEvent('shipment-confirmed', shipment(h.partner.id), {
-      repositories: h.repositories,
-      partners: h.partners,
-      queues: h.pipeline.queues,
+    const outcome = await confirmShipment(h, {
+      shipmentId: 'SHIP-1',
+      poNumber: ORDER_ID,
+      scac: 'UPSN',
+      tracking: '1Z999AA10123456784',
+      items: [['1', 'CARD-BOOK', '2']],
     });
     expect(outcome).toMatchObject({ accepted: true });
     const call = await waitFor('the shipment confirmation', () =>

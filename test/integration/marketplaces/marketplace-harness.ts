@@ -8,6 +8,7 @@ import type { MarketplaceSandbox } from '../../../src/marketplaces/index.js';
 import { PartnerRegistry, type MarketplacePartnerConfig } from '../../../src/partners/index.js';
 import {
   createPartnerTransports,
+  receiveBusinessEvent,
   startPipeline,
   type Pipeline,
   type PartnerTransports,
@@ -160,4 +161,55 @@ export async function startMarketplaceHarness(
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/** What the ERP says it shipped of one order. */
+export interface ShippedOrder {
+  shipmentId: string;
+  poNumber: string;
+  scac: string;
+  tracking: string;
+  /** Line number, SKU and quantity of each shipped item. */
+  items: [lineNumber: string, sku: string, quantity: string][];
+}
+
+/**
+ * Posts the ERP's shipment of an order as `POST /api/events/shipment-confirmed` would take it (a
+ * canonical ship notice), and returns the outcome.
+ */
+export function confirmShipment(h: MarketplaceHarness, shipped: ShippedOrder) {
+  const notice = {
+    type: 'ship_notice',
+    partnerId: h.partner.id,
+    source: { channel: 'api' },
+    shipmentId: shipped.shipmentId,
+    purpose: 'original',
+    shipmentDate: new Date().toISOString().slice(0, 10),
+    shipmentTime: '14:30',
+    structure: 'S/O/I',
+    carriers: [{ scac: shipped.scac }],
+    trackingNumbers: [shipped.tracking],
+    parties: [],
+    references: [],
+    dates: [],
+    notes: [],
+    orders: [
+      {
+        poNumber: shipped.poNumber,
+        tares: [],
+        packs: [],
+        items: shipped.items.map(([lineNumber, sku, quantityShipped]) => ({
+          lineNumber,
+          ids: { sku },
+          quantityShipped,
+          uom: 'EA',
+        })),
+      },
+    ],
+  };
+  return receiveBusinessEvent('shipment-confirmed', Buffer.from(JSON.stringify(notice)), {
+    repositories: h.repositories,
+    partners: h.partners,
+    queues: h.pipeline.queues,
+  });
 }

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/api/index.js';
 import { startShopifySandbox, type ShopifySandbox } from '../../../src/marketplaces/index.js';
-import { ORDER_CHANGED_KIND, receiveBusinessEvent } from '../../../src/pipeline/index.js';
+import { ORDER_CHANGED_KIND } from '../../../src/pipeline/index.js';
 import { waitFor } from '../pipeline/pipeline-harness.js';
 import { testLogger } from '../test-logger.js';
-import { startMarketplaceHarness, type MarketplaceHarness } from './marketplace-harness.js';
+import { confirmShipment, startMarketplaceHarness, type MarketplaceHarness } from './marketplace-harness.js';
 
 const SKUS = ['IPOD2008GREEN', 'IPOD2008RED', 'IPOD2008BLACK'];
 
@@ -93,38 +93,16 @@ describe('a Shopify account through the whole pipeline', () => {
     expect(again.status).toBe('processed');
     expect(await h.repositories.orders.list({ partnerId: h.partner.id })).toHaveLength(1);
 
-    const outcome = await receiveBusinessEvent(
-      'shipment-confirmed',
-      Buffer.from(
-        JSON.stringify({
-          type: 'ship_notice',
-          partnerId: h.partner.id,
-          source: { channel: 'api' },
-          shipmentId: 'SHIP-9',
-          purpose: 'original',
-          shipmentDate: new Date().toISOString().slice(0, 10),
-          structure: 'S/O/I',
-          carriers: [{ scac: 'FDEG' }],
-          trackingNumbers: ['794698123456'],
-          parties: [],
-          references: [],
-          dates: [],
-          notes: [],
-          orders: [
-            {
-              poNumber: orderId,
-              tares: [],
-              packs: [],
-              items: [
-                { lineNumber: '1', ids: { sku: SKUS[0] }, quantityShipped: '1', uom: 'EA' },
-                { lineNumber: '2', ids: { sku: SKUS[1] }, quantityShipped: '1', uom: 'EA' },
-              ],
-            },
-          ],
-        }),
-      ),
-      { repositories: h.repositories, partners: h.partners, queues: h.pipeline.queues },
-    );
+    const outcome = await confirmShipment(h, {
+      shipmentId: 'SHIP-9',
+      poNumber: orderId,
+      scac: 'FDEG',
+      tracking: '794698123456',
+      items: [
+        ['1', SKUS[0]!, '1'],
+        ['2', SKUS[1]!, '1'],
+      ],
+    });
     expect(outcome).toMatchObject({ accepted: true });
     const fulfilment = await waitFor('the fulfilment', () =>
       Promise.resolve(sandbox.received.find((call) => call.operation === 'confirmShipment')),

@@ -4,12 +4,11 @@ import { startWalmartSandbox, type MarketplaceSandbox } from '../../../src/marke
 import {
   ACK_DUE_KIND,
   flagDueMarketplaceAcks,
-  receiveBusinessEvent,
   resendTransmission,
   WALMART_ACK_WINDOW_MS,
 } from '../../../src/pipeline/index.js';
 import { waitFor } from '../pipeline/pipeline-harness.js';
-import { startMarketplaceHarness, type MarketplaceHarness } from './marketplace-harness.js';
+import { confirmShipment, startMarketplaceHarness, type MarketplaceHarness } from './marketplace-harness.js';
 
 const SKU = 'MGR_07_21_00100123';
 
@@ -83,37 +82,18 @@ describe('a Walmart account through the whole pipeline', () => {
       Promise.resolve(sandbox!.received.filter((call) => call.operation === 'acknowledgeOrder')[1]),
     );
     const audit = await h.repositories.audit.list({ type: 'transmission', id: sentAck!.id });
-    expect(audit.map((event) => [event.actor, event.action])).toContainEqual(['alice', 'transmission-resent']);
+    expect(audit.map((event) => [event.actor, event.action])).toContainEqual([
+      'alice',
+      'transmission-resent',
+    ]);
 
-    const shipped = await receiveBusinessEvent(
-      'shipment-confirmed',
-      Buffer.from(
-        JSON.stringify({
-          type: 'ship_notice',
-          partnerId: h.partner.id,
-          source: { channel: 'api' },
-          shipmentId: 'WM-SHIP-1',
-          purpose: 'original',
-          shipmentDate: new Date().toISOString().slice(0, 10),
-          structure: 'S/O/I',
-          carriers: [{ scac: 'UPSN' }],
-          trackingNumbers: ['1Z12345E0205271688'],
-          parties: [],
-          references: [],
-          dates: [],
-          notes: [],
-          orders: [
-            {
-              poNumber: '1796277083022',
-              tares: [],
-              packs: [],
-              items: [{ lineNumber: '1', ids: { sku: SKU }, quantityShipped: '2', uom: 'EA' }],
-            },
-          ],
-        }),
-      ),
-      { repositories: h.repositories, partners: h.partners, queues: h.pipeline.queues },
-    );
+    const shipped = await confirmShipment(h, {
+      shipmentId: 'WM-SHIP-1',
+      poNumber: '1796277083022',
+      scac: 'UPSN',
+      tracking: '1Z12345E0205271688',
+      items: [['1', SKU, '2']],
+    });
     expect(shipped).toMatchObject({ accepted: true });
     const shipping = await waitFor('the shipping update', () =>
       Promise.resolve(sandbox!.received.find((call) => call.operation === 'confirmShipment')),
