@@ -57,7 +57,10 @@ export async function processInbound(transmissionId: string, deps: InboundDeps):
   }
   await transmissions.setStatus(transmissionId, 'processing');
   if (stored.channel === 'marketplace') {
-    const read = await processMarketplaceOrder({ id: stored.id, payload: stored.payload, partnerId: stored.partnerId }, deps);
+    const read = await processMarketplaceOrder(
+      { id: stored.id, payload: stored.payload, partnerId: stored.partnerId },
+      deps,
+    );
     await transmissions.setStatus(transmissionId, read.status, read.message);
     return { ...read, acknowledgementIds: [] };
   }
