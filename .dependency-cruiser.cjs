@@ -59,8 +59,8 @@ module.exports = {
       name: 'business-without-queue-library',
       severity: 'error',
       comment:
-        'Order flow, reconciliation, support operations and business events queue work through the JobQueue port (pipeline/job-queue.ts), never through BullMQ or Redis.',
-      from: { path: '^src/pipeline/(orders|reconciliation|support|events)/' },
+        'Order flow, reconciliation, support operations, business events and the recovery sweep queue work through the JobQueue port (pipeline/job-queue.ts), never through BullMQ or Redis.',
+      from: { path: '^src/pipeline/(orders|reconciliation|support|events|recovery)/' },
       to: { path: '(^|/)node_modules/(bullmq|ioredis)/', reachable: true },
     },
   ],

@@ -16,9 +16,9 @@ import type { As2SentMessages } from '../transports/as2/index.js';
 /**
  * `edi-gateway serve`: the whole gateway in one process. Starts, printing one line per component:
  * the database (PostgreSQL at DATABASE_URL, else the embedded file under DATA_DIR), the partners,
- * the workers on REDIS_URL, the HTTP API on PORT, and the schedulers (folder polls, the sweep of
- * transmissions stored but never queued, overdue acknowledgements). Redis or the database not answering stops it at once
- * with one line. SIGINT/SIGTERM stop intake first (schedulers), then HTTP, then let running jobs
+ * the workers on REDIS_URL, the HTTP API on PORT, and the schedulers (folder polls, the recovery
+ * sweep of work whose job Redis lost, every RECOVERY_SWEEP_MS; overdue acknowledgements). Redis or
+ * the database not answering stops it at once with one line. SIGINT/SIGTERM stop intake first (schedulers), then HTTP, then let running jobs
  * finish, then close the database; a second signal ends the process at once.
  *
  * @example
@@ -77,10 +77,11 @@ export async function serveCommand(output: CliOutput): Promise<number> {
   for (const line of [...folders.created, ...folders.removed]) say(`folders: ${line}`);
   const schedulers = await startSchedulers({
     partners,
-    transmissions: repositories.transmissions,
+    repositories,
     queues: pipeline.queues,
+    ...(config.RECOVERY_SWEEP_MS === undefined ? {} : { recoveryIntervalMs: config.RECOVERY_SWEEP_MS }),
+    ...(config.RECOVERY_AFTER_MS === undefined ? {} : { recoveryAfterMs: config.RECOVERY_AFTER_MS }),
     overdueAcks: { repositories },
-    audit: repositories.audit,
     logger,
     log: say,
     extraTasks: [

@@ -17,6 +17,10 @@ const EnvSchema = Type.Object({
   // QUEUE_STALLED_CHECK_MS. Unset: BullMQ's 30 s each.
   QUEUE_LOCK_MS: Type.Optional(Type.Integer({ minimum: 1000 })),
   QUEUE_STALLED_CHECK_MS: Type.Optional(Type.Integer({ minimum: 500 })),
+  // The recovery sweep of `serve` (work the database says is unfinished whose job Redis lost):
+  // how often it runs, and how long work sits unchanged before it takes it. Unset: 30 s and 60 s.
+  RECOVERY_SWEEP_MS: Type.Optional(Type.Integer({ minimum: 500 })),
+  RECOVERY_AFTER_MS: Type.Optional(Type.Integer({ minimum: 1000 })),
   PARTNERS_DIR: Type.String({ minLength: 1, default: './partners' }),
   MAPPINGS_DIR: Type.String({ minLength: 1, default: './mappings' }),
   ARCHIVE_DIR: Type.String({ minLength: 1, default: './data/archive' }),

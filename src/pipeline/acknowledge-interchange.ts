@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GatewayError, isGatewayError } from '../errors/index.js';
 import type { X12PartnerConfig } from '../partners/index.js';
-import type { Repositories } from '../store/index.js';
+import type { ReferenceEntry, Repositories } from '../store/index.js';
 import { buildAcknowledgement, type Acknowledgement, type Interchange } from '../x12/index.js';
 import { ackJobId, enqueueOutbound } from './job-queue.js';
 import type { JobQueue } from './job-queue.js';
@@ -42,6 +42,30 @@ export function derivedUuid(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/**
+ * The reference our acknowledgement carries to the inbound interchange it answers: from it, the
+ * recovery sweep names the acknowledgement's delivery job (`ack-<inbound id>-<ISA13>`) again.
+ *
+ * @example
+ * acknowledgesReference('3f0c...', '000000905'); // { kind: 'acknowledges', value: '3f0c.../000000905' }
+ */
+export function acknowledgesReference(inboundId: string, interchangeControlNumber: string): ReferenceEntry {
+  return { kind: 'acknowledges', value: `${inboundId}/${interchangeControlNumber}` };
+}
+
+/** The inbound transmission and ISA13 an `acknowledges` reference names; undefined for another. */
+export function acknowledgedInterchange(
+  reference: ReferenceEntry,
+): { inboundId: string; interchangeControlNumber: string } | undefined {
+  if (reference.kind !== 'acknowledges') return undefined;
+  const slash = reference.value.lastIndexOf('/');
+  if (slash <= 0) return undefined;
+  return {
+    inboundId: reference.value.slice(0, slash),
+    interchangeControlNumber: reference.value.slice(slash + 1),
+  };
+}
+
 export interface AcknowledgeDeps {
   repositories: Pick<Repositories, 'transmissions' | 'controlNumbers' | 'references'>;
   queues: JobQueue;
@@ -66,9 +90,13 @@ export async function storeAcknowledgement(
   deps: AcknowledgeDeps,
 ): Promise<string | undefined> {
   if (partner.acknowledgements.functional === 'none') return undefined;
-  const { transmissions } = deps.repositories;
+  const { transmissions, references } = deps.repositories;
   const id = ackTransmissionId(inboundId, interchange.controlNumber);
-  if ((await transmissions.read(id)) === null) {
+  const answers = acknowledgesReference(inboundId, interchange.controlNumber);
+  if ((await transmissions.summary(id)) !== null) {
+    // Stored by an earlier run, which may have died before recording what it answers.
+    await references.add(id, [answers]);
+  } else {
     const draft = draftAcknowledgement(interchange, partner, deps.now);
     if (draft.x12 === undefined) return undefined;
     const numbers = await allocate(partner.id, draft.summary.controlNumbersUsed.groups.length, deps);
@@ -86,9 +114,10 @@ export async function storeAcknowledgement(
       })
       .then(() =>
         // Our 997/999 is found by its own ISA13 too, like every file we send.
-        deps.repositories.references.add(id, [
+        references.add(id, [
           { kind: 'isa13', value: isa13 },
           { kind: 'document-type', value: partner.acknowledgements.functional },
+          answers,
         ]),
       )
       .catch((error: unknown) => {

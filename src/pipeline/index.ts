@@ -38,6 +38,8 @@ export {
   type EmittedDocument,
 } from './emit-document.js';
 export {
+  acknowledgedInterchange,
+  acknowledgesReference,
   ackTransmissionId,
   derivedUuid,
   draftAcknowledgement,
@@ -61,18 +63,25 @@ export {
   enqueueOutbound,
   enqueueSeal,
   inboundJobId,
+  orderBatchJobId,
+  outboundJobId,
+  reprocessJobId,
+  resendJobId,
   sealJobId,
   QUEUE_NAMES,
   type DeliveryClass,
   type DocumentJob,
   type InboundJob,
   type JobQueue,
+  type LiveJob,
   type OutboundJob,
   type QueueName,
   type PollJob,
+  type RequeueOutcome,
   type SealJob,
 } from './job-queue.js';
 export * from './schedulers/index.js';
+export * from './recovery/index.js';
 export * from './support/index.js';
 export * from './orders/index.js';
 export { receiveAs2, type AsyncMdn, type ReceiveAs2Deps } from './as2/receive-as2.js';

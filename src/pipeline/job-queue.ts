@@ -74,6 +74,31 @@ export type QueueName = keyof JobData;
 /** A job that is waiting, delayed or running. */
 export type LiveJobState = 'waiting' | 'active' | 'delayed' | 'prioritized' | 'waiting-children';
 
+/** A job that will still run, as {@link JobQueue.liveJobs} lists it. */
+export interface LiveJob<Q extends QueueName> {
+  jobId: string;
+  data: JobData[Q];
+  /**
+   * Running, but its lock lapsed: the worker holding it died (or stalled past its lock). BullMQ's
+   * stalled check puts it back; {@link JobQueue.requeue} does at once.
+   */
+  stalled: boolean;
+}
+
+/**
+ * Where a job stands: `missing` (the queue does not have it, or no longer), `live` (waiting,
+ * delayed, or running under its lock), `stalled` (running, its lock lapsed: its worker died),
+ * `failed`, or `done` (completed, kept for a day).
+ */
+export type JobState = 'missing' | 'live' | 'stalled' | 'failed' | 'done';
+
+/**
+ * What {@link JobQueue.requeue} did: `added` (the queue no longer had it), `retried` (it had
+ * failed), `restarted` (it was stalled), or nothing, because it is `live` (waiting, delayed or
+ * running under its lock) or `done` (completed, and kept while adding it again would be a no-op).
+ */
+export type RequeueOutcome = 'added' | 'retried' | 'restarted' | 'live' | 'done';
+
 /**
  * The queues as the business code sees them.
  *
@@ -101,8 +126,21 @@ export interface JobQueue {
   ): Promise<void>;
   /** Removes a job that has not run yet; nothing when there is none. */
   remove(queue: QueueName, jobId: string): Promise<void>;
-  /** The data of the jobs of a queue that are waiting, delayed or running. */
-  liveJobs<Q extends QueueName>(queue: Q): Promise<JobData[Q][]>;
+  /**
+   * Puts a lost job back under its id, as a recovery sweep does: added when the queue no longer
+   * has it, retried (with its attempts counted afresh) when it failed, removed and added again
+   * when it stalled (running, but its lock lapsed), left alone otherwise. Says which.
+   */
+  requeue<Q extends QueueName>(
+    queue: Q,
+    name: string,
+    data: JobData[Q],
+    options: AddJobOptions,
+  ): Promise<RequeueOutcome>;
+  /** Where one job stands (a few round trips; no read of the whole queue). */
+  jobState(queue: QueueName, jobId: string): Promise<JobState>;
+  /** The jobs of a queue that are waiting, delayed or running, with their ids and data. */
+  liveJobs<Q extends QueueName>(queue: Q): Promise<LiveJob<Q>[]>;
   /** How many workers listen on a queue. */
   workerCount(queue: QueueName): Promise<number>;
 }
@@ -110,6 +148,16 @@ export interface JobQueue {
 // BullMQ refuses custom ids with one `:` (its own repeatable-job ids look like that), hence `-`.
 /** The job id of reading one transmission: adding it twice runs it once. */
 export const inboundJobId = (transmissionId: string): string => `inbound-${transmissionId}`;
+
+/** The job id of reading a transmission again that staff asked for when its history had `n` changes. */
+export const reprocessJobId = (transmissionId: string, n: number): string =>
+  `reprocess-${transmissionId}-${n}`;
+
+/** The job id of delivering a transmission again that staff asked for when its history had `n` changes. */
+export const resendJobId = (transmissionId: string, n: number): string => `resend-${transmissionId}-${n}`;
+
+/** The job id of the first delivery of an outbound transmission other than an acknowledgement. */
+export const outboundJobId = (transmissionId: string): string => `out-${transmissionId}`;
 
 /** The job id of sending the acknowledgement of one inbound interchange. */
 export const ackJobId = (inboundId: string, interchangeControlNumber: string): string =>
@@ -209,6 +257,16 @@ export type DeliveryClass = 'prompt' | 'routine';
 
 const ROUTINE_PRIORITY = 10;
 
+/** How a delivery job is added: its id, its class's priority and, if any, its delay. */
+export function outboundJobOptions(
+  jobId: string,
+  deliveryClass: DeliveryClass = 'routine',
+  delayMs?: number,
+): AddJobOptions {
+  const delay = delayMs === undefined || delayMs <= 0 ? {} : { delayMs };
+  return deliveryClass === 'routine' ? { jobId, priority: ROUTINE_PRIORITY, ...delay } : { jobId, ...delay };
+}
+
 /** Queues the delivery of a stored outbound transmission under a deterministic job id. */
 export async function enqueueOutbound(
   queues: JobQueue,
@@ -217,11 +275,10 @@ export async function enqueueOutbound(
   deliveryClass: DeliveryClass = 'routine',
   delayMs?: number,
 ): Promise<void> {
-  const delay = delayMs === undefined || delayMs <= 0 ? {} : { delayMs };
   await queues.add(
     'outbound',
     'deliver',
     { transmissionId },
-    deliveryClass === 'routine' ? { jobId, priority: ROUTINE_PRIORITY, ...delay } : { jobId, ...delay },
+    outboundJobOptions(jobId, deliveryClass, delayMs),
   );
 }

@@ -1,4 +1,4 @@
-import { Queue, UnrecoverableError, type DefaultJobOptions } from 'bullmq';
+import { Queue, UnrecoverableError, type DefaultJobOptions, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { GatewayError, isGatewayError } from '../errors/index.js';
 import {
@@ -8,6 +8,8 @@ import {
   type InboundJob,
   type JobData,
   type JobQueue,
+  type JobState,
+  type LiveJob,
   type LiveJobState,
   type OrderBatchJob,
   type OutboundJob,
@@ -28,6 +30,8 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, backoffMs: 2_000 };
 
 /** The BullMQ queues behind the {@link JobQueue} port, for the workers, metrics and the queue board. */
 export interface PipelineQueues extends JobQueue {
+  /** The Redis connection the queues share, for the pipeline's own locks. */
+  readonly connection: Redis;
   readonly inbound: Queue<InboundJob>;
   readonly documents: Queue<DocumentJob | SealJob | OrderBatchJob>;
   readonly outbound: Queue<OutboundJob>;
@@ -73,6 +77,7 @@ export function openQueues(connection: Redis, prefix: string, retry = DEFAULT_RE
   const queueOf = (name: QueueName): Queue => byName[name];
   return {
     prefix,
+    connection,
     inbound,
     documents,
     outbound,
@@ -94,15 +99,67 @@ export function openQueues(connection: Redis, prefix: string, retry = DEFAULT_RE
     remove: async (queue, jobId) => {
       await queueOf(queue).remove(jobId);
     },
+    requeue: async (queue, name, data, options) => {
+      const bull = queueOf(queue);
+      const { job, state } = await inspect(connection, bull, options.jobId);
+      if (state === 'live') return 'live';
+      if (state === 'done') return 'done';
+      if (state === 'failed' && job !== undefined) {
+        await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+        return 'retried';
+      }
+      // Removing refuses a locked job, so a worker that took it meanwhile keeps it.
+      if (job !== undefined && (await bull.remove(options.jobId)) !== 1) return 'live';
+      await bull.add(name, data, bullOptions(options));
+      return state === 'stalled' ? 'restarted' : 'added';
+    },
+    jobState: async (queue, jobId) => {
+      const { state } = await inspect(connection, queueOf(queue), jobId);
+      return state === 'orphaned' ? 'missing' : state;
+    },
     liveJobs: async <Q extends QueueName>(queue: Q) => {
-      const jobs = await queueOf(queue).getJobs([...LIVE_STATES]);
-      return jobs.flatMap((job) => (job === undefined ? [] : [job.data as JobData[Q]]));
+      const bull = queueOf(queue);
+      const live: LiveJob<Q>[] = [];
+      // Running jobs are few (the workers' concurrency): each one's lock is looked at.
+      for (const job of await bull.getJobs(['active'])) {
+        if (job?.id === undefined) continue;
+        const stalled = !(await isLocked(connection, bull, job.id));
+        live.push({ jobId: job.id, data: job.data as JobData[Q], stalled });
+      }
+      for (const job of await bull.getJobs(LIVE_STATES.filter((state) => state !== 'active'))) {
+        if (job?.id !== undefined) live.push({ jobId: job.id, data: job.data as JobData[Q], stalled: false });
+      }
+      return live;
     },
     workerCount: (queue) => queueOf(queue).getWorkersCount(),
     close: async () => {
       await Promise.all([inbound.close(), documents.close(), outbound.close(), polls.close()]);
     },
   };
+}
+
+/**
+ * Where a job stands for the port. `orphaned`: its hash outlived its place in the queue's lists (a
+ * lost write can leave that), as good as missing once removed.
+ */
+async function inspect(
+  connection: Redis,
+  queue: Queue,
+  jobId: string,
+): Promise<{ job: Job | undefined; state: JobState | 'orphaned' }> {
+  const job = await queue.getJob(jobId);
+  if (job === undefined) return { job, state: 'missing' };
+  const state = await job.getState();
+  if (state === 'completed') return { job, state: 'done' };
+  if (state === 'failed') return { job, state: 'failed' };
+  if (state === 'unknown') return { job, state: 'orphaned' };
+  if (state === 'active' && !(await isLocked(connection, queue, jobId))) return { job, state: 'stalled' };
+  return { job, state: 'live' };
+}
+
+/** Whether a worker holds the job's lock (BullMQ's `<job key>:lock`, renewed while it runs). */
+async function isLocked(connection: Redis, queue: Queue, jobId: string): Promise<boolean> {
+  return (await connection.exists(`${queue.toKey(jobId)}:lock`)) === 1;
 }
 
 const LIVE_STATES: readonly LiveJobState[] = [

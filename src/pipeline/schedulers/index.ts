@@ -1,16 +1,16 @@
 /**
- * The gateway's timers: inbox polls (BullMQ job schedulers), the sweep of transmissions stored but never queued, the
- * flagging of overdue acknowledgements, and whatever periodic work is added through `extraTasks`. One process per gateway runs them.
+ * The gateway's timers: inbox polls (BullMQ job schedulers), the recovery sweep that queues again
+ * the work whose job Redis lost, the flagging of overdue acknowledgements, and whatever periodic
+ * work is added through `extraTasks`.
  */
-export {
-  DEFAULT_RECEIVED_MAX_AGE_MS,
-  DEFAULT_SWEEP_INTERVAL_MS,
-  startSchedulers,
-  type SchedulerOptions,
-  type Schedulers,
-} from './schedulers.js';
+export { startSchedulers, type SchedulerOptions, type Schedulers } from './schedulers.js';
 export { DEFAULT_OVERDUE_ACK_INTERVAL_MS, overdueAckTask } from './overdue-ack-task.js';
-export { requeueStaleReceived, type ReceivedSweepDeps } from './received-sweep.js';
+export {
+  DEFAULT_RECOVERY_AFTER_MS,
+  DEFAULT_RECOVERY_INTERVAL_MS,
+  recoveryTask,
+  type RecoveryTaskOptions,
+} from './recovery-task.js';
 export {
   startRepeatingTask,
   type RepeatingTaskOptions,

@@ -1,6 +1,6 @@
 /** Something the gateway does on a timer: poll an inbox, sweep forgotten transmissions... */
 export interface ScheduledTask {
-  /** Names the task in log lines: `poll dropship-direct`, `sweep received`. */
+  /** Names the task in log lines: `poll dropship-direct`, `recovery sweep`. */
   readonly name: string;
   /** Pause between the end of one run and the start of the next. */
   readonly intervalMs: number;

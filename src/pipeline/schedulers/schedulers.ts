@@ -1,32 +1,30 @@
 import { createLogger, type Logger } from '../../observability/index.js';
 import type { PartnerRegistry } from '../../partners/index.js';
-import type { AuditLog, Repositories, TransmissionStore } from '../../store/index.js';
+import type { Repositories } from '../../store/index.js';
 import type { PipelineQueues } from '../queues.js';
 import type { OverdueAckDeps } from '../reconciliation/index.js';
 import { planInboxPolls, schedulePolls } from '../polls/inbox-poll-plan.js';
 import { overdueAckTask } from './overdue-ack-task.js';
-import { requeueStaleReceived } from './received-sweep.js';
-import { strandedOutboundTask } from './stranded-outbound-sweep.js';
+import { recoveryTask } from './recovery-task.js';
 import { startRepeatingTask, type RunningTask, type ScheduledTask } from './repeating-task.js';
 
 export interface SchedulerOptions {
   partners: PartnerRegistry;
-  transmissions: TransmissionStore;
+  /** What the recovery sweep reads (and audits) to queue again the work whose job was lost. */
+  repositories: Pick<Repositories, 'unfinished' | 'transmissions' | 'references' | 'as2Messages' | 'audit'>;
   queues: PipelineQueues;
   /** Every inbox poll's interval instead of the partners' `pollSeconds` (tests). */
   pollIntervalMs?: number;
-  /** How often `received` transmissions are swept. Default 30 s. */
-  sweepIntervalMs?: number;
-  /** How long a transmission may stay `received` before the sweep queues it again. Default 60 s. */
-  receivedMaxAgeMs?: number;
+  /** How often the recovery sweep runs. Default 30 s. */
+  recoveryIntervalMs?: number;
+  /** How long work sits unchanged before the recovery sweep takes it. Default 60 s. */
+  recoveryAfterMs?: number;
+  /** The pipeline's `batchDeadlineMs`, for the deadline of a batch of 855s queued again. */
+  batchDeadlineMs?: number;
   /** When given, groups partners have not acknowledged in time are flagged periodically. */
   overdueAcks?: OverdueAckDeps & { repositories: Pick<Repositories, 'as2Messages'> };
   /** Default 5 minutes. */
   overdueAckIntervalMs?: number;
-  /** When given, outbound transmissions left `processed` with no job are queued again (actor `system`). */
-  audit?: AuditLog;
-  /** How long a transmission may sit `processed` with no job before that sweep takes it. Default 10 min. */
-  strandedAfterMs?: number;
   /** More periodic work run under the same rules (no overlap, errors reported, stopped on close). */
   extraTasks?: readonly ScheduledTask[];
   now?: () => Date;
@@ -50,18 +48,15 @@ export interface Schedulers {
   close(): Promise<void>;
 }
 
-export const DEFAULT_SWEEP_INTERVAL_MS = 30_000;
-export const DEFAULT_RECEIVED_MAX_AGE_MS = 60_000;
-
 /**
  * Starts the gateway's timers: the poll of each folder or SFTP partner's inbox (a BullMQ job
  * scheduler per partner, so that whichever process on the same Redis takes a poll job, each
- * partner is polled by one process at a time), the sweep that queues again transmissions stored
- * but never queued, the flagging of overdue acknowledgements (with `overdueAcks`), and any
- * `extraTasks`. `serve` starts them; any number of processes may, the polls stay single.
+ * partner is polled by one process at a time), the recovery sweep that queues again the work whose
+ * job Redis lost (`recoveryTask`, one process at a time), the flagging of overdue acknowledgements
+ * (with `overdueAcks`), and any `extraTasks`. `serve` starts them; any number of processes may.
  *
  * @example
- * const schedulers = await startSchedulers({ partners, transmissions, queues: pipeline.queues });
+ * const schedulers = await startSchedulers({ partners, repositories, queues: pipeline.queues });
  * await schedulers.close();
  */
 export async function startSchedulers(options: SchedulerOptions): Promise<Schedulers> {
@@ -75,8 +70,6 @@ export async function startSchedulers(options: SchedulerOptions): Promise<Schedu
     logger.error({ task, err: error }, `${task} failed: ${message}`);
     options.onError?.(task, error);
   };
-  const deps = { transmissions: options.transmissions, queues: options.queues };
-  const maxAgeMs = options.receivedMaxAgeMs ?? DEFAULT_RECEIVED_MAX_AGE_MS;
   const polls = planInboxPolls(options.partners, options.pollIntervalMs);
   await schedulePolls(options.queues, polls);
   for (const poll of polls.polls) {
@@ -86,35 +79,21 @@ export async function startSchedulers(options: SchedulerOptions): Promise<Schedu
     );
   }
   for (const line of polls.skipped) logger.info(`not scheduled: ${line}`);
-  const sweep: ScheduledTask = {
-    name: 'sweep received',
-    intervalMs: options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS,
-    run: async (now) => {
-      const ids = await requeueStaleReceived(deps, now, maxAgeMs);
-      if (ids.length > 0)
-        log(`sweep received: queued ${ids.length} stored but unqueued transmission(s) again`);
+  const recovery = recoveryTask(
+    { repositories: options.repositories, queues: options.queues },
+    {
+      polls,
+      log,
+      ...(options.recoveryIntervalMs === undefined ? {} : { intervalMs: options.recoveryIntervalMs }),
+      ...(options.recoveryAfterMs === undefined ? {} : { afterMs: options.recoveryAfterMs }),
+      ...(options.batchDeadlineMs === undefined ? {} : { batchDeadlineMs: options.batchDeadlineMs }),
     },
-  };
+  );
   const overdue =
     options.overdueAcks === undefined
       ? []
       : [overdueAckTask(options.overdueAcks, options.overdueAckIntervalMs, log)];
-  const stranded =
-    options.audit === undefined
-      ? []
-      : [
-          strandedOutboundTask(
-            {
-              repositories: { transmissions: options.transmissions, audit: options.audit },
-              queues: options.queues,
-            },
-            {
-              ...(options.strandedAfterMs === undefined ? {} : { olderThanMs: options.strandedAfterMs }),
-              log,
-            },
-          ),
-        ];
-  const tasks = [sweep, ...overdue, ...stranded, ...(options.extraTasks ?? [])];
+  const tasks = [recovery, ...overdue, ...(options.extraTasks ?? [])];
   const running: RunningTask[] = tasks.map((task) =>
     startRepeatingTask(task, {
       onError,

@@ -1,7 +1,7 @@
 import { isGatewayError } from '../../errors/index.js';
 import type { Repositories, TransmissionStatus } from '../../store/index.js';
 import { answerBatchId } from '../orders/answer-batch.js';
-import { documentJobId, sealJobId, type JobQueue } from '../job-queue.js';
+import { documentJobId, reprocessJobId, sealJobId, type JobQueue } from '../job-queue.js';
 import { bytesArchived, checkActor, operationRefused, transmissionNotFound } from './support-errors.js';
 import type { QueueingSupportDeps } from './support-deps.js';
 import { noWorkerWarnings } from './live-workers.js';
@@ -62,7 +62,7 @@ export async function reprocessTransmission(
   if (stored.payload === null) throw bytesArchived(id, stored.archiveRef);
   // The history grows with every reprocess: a fresh job id each time, the same one for two
   // people who click at the same moment.
-  const jobId = `reprocess-${id}-${stored.history.length}`;
+  const jobId = reprocessJobId(id, stored.history.length);
   await audit.record({
     actor: who,
     action: 'transmission-reprocessed',

@@ -78,5 +78,5 @@ export async function requeueStrandedOutbound(
 /** The transmissions that some outbound job still waiting, delayed or running will deliver. */
 async function liveTransmissionIds(queues: JobQueue): Promise<Set<string>> {
   const jobs = await queues.liveJobs('outbound');
-  return new Set(jobs.map((job) => job.transmissionId));
+  return new Set(jobs.map((job) => job.data.transmissionId));
 }

@@ -1,5 +1,5 @@
 import type { TransmissionStatus } from '../../store/index.js';
-import { enqueueOutbound } from '../job-queue.js';
+import { enqueueOutbound, resendJobId } from '../job-queue.js';
 import { bytesArchived, checkActor, operationRefused, transmissionNotFound } from './support-errors.js';
 import type { QueueingSupportDeps } from './support-deps.js';
 import { noWorkerWarnings } from './live-workers.js';
@@ -52,7 +52,7 @@ export async function resendTransmission(
   const fileName = stored.sourceRef ?? `${id}.x12`;
   // Each resend appends to the history, so its length numbers resends without a counter; two
   // people resending at the same moment get the same job id, hence one delivery.
-  const jobId = `resend-${id}-${stored.history.length}`;
+  const jobId = resendJobId(id, stored.history.length);
   await audit.record({
     actor: who,
     action: 'transmission-resent',

@@ -3,6 +3,8 @@ import { EntitySchema } from '@mikro-orm/core';
 /**
  * What a transmission can be found by: the business numbers of the documents it carries and the
  * control numbers of its envelopes. `document-type` holds both the canonical type and the X12 set id.
+ * `acknowledges`: on our 997/999/TA1, the inbound transmission and ISA13 it answers
+ * (`<transmission id>/<ISA13>`), which name its delivery job.
  */
 export const REFERENCE_KINDS = [
   'po',
@@ -13,6 +15,7 @@ export const REFERENCE_KINDS = [
   'st02',
   'marketplace-order',
   'document-type',
+  'acknowledges',
 ] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 

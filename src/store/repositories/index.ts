@@ -25,11 +25,13 @@ import { OrmOutboundBatchStore } from './orm-outbound-batch-store.js';
 import { OrmTransmissionReferenceStore } from './orm-transmission-reference-store.js';
 import { OrmTransmissionStats } from './orm-transmission-stats.js';
 import { OrmTransmissionStore } from './orm-transmission-store.js';
+import { OrmUnfinishedWork } from './orm-unfinished-work.js';
 import type { OutboundBatchStore } from './outbound-batch-store.js';
 import { createOrderRepositories, type OrderRepositories } from './order-repositories.js';
 import type { TransmissionReferenceStore } from './transmission-reference-store.js';
 import type { TransmissionStats } from './transmission-stats.js';
 import type { TransmissionStore } from './transmission-store.js';
+import type { UnfinishedWork } from './unfinished-work.js';
 
 export type * from './api-key-store.js';
 export type * from './as2-message-store.js';
@@ -47,6 +49,7 @@ export type * from './order-repositories.js';
 export type * from './outbound-batch-store.js';
 export type * from './transmission-store.js';
 export type * from './transmission-reference-store.js';
+export type * from './unfinished-work.js';
 export { referenceValue } from './reference-value.js';
 
 /** Every repository of the store, as the rest of the gateway uses them. */
@@ -75,6 +78,8 @@ export interface Repositories extends OrderRepositories {
   as2Messages: As2MessageStore;
   /** Where each marketplace account's pull stopped. */
   marketplaceCursors: MarketplaceCursorStore;
+  /** What the pipeline still owes, for the sweep that queues again work whose job was lost. */
+  unfinished: UnfinishedWork;
 }
 
 /**
@@ -103,6 +108,7 @@ export function createRepositories(orm: MikroORM): Repositories {
     stats: new OrmTransmissionStats(orm),
     as2Messages: new OrmAs2MessageStore(orm),
     marketplaceCursors: new OrmMarketplaceCursorStore(orm),
+    unfinished: new OrmUnfinishedWork(orm),
     ...createOrderRepositories(orm),
   };
 }

@@ -14,14 +14,14 @@ describe('schedulers', () => {
     schedulers = harness = undefined;
   });
 
-  async function start(h: Harness, options: { pollIntervalMs?: number; sweepIntervalMs?: number } = {}) {
+  async function start(h: Harness, options: { pollIntervalMs?: number; recoveryIntervalMs?: number } = {}) {
     const lines: string[] = [];
     schedulers = await startSchedulers({
       partners: h.partners,
-      transmissions: h.repositories.transmissions,
+      repositories: h.repositories,
       queues: h.pipeline.queues,
       pollIntervalMs: options.pollIntervalMs ?? 60_000,
-      sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
+      recoveryIntervalMs: options.recoveryIntervalMs ?? 60_000,
       log: (line) => lines.push(line),
       onError: (task, error) => lines.push(`${task} failed: ${(error as Error).message}`),
     });
@@ -31,7 +31,7 @@ describe('schedulers', () => {
   it("polls a folder partner's inbox on its own: a dropped file is stored, read and acknowledged", async () => {
     const h = (harness = await startHarness());
     const lines = await start(h, { pollIntervalMs: 20 });
-    expect(schedulers?.tasks).toEqual([`poll ${PARTNER_ID}`, 'sweep received']);
+    expect(schedulers?.tasks).toEqual([`poll ${PARTNER_ID}`, 'recovery sweep']);
     const [scheduler] = await h.pipeline.queues.polls.getJobSchedulers();
     expect(scheduler).toMatchObject({ key: `poll-${PARTNER_ID}`, every: 20 });
 
@@ -58,7 +58,7 @@ describe('schedulers', () => {
       channel: 'folder',
       partnerId: PARTNER_ID,
     });
-    const lines = await start(h, { sweepIntervalMs: 20 });
+    const lines = await start(h, { recoveryIntervalMs: 20 });
 
     await waitFor('the stale transmission to be read', async () =>
       (await transmissions.get(stale))?.status === 'processed' ? true : undefined,
@@ -67,7 +67,7 @@ describe('schedulers', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await transmissions.get(fresh))?.status).toBe('received');
     expect(await h.pipeline.queues.inbound.getJob(inboundJobId(fresh))).toBeUndefined();
-    expect(lines).toContain('sweep received: queued 1 stored but unqueued transmission(s) again');
+    expect(lines).toContain('recovery sweep: queued again 1 transmission job(s) (1 added)');
   });
 
   it('flags a group the partner has not acknowledged in time, once, when given overdueAcks', async () => {
@@ -91,7 +91,7 @@ describe('schedulers', () => {
     const lines: string[] = [];
     schedulers = await startSchedulers({
       partners: h.partners,
-      transmissions,
+      repositories: h.repositories,
       queues: h.pipeline.queues,
       pollIntervalMs: 60_000,
       overdueAcks: { repositories: h.repositories },

@@ -61,7 +61,7 @@ describe('edi-gateway serve (child process)', () => {
       const ready = await fetch(`${base}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toEqual({ status: 'ready' });
-      await gateway.line(/^schedulers: poll acme-retail, sweep received/);
+      await gateway.line(/^schedulers: poll acme-retail, recovery sweep/);
       expect(gateway.stdout()).toContain(`store: PostgreSQL at ${TEST_DATABASE_URL} (schema ${schema})\n`);
       expect(gateway.stdout()).toContain(`partners: 1 from ${folders.partnersDir}\n`);
       expect(gateway.stdout()).toContain(`(queue prefix ${prefix})\n`);

@@ -95,7 +95,7 @@ describe('edi-gateway serve with a partner on SFTP (OpenSSH on loopback)', () =>
       });
       const [, port] = await gateway.line(LISTENING, 60_000);
       const base = `http://127.0.0.1:${port}`;
-      await gateway.line(new RegExp(`^schedulers: poll ${PARTNER_ID}, sweep received`));
+      await gateway.line(new RegExp(`^schedulers: poll ${PARTNER_ID}, recovery sweep`));
       // An admin key as staff would issue it, on the gateway's own database.
       const store = await openPostgresStore(schema);
       const admin = bearer(

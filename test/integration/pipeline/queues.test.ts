@@ -59,12 +59,12 @@ describe('pipeline queues', () => {
           },
         ]);
         const live = await queues.liveJobs('outbound');
-        expect(live.map((job) => job.transmissionId).sort()).toEqual(['o-1', 'o-2', 'o-3']);
+        expect(live.map((job) => job.data.transmissionId).sort()).toEqual(['o-1', 'o-2', 'o-3']);
         expect(await queues.outbound.getJobState('out-o-3')).toBe('delayed');
         expect(await queues.outbound.getJobState('out-o-2')).toBe('prioritized');
         await queues.remove('outbound', 'out-o-3');
         await queues.remove('outbound', 'no-such-job');
-        expect((await queues.liveJobs('outbound')).map((job) => job.transmissionId).sort()).toEqual([
+        expect((await queues.liveJobs('outbound')).map((job) => job.data.transmissionId).sort()).toEqual([
           'o-1',
           'o-2',
         ]);
@@ -109,6 +109,51 @@ describe('pipeline queues', () => {
         await worker.close();
         await connection.quit();
         await queues.documents.obliterate({ force: true });
+        await queues.close();
+      }
+    });
+
+    it('tells where a job stands, and puts a lost one back: missing, failed or stalled, never a live or done one', async () => {
+      const prefix = `{edi-port-${process.pid}-3}`;
+      const queues = openQueues(redis, prefix, { attempts: 2, backoffMs: 10 });
+      const connection = redis.duplicate({ maxRetriesPerRequest: null });
+      const worker = new Worker('inbound', null, { connection, prefix });
+      const data = (id: string) => ({ transmissionId: id });
+      try {
+        expect(await queues.jobState('inbound', 'inbound-t-1')).toBe('missing');
+        expect(await queues.requeue('inbound', 'read', data('t-1'), { jobId: 'inbound-t-1' })).toBe('added');
+        expect(await queues.jobState('inbound', 'inbound-t-1')).toBe('live');
+        expect(await queues.requeue('inbound', 'read', data('t-1'), { jobId: 'inbound-t-1' })).toBe('live');
+        // Taken by a worker: live while it holds the lock, stalled once the lock is gone.
+        const taken = await worker.getNextJob('token-1');
+        expect(taken?.id).toBe('inbound-t-1');
+        expect(await queues.jobState('inbound', 'inbound-t-1')).toBe('live');
+        await redis.del(`${queues.inbound.toKey('inbound-t-1')}:lock`);
+        expect(await queues.jobState('inbound', 'inbound-t-1')).toBe('stalled');
+        expect((await queues.liveJobs('inbound')).map((job) => [job.jobId, job.stalled])).toEqual([
+          ['inbound-t-1', true],
+        ]);
+        expect(await queues.requeue('inbound', 'read', data('t-1'), { jobId: 'inbound-t-1' })).toBe(
+          'restarted',
+        );
+        expect(await queues.inbound.getJobState('inbound-t-1')).toBe('waiting');
+        // Failed for good (its attempts spent): retried with its attempts counted afresh.
+        const again = await worker.getNextJob('token-2');
+        await again?.moveToFailed(new UnrecoverableError('gave up'), 'token-2');
+        expect(await queues.jobState('inbound', 'inbound-t-1')).toBe('failed');
+        expect(await queues.requeue('inbound', 'read', data('t-1'), { jobId: 'inbound-t-1' })).toBe(
+          'retried',
+        );
+        const retried = await queues.inbound.getJob('inbound-t-1');
+        expect(retried?.attemptsMade).toBe(0);
+        const last = await worker.getNextJob('token-3');
+        await last?.moveToCompleted('ok', 'token-3', false);
+        expect(await queues.jobState('inbound', 'inbound-t-1')).toBe('done');
+        expect(await queues.requeue('inbound', 'read', data('t-1'), { jobId: 'inbound-t-1' })).toBe('done');
+      } finally {
+        await worker.close();
+        await connection.quit();
+        await queues.inbound.obliterate({ force: true });
         await queues.close();
       }
     });

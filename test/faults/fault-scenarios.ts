@@ -1,0 +1,162 @@
+import type { GatewayProcess } from '../integration/gateway/gateway-process.js';
+import { countOutcome, settled, type FaultCounts, type FaultRow } from './fault-outcome.js';
+import { prepareWorld, type FaultWorld } from './fault-world.js';
+import { startRedis, type RedisProcess } from './redis-process.js';
+
+export interface ScenarioOptions {
+  /** Inbound files: every third one an interchange of four purchase orders, the others one. */
+  files: number;
+  /** How long the gateway has to finish once the fault is over. Default 4 minutes. */
+  settleMs?: number;
+  /** Progress lines, for a long run. */
+  log?: (line: string) => void;
+}
+
+/**
+ * Redis killed with SIGKILL while `serve` and a `worker` process read the files, `serve` killed at
+ * the same moment; Redis is started again, with what its append-only file kept (`appendOnly`) or
+ * empty, then `serve`. The worker lives through it. Whatever Redis lost, the recovery sweep of
+ * the new `serve` queues again from the database.
+ *
+ * @example
+ * const row = await redisRestartScenario({ files: 300, appendOnly: false });
+ */
+export function redisRestartScenario(options: ScenarioOptions & { appendOnly: boolean }): Promise<FaultRow> {
+  const scenario = options.appendOnly
+    ? 'Redis SIGKILL, restarted with AOF everysec; serve SIGKILL'
+    : 'Redis SIGKILL, restarted empty (no persistence); serve SIGKILL';
+  return runScenario(scenario, options, options.appendOnly, async (world, redis, processes, notes) => {
+    const third = Math.ceil(world.poNumbers.length / 3);
+    const decided = await until(`${third} orders decided`, async () => {
+      const n = await count(world, 'order_record');
+      return n >= third ? n : undefined;
+    });
+    const serve = processes[0];
+    await Promise.all([redis.kill(), serve?.stop('SIGKILL')]);
+    const queued = await count(world, 'transmission', `direction = 'outbound' and status <> 'sent'`);
+    notes.push(
+      `killed with ${decided} of ${world.poNumbers.length} orders decided, ${queued} outbound undelivered`,
+    );
+    options.log?.(`${scenario}: ${notes.at(-1) ?? ''}`);
+    await redis.restart();
+    processes.push(await world.start('serve', redis.url));
+  });
+}
+
+/**
+ * The gateway's PostgreSQL connections terminated (`pg_terminate_backend`), eight times at 0.7 s
+ * intervals, while `serve` and a `worker` process read the files: statements fail in the middle of
+ * transactions and commits, and the jobs retry.
+ *
+ * @example
+ * const row = await postgresDropScenario({ files: 300 });
+ */
+export function postgresDropScenario(options: ScenarioOptions): Promise<FaultRow> {
+  const scenario = 'PostgreSQL connections terminated 8 times';
+  return runScenario(scenario, options, false, async (world, _redis, _processes, notes) => {
+    const tenth = Math.ceil(world.files.length / 10);
+    await until(`${tenth} files read`, async () => {
+      const n = await count(world, 'transmission', `direction = 'inbound' and status = 'processed'`);
+      return n >= tenth ? n : undefined;
+    });
+    let dropped = 0;
+    for (let round = 0; round < 8; round++) {
+      const [row] = await world.query<{ n: string }>(
+        `select count(pg_terminate_backend(pid)) as n from pg_stat_activity where application_name = ? and pid <> pg_backend_pid()`,
+        [world.applicationName],
+      );
+      dropped += Number(row?.n ?? 0);
+      await pause(700);
+    }
+    notes.push(`${dropped} connection(s) terminated`);
+    options.log?.(`${scenario}: ${notes.at(-1) ?? ''}`);
+  });
+}
+
+type Fault = (
+  world: FaultWorld,
+  redis: RedisProcess,
+  processes: GatewayProcess[],
+  notes: string[],
+) => Promise<void>;
+
+/** Starts the world, `serve` and a `worker`, drops the files, injects the fault, waits and counts. */
+async function runScenario(
+  scenario: string,
+  options: ScenarioOptions,
+  appendOnly: boolean,
+  fault: Fault,
+): Promise<FaultRow> {
+  const began = Date.now();
+  const redis = await startRedis({ appendOnly });
+  const world = await prepareWorld(options.files);
+  const processes: GatewayProcess[] = [];
+  const notes: string[] = [];
+  try {
+    processes.push(await world.start('serve', redis.url));
+    processes.push(await world.start('worker', redis.url));
+    options.log?.(`${scenario}: ${options.files} files, ${world.poNumbers.length} purchase orders`);
+    await world.dropFiles();
+    await fault(world, redis, processes, notes);
+    const counts = await settle(world, options.settleMs ?? 240_000, options.log);
+    if (!settled(counts, world.files.length)) {
+      const errors = processes
+        .flatMap((p) => p.stderr().split('\n'))
+        .filter((line) => /"level":(50|60)/.test(line));
+      notes.push('did not settle in time', ...errors.slice(-3).map((line) => line.slice(0, 300)));
+    }
+    return {
+      scenario,
+      filesIn: world.files.length,
+      ...counts,
+      notes: [...notes, ...counts.notes],
+      seconds: (Date.now() - began) / 1000,
+    };
+  } finally {
+    for (const process of processes) await process.stop('SIGKILL');
+    await redis.dispose();
+    await world.dispose();
+  }
+}
+
+/**
+ * Counts until everything is read, acknowledged and answered, then once more after a quiet spell,
+ * so that a duplicate on its way is counted too. Returns the last counts, settled or not.
+ */
+async function settle(
+  world: FaultWorld,
+  timeoutMs: number,
+  log?: (line: string) => void,
+): Promise<FaultCounts> {
+  const deadline = Date.now() + timeoutMs;
+  let counts = await countOutcome(world);
+  for (let polls = 1; !settled(counts, world.files.length) && Date.now() < deadline; polls++) {
+    await pause(500);
+    counts = await countOutcome(world);
+    if (polls % 20 === 0) {
+      const { stored, lost, acks997, acks855 } = counts;
+      log?.(
+        `  waiting: ${stored} stored, ${lost} missing, ${acks997.delivered} 997s, ${acks855.answered} POs answered`,
+      );
+    }
+  }
+  await pause(3_000);
+  return countOutcome(world);
+}
+
+async function count(world: FaultWorld, table: string, where = 'true'): Promise<number> {
+  const [row] = await world.query<{ n: string }>(`select count(*) as n from $schema.${table} where ${where}`);
+  return Number(row?.n ?? 0);
+}
+
+async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await pause(50);
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

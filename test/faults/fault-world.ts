@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { masterDataFor, purchaseOrderInterchange } from '../../scripts/generate-850s.mjs';
+import { createRepositories, type OpenedStore } from '../../src/store/index.js';
+import {
+  freePort,
+  makeGatewayFolders,
+  spawnGateway,
+  type GatewayFolders,
+  type GatewayProcess,
+} from '../integration/gateway/gateway-process.js';
+import { partnerYaml } from '../integration/pipeline/pipeline-harness.js';
+import {
+  dropSchemaAndClose,
+  openPostgresStore,
+  randomSchemaName,
+  TEST_DATABASE_URL,
+} from '../integration/store/postgres-test-schema.js';
+
+const PRICE_LIST = 'acme-faults';
+const LOCATION = 'DC-EAST';
+
+/** One inbound file: one interchange (ISA13 = its number) of one or several purchase orders. */
+export interface InboundFile {
+  name: string;
+  content: string;
+  interchange: number;
+  poNumbers: string[];
+}
+
+/**
+ * What a fault scenario runs in: a PostgreSQL schema with the partner's catalog, prices and stock,
+ * a queue prefix, the partner's folders with its inbound files, and a store the scenario reads
+ * the outcome from. The gateway's processes get their whole configuration from {@link env}.
+ */
+export interface FaultWorld {
+  readonly schema: string;
+  readonly prefix: string;
+  readonly folders: GatewayFolders;
+  readonly store: OpenedStore;
+  readonly files: readonly InboundFile[];
+  /** Every PO number the files carry. */
+  readonly poNumbers: readonly string[];
+  /** The `application_name` of the gateway's database connections (PGAPPNAME). */
+  readonly applicationName: string;
+  /** Writes the files into the partner's inbox. */
+  dropFiles(): Promise<void>;
+  /** Starts `edi-gateway serve` (listening on loopback) or `worker` against `redisUrl`. */
+  start(command: 'serve' | 'worker', redisUrl: string): Promise<GatewayProcess>;
+  /** SQL on the world's schema (`$schema` is replaced); rows as the driver gives them. */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The inbound files of a scenario: every third file an interchange of four purchase orders, the
+ * others a single one, all of them acceptable (items, prices, stock, delivery date).
+ */
+export function inboundFiles(count: number): InboundFile[] {
+  const inAMonth = new Date(Date.now() + 30 * 24 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const files: InboundFile[] = [];
+  for (let i = 1, firstOrder = 1; i <= count; i++) {
+    const orders = i % 3 === 0 ? 4 : 1;
+    const content = purchaseOrderInterchange({
+      controlNumber: i,
+      firstOrder,
+      orders,
+      sender: 'ACMERETAIL',
+      receiver: 'OURGATEWAY',
+      deliveryDate: inAMonth,
+    });
+    const poNumbers = Array.from(
+      { length: orders },
+      (_, k) => `PO${String(firstOrder + k).padStart(9, '0')}`,
+    );
+    files.push({ name: `po-${String(i).padStart(4, '0')}.x12`, content, interchange: i, poNumbers });
+    firstOrder += orders;
+  }
+  return files;
+}
+
+/**
+ * Prepares a world of `fileCount` inbound files.
+ *
+ * @example
+ * const world = await prepareWorld(300);
+ * const serve = await world.start('serve', redis.url);
+ */
+export async function prepareWorld(fileCount: number): Promise<FaultWorld> {
+  const files = inboundFiles(fileCount);
+  const poNumbers = files.flatMap((file) => file.poNumbers);
+  const folders = await makeGatewayFolders();
+  await writeFile(
+    join(folders.partnersDir, 'acme-retail.yaml'),
+    partnerYaml(folders.inbox, folders.outbox, {
+      business: {
+        priceList: PRICE_LIST,
+        allocation: { strategy: 'single-location-first', locations: [LOCATION] },
+      },
+      transport: { type: 'folder', inbox: folders.inbox, outbox: folders.outbox, pollSeconds: 5 },
+    }),
+  );
+  const schema = randomSchemaName('faults');
+  const store = await openPostgresStore(schema, { poolSize: 4 });
+  const repositories = createRepositories(store.orm);
+  const seed = masterDataFor(poNumbers.length, { priceListId: PRICE_LIST, locationId: LOCATION });
+  await repositories.catalog.upsertItems(seed.catalog);
+  await repositories.priceLists.upsertEntries(seed.priceList.id, seed.priceList.entries);
+  await repositories.inventory.upsertLevels(seed.inventory);
+  const prefix = `{edi-faults-${randomBytes(6).toString('hex')}}`;
+  const applicationName = `edi-faults-${schema}`;
+  return {
+    schema,
+    prefix,
+    folders,
+    store,
+    files,
+    poNumbers,
+    applicationName,
+    dropFiles: async () => {
+      await Promise.all(files.map((file) => writeFile(join(folders.inbox, file.name), file.content)));
+    },
+    start: async (command, redisUrl) => {
+      const env: Record<string, string> = {
+        DATABASE_URL: TEST_DATABASE_URL,
+        DATABASE_SCHEMA: schema,
+        PGAPPNAME: applicationName,
+        REDIS_URL: redisUrl,
+        QUEUE_PREFIX: prefix,
+        PARTNERS_DIR: folders.partnersDir,
+        DATA_DIR: folders.dataDir,
+        // A dead worker's jobs come back once their lock lapses: seconds here, not BullMQ's 30 s.
+        QUEUE_LOCK_MS: '4000',
+        QUEUE_STALLED_CHECK_MS: '1000',
+        RECOVERY_SWEEP_MS: '1000',
+        RECOVERY_AFTER_MS: '3000',
+      };
+      if (command === 'serve') {
+        const gateway = spawnGateway(['serve'], {
+          ...env,
+          HOST: '127.0.0.1',
+          PORT: String(await freePort()),
+        });
+        await gateway.line(/^schedulers: /, 60_000);
+        return gateway;
+      }
+      const gateway = spawnGateway(['worker'], env);
+      await gateway.line(/^workers: /, 60_000);
+      return gateway;
+    },
+    query: async <T>(sql: string, params: unknown[] = []) =>
+      (await store.orm.em
+        .getConnection()
+        .execute(sql.replaceAll('$schema', `"${schema}"`), params, 'all')) as T[],
+    dispose: async () => {
+      await dropSchemaAndClose(store);
+      await rm(folders.root, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { FaultRow } from './fault-outcome.js';
+import { postgresDropScenario, redisRestartScenario } from './fault-scenarios.js';
+
+// Small enough for the suite, and in one file so that one scenario runs at a time; `npm run
+// faults` runs them with a few hundred files.
+const FILES = 60;
+const TIMEOUT_MS = 480_000;
+
+/** Every file stored once and read, every interchange acknowledged once, every PO answered once. */
+function expectNothingLostOrDoubled(row: FaultRow): void {
+  expect({ ...row, seconds: 0 }).toMatchObject({
+    filesIn: FILES,
+    stored: FILES,
+    duplicated: 0,
+    lost: 0,
+    acks997: { delivered: FILES, expected: FILES },
+    acks855: { answered: row.acks855.expected, files: FILES },
+  });
+}
+
+describe('faults in the middle of the work (built gateway, own redis-server, loopback only)', () => {
+  it(
+    'Redis killed and restarted empty, serve killed with it: nothing lost, nothing doubled',
+    async () => {
+      expectNothingLostOrDoubled(
+        await redisRestartScenario({ files: FILES, appendOnly: false, settleMs: 180_000 }),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'Redis killed and restarted from its append-only file, serve killed with it: nothing lost, nothing doubled',
+    async () => {
+      expectNothingLostOrDoubled(
+        await redisRestartScenario({ files: FILES, appendOnly: true, settleMs: 180_000 }),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "the gateway's PostgreSQL connections terminated: nothing lost, nothing doubled",
+    async () => {
+      expectNothingLostOrDoubled(await postgresDropScenario({ files: FILES, settleMs: 180_000 }));
+    },
+    TIMEOUT_MS,
+  );
+});
