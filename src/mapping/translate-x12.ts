@@ -5,6 +5,7 @@ import {
   inFileOrder,
   interchangeDiagnostics,
   readX12,
+  setLimitDiagnostics,
   TransactionSetError,
   type Diagnostic,
   type Interchange,
@@ -82,9 +83,11 @@ export function setTranslator(context: TranslationContext = {}): (set: Transacti
   const mappingsDir = context.mappingsDir ?? defaultMappingsDir();
   const mappings = new Map<string, Mapping | undefined>();
   return (set) => {
-    if (!mappable(set) || !set.loops) return { documents: [], diagnostics: [] };
     const sender = set.interchange.sender;
     const partner = context.partner ?? context.partners?.byInterchangeSender(sender.qualifier, sender.id);
+    // Within the partner's limits, or rejected in its 997/999 like any other set error.
+    if (partner?.limits !== undefined) set.diagnostics.push(...setLimitDiagnostics(set, partner.limits));
+    if (!mappable(set) || !set.loops) return { documents: [], diagnostics: [] };
     const mapping = mappingFor(set, partner, mappingsDir, mappings);
     if (!mapping) return { documents: [], diagnostics: [noMapping(set, mappingsDir)] };
     const partnerId = context.partnerId ?? partner?.id ?? sender.id;

@@ -6,6 +6,7 @@ import { DocumentsSchema, MappingsSchema } from './schema/documents.js';
 import { DuplicatesSchema } from './schema/duplicates.js';
 import { IdentitySchema } from './schema/identity.js';
 import { IntakeSchema } from './schema/intake.js';
+import { LimitsSchema } from './schema/limits.js';
 import { MarketplaceConnectionSchema, X12TransportSchema } from './schema/transport.js';
 import { X12SettingsSchema } from './schema/x12-settings.js';
 
@@ -32,6 +33,7 @@ export const X12PartnerSchema = Type.Object(
     transport: X12TransportSchema,
     business: BusinessSchema,
     intake: Type.Optional(IntakeSchema),
+    limits: Type.Optional(LimitsSchema),
   },
   { additionalProperties: false },
 );

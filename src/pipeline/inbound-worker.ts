@@ -64,6 +64,11 @@ export async function processInbound(transmissionId: string, deps: InboundDeps):
     await transmissions.setStatus(transmissionId, read.status, read.message);
     return { ...read, acknowledgementIds: [] };
   }
+  const tooLarge = overFileLimit(stored, deps);
+  if (tooLarge !== undefined) {
+    await transmissions.setStatus(transmissionId, 'rejected', tooLarge);
+    return { status: 'rejected', message: tooLarge, documentIds: [], acknowledgementIds: [] };
+  }
   const twin = await noteByteTwin(stored, deps.repositories);
   const now = deps.now?.() ?? new Date();
   const translation = translateX12(stored.payload, {
@@ -192,6 +197,21 @@ async function processInterchange(
     holdDeliveryMs: deps.holdAcknowledgementsMs,
   });
   return { problems: [], documentIds: mine.map((d) => d.id), acknowledgementId };
+}
+
+/**
+ * Why a file is not read at all: it is larger than its partner's `limits.maxFileBytes` (known
+ * when the partner is, from its inbox or post). The bytes stay stored, and the reason says which
+ * limit to raise before `transmissions reprocess`.
+ */
+function overFileLimit(
+  stored: { size: number; partnerId: string | null },
+  deps: InboundDeps,
+): string | undefined {
+  const partner = stored.partnerId === null ? undefined : deps.partners.byId(stored.partnerId);
+  const max = partner?.kind === 'x12' ? partner.limits?.maxFileBytes : undefined;
+  if (max === undefined || stored.size <= max) return undefined;
+  return `the file is ${stored.size} bytes, over partner ${partner?.id}'s limit of ${max} (limits.maxFileBytes); kept unread: raise the limit and reprocess it, or ask the partner to split it`;
 }
 
 /**

@@ -71,3 +71,4 @@ export function createX12Reader(handlers: ReaderHandlers, options: ReaderOptions
 }
 export { inFileOrder, interchangeDiagnostics } from './interchange-diagnostics.js';
 export { explainsRejection, isSpecific } from './specific-diagnostic.js';
+export { setLimitDiagnostics, type SetLimits } from './validation/set-limits.js';

@@ -130,4 +130,32 @@ describe('a file dropped in a partner folder inbox', () => {
     const sha = createHash('sha256').update(file).digest('hex');
     expect((await h.repositories.transmissions.findBySha256(sha)).map((t) => t.id)).toEqual([id]);
   });
+
+  it("keeps a file over the partner's maxFileBytes unread: rejected with the limit's name, no 997, the bytes stored", async () => {
+    const h = (harness = await startHarness({ limits: { maxFileBytes: 200 } }));
+    const file = purchaseOrder850(304);
+    const [id] = await h.drop('po-304.edi', file);
+    const stored = await waitFor('the file to be rejected', async () => {
+      const t = await h.repositories.transmissions.get(id!);
+      return t?.status === 'rejected' ? t : undefined;
+    });
+    expect(stored.lastError).toContain(`over partner ${PARTNER_ID}'s limit of 200 (limits.maxFileBytes)`);
+    expect(stored.payload?.toString('utf8')).toBe(file);
+    expect(await h.outboxFiles()).toEqual([]);
+    expect(await h.count('documents')).toBe(0);
+  });
+
+  it("rejects a set past the partner's maxSegmentsPerSet in its 997 (AK3 5, AK5 R) and maps nothing", async () => {
+    const h = (harness = await startHarness({ limits: { maxSegmentsPerSet: 6 } }));
+    const [id] = await h.drop('po-305.edi', purchaseOrder850(305));
+    await waitFor('the 997 to be delivered', async () =>
+      (await h.outboxFiles()).length > 0 ? true : undefined,
+    );
+    const [ack] = await h.outboxFiles();
+    expect(ack?.content).toMatch(/AK3\*[A-Z0-9]+\*7\*\*5~/);
+    expect(ack?.content).toContain('AK5*R*5~');
+    const stored = await h.repositories.transmissions.get(id!);
+    expect(stored?.lastError).toContain('limits.maxSegmentsPerSet');
+    expect(await h.count('documents')).toBe(0);
+  });
 });

@@ -65,6 +65,8 @@ export interface HarnessOptions {
   transport?: Record<string, unknown>;
   /** Options of the partners' transports (settle times, SFTP timeouts). */
   transportOptions?: PartnerTransportOptions;
+  /** The partner's `limits` section (file size, segments per set, HL depth). */
+  limits?: Record<string, unknown>;
 }
 
 /** What orders are checked and allocated against. */
@@ -243,5 +245,5 @@ documents:
 ${options.documentOptions === undefined ? '' : `  options: ${JSON.stringify(options.documentOptions)}\n`}acknowledgements: ${JSON.stringify(options.acknowledgements ?? { functional: '997' })}
 duplicates: { windowDays: 30, policy: ${options.duplicatePolicy ?? 'reject'} }
 transport: ${JSON.stringify(options.transport ?? { type: 'folder', inbox, outbox, pollSeconds: 5 })}
-${options.business === undefined ? '' : `business: ${JSON.stringify(options.business)}\n`}`;
+${options.business === undefined ? '' : `business: ${JSON.stringify(options.business)}\n`}${options.limits === undefined ? '' : `limits: ${JSON.stringify(options.limits)}\n`}`;
 }
