@@ -111,7 +111,10 @@ function openTransport(partner: PartnerConfig, options: PartnerTransportOptions)
           label,
         });
       case 'http':
-        return createHttpTransport({ url: transport.url, token: resolveSecret(transport.auth, env), label });
+        return createHttpTransport(
+          { url: transport.url, token: resolveSecret(transport.auth, env), label },
+          { timeoutMs: transport.timeoutSeconds * 1000 },
+        );
       case 'as2': {
         const messages = options.as2Messages?.();
         if (messages === undefined) break;

@@ -1,5 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FaultWorld } from './fault-world.js';
 
 /** One scenario's row: what went in, and what came out once the gateway settled. */
@@ -12,16 +10,16 @@ export interface FaultRow {
   duplicated: number;
   /** Anything missing: a file not stored or not read, a group not acknowledged, a PO not answered, a file not delivered. */
   lost: number;
-  /** 997 files in the outbox, and how many interchanges there are to acknowledge. */
+  /** 997 files the partner holds, and how many interchanges there are to acknowledge. */
   acks997: { delivered: number; expected: number };
-  /** POs answered by the 855 files in the outbox, and how many there are. */
+  /** POs answered by the 855 files the partner holds, and how many there are. */
   acks855: { answered: number; expected: number; files: number };
   seconds: number;
   /** What else is worth knowing: failed jobs, exceptions, how the fault landed. */
   notes: string[];
 }
 
-/** The counts that make a row, read from the database and the partner's outbox. */
+/** The counts that make a row, read from the database and what the partner holds. */
 export interface FaultCounts {
   stored: number;
   duplicated: number;
@@ -32,10 +30,12 @@ export interface FaultCounts {
 }
 
 /**
- * Counts, from the rows and the outbox files, every transmission stored and every 997 and 855
- * delivered: each file in must be one inbound transmission, read; each interchange acknowledged
- * by one AK1 in one 997 file; each PO answered by one BAK; each outbound transmission one file in
- * the outbox, `sent`.
+ * Counts, from the rows and the files the partner holds (its outbox folder, or one copy per file
+ * name its endpoint kept), every transmission stored and every 997 and 855 delivered: each file in
+ * must be one inbound transmission, read; each interchange acknowledged by one AK1 in one 997
+ * file; each PO answered by one BAK; each outbound transmission one file, `sent`. A file the
+ * endpoint got again under its name with the same bytes is at-least-once delivery, noted and not
+ * counted; with other bytes it is a duplicate.
  *
  * @example
  * const counts = await countOutcome(world);
@@ -56,7 +56,13 @@ export async function countOutcome(world: FaultWorld): Promise<FaultCounts> {
     if (copies === 0 || !rows.some((row) => row.status === 'processed')) lost += 1;
     else if (copies === 1) stored += 1;
   }
-  const outbox = await outboxFiles(world.folders.outbox);
+  const copy = await world.received();
+  const outbox = copy.files.map((file) => ({
+    ...file,
+    set: /~\s*ST\*(\d{3})\*/.exec(file.content)?.[1] ?? '?',
+  }));
+  notes.push(...copy.notes);
+  duplicated += copy.conflicts;
   const outbound = await world.query<{ source_ref: string; status: string }>(
     `select source_ref, status from $schema.transmission where direction = 'outbound'`,
   );
@@ -66,7 +72,7 @@ export async function countOutcome(world: FaultWorld): Promise<FaultCounts> {
     notes.push(`outbound not sent: ${statuses.join(', ')}`);
   }
   lost += unsent.length;
-  // A second delivery under a taken name lands beside the first as `<name>-1.x12`.
+  // A second delivery under a taken name lands in a folder beside the first as `<name>-1.x12`.
   const extra = outbox.length - outbound.length;
   if (extra > 0) notes.push(`${extra} outbox file(s) more than outbound transmissions`);
   duplicated += Math.max(0, extra);
@@ -151,22 +157,6 @@ export function formatFaultTable(rows: readonly FaultRow[]): string {
   const notes = rows.flatMap((row) => row.notes.map((note) => `  ${row.scenario}: ${note}`));
   return [format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format), ...notes].join(
     '\n',
-  );
-}
-
-interface OutboxFile {
-  name: string;
-  set: string;
-  content: string;
-}
-
-async function outboxFiles(outbox: string): Promise<OutboxFile[]> {
-  const names = (await readdir(outbox)).filter((name) => !name.startsWith('.')).sort();
-  return Promise.all(
-    names.map(async (name) => {
-      const content = await readFile(join(outbox, name), 'utf8');
-      return { name, content, set: /~\s*ST\*(\d{3})\*/.exec(content)?.[1] ?? '?' };
-    }),
   );
 }
 

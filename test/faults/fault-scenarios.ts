@@ -1,6 +1,7 @@
 import type { GatewayProcess } from '../integration/gateway/gateway-process.js';
 import { countOutcome, settled, type FaultCounts, type FaultRow } from './fault-outcome.js';
-import { prepareWorld, type FaultWorld } from './fault-world.js';
+import { prepareWorld, type FaultWorld, type WorldOptions } from './fault-world.js';
+import { startMisbehavingEndpoint } from './misbehaving-endpoint.js';
 import { startRedis, type RedisProcess } from './redis-process.js';
 
 export interface ScenarioOptions {
@@ -73,6 +74,27 @@ export function postgresDropScenario(options: ScenarioOptions): Promise<FaultRow
   });
 }
 
+/**
+ * The partner on the `http` transport, its endpoint misbehaving from the first post to the last:
+ * of every ten posts of our 997s and 855s, one is never answered (the transport's 60 s timeout
+ * ends it), one is answered 500, one 200 after 3 s, and one is read and kept and then cut off
+ * without an answer, so that the gateway retries a file the partner has. The partner's files
+ * come in through the intake route. Counted per file name (the `Idempotency-Key`): each 997 and
+ * 855 the endpoint holds once; the copies it got again are noted.
+ *
+ * @example
+ * const row = await partnerEndpointScenario({ files: 30 });
+ */
+export async function partnerEndpointScenario(options: ScenarioOptions): Promise<FaultRow> {
+  const scenario = 'partner HTTP endpoint hangs, 500s, slow, cuts off after reading';
+  const endpoint = await startMisbehavingEndpoint();
+  try {
+    return await runScenario(scenario, options, false, () => Promise.resolve(), { endpoint });
+  } finally {
+    await endpoint.close();
+  }
+}
+
 type Fault = (
   world: FaultWorld,
   redis: RedisProcess,
@@ -86,10 +108,11 @@ async function runScenario(
   options: ScenarioOptions,
   appendOnly: boolean,
   fault: Fault,
+  worldOptions: WorldOptions = {},
 ): Promise<FaultRow> {
   const began = Date.now();
   const redis = await startRedis({ appendOnly });
-  const world = await prepareWorld(options.files);
+  const world = await prepareWorld(options.files, worldOptions);
   const processes: GatewayProcess[] = [];
   const notes: string[] = [];
   try {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { rm } from 'node:fs/promises';
 import { masterDataFor, purchaseOrderInterchange } from '../../scripts/generate-850s.mjs';
+import { formatApiKey, hashSecret, newApiKeyParts } from '../../src/auth/index.js';
 import { createRepositories, type OpenedStore } from '../../src/store/index.js';
 import {
   freePort,
@@ -11,7 +11,7 @@ import {
   type GatewayFolders,
   type GatewayProcess,
 } from '../integration/gateway/gateway-process.js';
-import { partnerYaml } from '../integration/pipeline/pipeline-harness.js';
+import { PARTNER_ID, partnerYaml } from '../integration/pipeline/pipeline-harness.js';
 import {
   dropSchemaAndClose,
   openPostgresStore,
@@ -21,6 +21,10 @@ import {
 
 const PRICE_LIST = 'acme-faults';
 const LOCATION = 'DC-EAST';
+// The variable the partner file names for the endpoint's token (`auth: { env }`).
+const TOKEN_VARIABLE = 'FAULTS_PARTNER_TOKEN';
+// Posts to the intake route at a time, as a partner's ERP sending a backlog might.
+const INTAKE_POSTS_AT_ONCE = 8;
 
 /** One inbound file: one interchange (ISA13 = its number) of one or several purchase orders. */
 export interface InboundFile {
@@ -28,6 +32,38 @@ export interface InboundFile {
   content: string;
   interchange: number;
   poNumbers: string[];
+}
+
+/** A file our gateway delivered to the partner, as the partner holds it. */
+export interface ReceivedFile {
+  name: string;
+  content: string;
+}
+
+/** What the partner holds of our deliveries. */
+export interface PartnerCopy {
+  /** One per file name, the first copy that came. */
+  files: ReceivedFile[];
+  /** Copies of a file name the partner had, with other bytes: a duplicate no key can drop. */
+  conflicts: number;
+  notes: string[];
+}
+
+/** A partner endpoint our 997s and 855s are posted to (`transport: { type: http }`). */
+export interface PartnerEndpoint {
+  readonly url: string;
+  /** The bearer token it expects. */
+  readonly token: string;
+  copy(): PartnerCopy;
+}
+
+export interface WorldOptions {
+  /**
+   * The partner's transport becomes `http` to this endpoint; its files then come in through the
+   * intake route (`POST /api/partners/:id/transmissions`) with a partner API key, as a partner on
+   * HTTP has no inbox to poll. Without it, the partner is a folder partner.
+   */
+  endpoint?: PartnerEndpoint;
 }
 
 /**
@@ -45,8 +81,13 @@ export interface FaultWorld {
   readonly poNumbers: readonly string[];
   /** The `application_name` of the gateway's database connections (PGAPPNAME). */
   readonly applicationName: string;
-  /** Writes the files into the partner's inbox. */
+  /**
+   * Writes the files into the partner's inbox, or, with an endpoint, posts them to the intake
+   * route of the `serve` started last (`Idempotency-Key` = file name).
+   */
   dropFiles(): Promise<void>;
+  /** What the partner holds: the outbox folder, or what the endpoint kept. */
+  received(): Promise<PartnerCopy>;
   /** Starts `edi-gateway serve` (listening on loopback) or `worker` against `redisUrl`. */
   start(command: 'serve' | 'worker', redisUrl: string): Promise<GatewayProcess>;
   /** SQL on the world's schema (`$schema` is replaced); rows as the driver gives them. */
@@ -88,18 +129,22 @@ export function inboundFiles(count: number): InboundFile[] {
  * const world = await prepareWorld(300);
  * const serve = await world.start('serve', redis.url);
  */
-export async function prepareWorld(fileCount: number): Promise<FaultWorld> {
+export async function prepareWorld(fileCount: number, options: WorldOptions = {}): Promise<FaultWorld> {
+  const { endpoint } = options;
   const files = inboundFiles(fileCount);
   const poNumbers = files.flatMap((file) => file.poNumbers);
   const folders = await makeGatewayFolders();
   await writeFile(
-    join(folders.partnersDir, 'acme-retail.yaml'),
+    join(folders.partnersDir, `${PARTNER_ID}.yaml`),
     partnerYaml(folders.inbox, folders.outbox, {
       business: {
         priceList: PRICE_LIST,
         allocation: { strategy: 'single-location-first', locations: [LOCATION] },
       },
-      transport: { type: 'folder', inbox: folders.inbox, outbox: folders.outbox, pollSeconds: 5 },
+      transport:
+        endpoint === undefined
+          ? { type: 'folder', inbox: folders.inbox, outbox: folders.outbox, pollSeconds: 5 }
+          : { type: 'http', url: endpoint.url, auth: { env: TOKEN_VARIABLE }, timeoutSeconds: 5 },
     }),
   );
   const schema = randomSchemaName('faults');
@@ -109,6 +154,15 @@ export async function prepareWorld(fileCount: number): Promise<FaultWorld> {
   await repositories.catalog.upsertItems(seed.catalog);
   await repositories.priceLists.upsertEntries(seed.priceList.id, seed.priceList.entries);
   await repositories.inventory.upsertLevels(seed.inventory);
+  const keyParts = newApiKeyParts();
+  await repositories.apiKeys.create({
+    id: keyParts.id,
+    name: 'acme ERP (faults)',
+    role: 'partner',
+    partnerId: PARTNER_ID,
+    secretHash: hashSecret(keyParts.secret),
+  });
+  let serveUrl: string | undefined;
   const prefix = `{edi-faults-${randomBytes(6).toString('hex')}}`;
   const applicationName = `edi-faults-${schema}`;
   return {
@@ -120,8 +174,19 @@ export async function prepareWorld(fileCount: number): Promise<FaultWorld> {
     poNumbers,
     applicationName,
     dropFiles: async () => {
-      await Promise.all(files.map((file) => writeFile(join(folders.inbox, file.name), file.content)));
+      if (endpoint === undefined) {
+        await Promise.all(files.map((file) => writeFile(join(folders.inbox, file.name), file.content)));
+        return;
+      }
+      if (serveUrl === undefined) throw new Error('start serve before posting the files');
+      await postToIntake(
+        `${serveUrl}/api/partners/${PARTNER_ID}/transmissions`,
+        formatApiKey(keyParts),
+        files,
+      );
     },
+    received: async () =>
+      endpoint?.copy() ?? { files: await outboxFiles(folders.outbox), conflicts: 0, notes: [] },
     start: async (command, redisUrl) => {
       const env: Record<string, string> = {
         DATABASE_URL: TEST_DATABASE_URL,
@@ -136,14 +201,13 @@ export async function prepareWorld(fileCount: number): Promise<FaultWorld> {
         QUEUE_STALLED_CHECK_MS: '1000',
         RECOVERY_SWEEP_MS: '1000',
         RECOVERY_AFTER_MS: '3000',
+        ...(endpoint === undefined ? {} : { [TOKEN_VARIABLE]: endpoint.token }),
       };
       if (command === 'serve') {
-        const gateway = spawnGateway(['serve'], {
-          ...env,
-          HOST: '127.0.0.1',
-          PORT: String(await freePort()),
-        });
+        const port = await freePort();
+        const gateway = spawnGateway(['serve'], { ...env, HOST: '127.0.0.1', PORT: String(port) });
         await gateway.line(/^schedulers: /, 60_000);
+        serveUrl = `http://127.0.0.1:${port}`;
         return gateway;
       }
       const gateway = spawnGateway(['worker'], env);
@@ -159,4 +223,32 @@ export async function prepareWorld(fileCount: number): Promise<FaultWorld> {
       await rm(folders.root, { recursive: true, force: true });
     },
   };
+}
+
+/** Posts the files as the partner's ERP would, a few at a time; anything but 202 is a broken world. */
+async function postToIntake(url: string, apiKey: string, files: readonly InboundFile[]): Promise<void> {
+  const waiting = [...files];
+  const post = async () => {
+    for (let file = waiting.shift(); file !== undefined; file = waiting.shift()) {
+      const answer = await fetch(url, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          'content-type': 'application/edi-x12',
+          'idempotency-key': file.name,
+        },
+        body: file.content,
+      });
+      const text = await answer.text();
+      if (answer.status !== 202) throw new Error(`posting ${file.name}: ${answer.status} ${text}`);
+    }
+  };
+  await Promise.all(Array.from({ length: INTAKE_POSTS_AT_ONCE }, post));
+}
+
+async function outboxFiles(outbox: string): Promise<ReceivedFile[]> {
+  const names = (await readdir(outbox)).filter((name) => !name.startsWith('.')).sort();
+  return Promise.all(
+    names.map(async (name) => ({ name, content: await readFile(join(outbox, name), 'utf8') })),
+  );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultRow } from './fault-outcome.js';
-import { postgresDropScenario, redisRestartScenario } from './fault-scenarios.js';
+import { partnerEndpointScenario, postgresDropScenario, redisRestartScenario } from './fault-scenarios.js';
 
 // Small enough for the suite, and in one file so that one scenario runs at a time; `npm run
 // faults` runs them with a few hundred files.
@@ -8,14 +8,14 @@ const FILES = 60;
 const TIMEOUT_MS = 480_000;
 
 /** Every file stored once and read, every interchange acknowledged once, every PO answered once. */
-function expectNothingLostOrDoubled(row: FaultRow): void {
+function expectNothingLostOrDoubled(row: FaultRow, files = FILES): void {
   expect({ ...row, seconds: 0 }).toMatchObject({
-    filesIn: FILES,
-    stored: FILES,
+    filesIn: files,
+    stored: files,
     duplicated: 0,
     lost: 0,
-    acks997: { delivered: FILES, expected: FILES },
-    acks855: { answered: row.acks855.expected, files: FILES },
+    acks997: { delivered: files, expected: files },
+    acks855: { answered: row.acks855.expected, files },
   });
 }
 
@@ -44,6 +44,14 @@ describe('faults in the middle of the work (built gateway, own redis-server, loo
     "the gateway's PostgreSQL connections terminated: nothing lost, nothing doubled",
     async () => {
       expectNothingLostOrDoubled(await postgresDropScenario({ files: FILES, settleMs: 180_000 }));
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "a partner's HTTP endpoint that hangs, answers 500, answers slowly or cuts off after reading: every 997 and 855 received once per Idempotency-Key",
+    async () => {
+      expectNothingLostOrDoubled(await partnerEndpointScenario({ files: 30, settleMs: 180_000 }), 30);
     },
     TIMEOUT_MS,
   );

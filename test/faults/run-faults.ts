@@ -2,18 +2,27 @@
  * `npm run faults`: every fault scenario with a few hundred files (FAULT_FILES, default 300),
  * one after the other, then a table with a row per scenario. Exits 1 when any file, 997 or 855
  * was lost or doubled. Runs the built gateway (dist/), as `npm run faults` builds it first.
+ * Arguments pick scenarios by name: `npm run faults -- endpoint postgres`.
  */
 import { formatFaultTable, type FaultRow } from './fault-outcome.js';
-import { postgresDropScenario, redisRestartScenario } from './fault-scenarios.js';
+import { partnerEndpointScenario, postgresDropScenario, redisRestartScenario } from './fault-scenarios.js';
 
 const files = Number(process.env['FAULT_FILES'] ?? 300);
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const scenarios: Record<string, () => Promise<FaultRow>> = {
+  'redis-empty': () => redisRestartScenario({ files, appendOnly: false, log }),
+  'redis-aof': () => redisRestartScenario({ files, appendOnly: true, log }),
+  postgres: () => postgresDropScenario({ files, log }),
+  endpoint: () => partnerEndpointScenario({ files, log }),
+};
+const picked = process.argv.slice(2);
+const unknown = picked.filter((name) => !(name in scenarios));
+if (unknown.length > 0) {
+  throw new Error(`no scenario ${unknown.join(', ')}; there are ${Object.keys(scenarios).join(', ')}`);
+}
 const rows: FaultRow[] = [];
-for (const run of [
-  () => redisRestartScenario({ files, appendOnly: false, log }),
-  () => redisRestartScenario({ files, appendOnly: true, log }),
-  () => postgresDropScenario({ files, log }),
-]) {
+for (const [name, run] of Object.entries(scenarios)) {
+  if (picked.length > 0 && !picked.includes(name)) continue;
   const row = await run();
   log(formatFaultTable([row]));
   rows.push(row);

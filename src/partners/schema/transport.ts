@@ -124,6 +124,12 @@ export const HttpTransportSchema = Type.Object(
       description: 'an https:// URL (http:// only for localhost)',
     }),
     auth: EnvSecretSchema,
+    timeoutSeconds: Type.Integer({
+      minimum: 1,
+      maximum: 600,
+      default: 60,
+      description: 'how long a post may take, answer included, before it counts as failed and is retried',
+    }),
   },
   { additionalProperties: false },
 );
