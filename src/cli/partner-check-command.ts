@@ -81,6 +81,28 @@ export async function partnerCheckCommand(
       notes.push(...replay.notes);
     }
   }
+  if (partner.kind === 'marketplace') {
+    // A marketplace sample is an order as its API or webhook gives it: mapped as the gateway would.
+    const { mapMarketplaceFile } = await import('./translate-marketplace.js');
+    for (const sample of options.sample ?? []) {
+      const bytes = await readInputFile(sample);
+      let body: unknown;
+      try {
+        body = JSON.parse(bytes.toString('utf8'));
+      } catch (error) {
+        problems.push(`${sample}: not JSON: ${(error as Error).message}`);
+        continue;
+      }
+      const mapped = mapMarketplaceFile(sample, body, partner.transport.platform, partner.id);
+      problems.push(...mapped.problems);
+      if (mapped.documents.length + mapped.refused === 0)
+        problems.push(`${sample}: holds no ${partner.transport.platform} order`);
+      else
+        notes.push(
+          `${sample}: ${mapped.documents.length} ${partner.transport.platform} order(s) map to purchase orders`,
+        );
+    }
+  }
   for (const problem of problems) output.err(`${problem}\n`);
   for (const note of notes) output.out(`${note}\n`);
   const samples = options.sample?.length ?? 0;

@@ -31,28 +31,39 @@ export function translateMarketplaceJson(
     throw new CliError(`${file}: not JSON: ${(error as Error).message}`);
   }
   const account = accountFor(file, body, partnerId);
+  const { documents, problems, refused } = mapMarketplaceFile(file, body, account.platform, account.id);
+  for (const problem of problems) output.err(`error: ${problem}\n`);
+  output.out(`${JSON.stringify(documents, null, 2)}\n`);
+  return refused > 0 || documents.length === 0 ? 1 : 0;
+}
+
+/**
+ * Maps every order of a marketplace file (one order, or a page of them) for an account: the
+ * purchase orders, and one line per problem of each refused order, naming the file, the order and
+ * the JSON pointer. `translate` and `partner check --sample` both stand on it.
+ */
+export function mapMarketplaceFile(
+  file: string,
+  body: unknown,
+  platform: MarketplacePlatform,
+  partnerId: string,
+): { documents: PurchaseOrder[]; problems: string[]; refused: number } {
   const documents: PurchaseOrder[] = [];
+  const problems: string[] = [];
   let refused = 0;
-  for (const [index, order] of ordersOf(account.platform, body).entries()) {
-    const mapped = mapMarketplaceOrder(
-      account.platform,
-      { orderId: '', body: order },
-      { partnerId: account.id },
-    );
+  for (const [index, order] of ordersOf(platform, body).entries()) {
+    const mapped = mapMarketplaceOrder(platform, { orderId: '', body: order }, { partnerId });
     if (mapped.ok) {
       documents.push(mapped.order);
       continue;
     }
     refused += 1;
-    const id = orderVersionOf(account.platform, order)?.orderId ?? `#${index + 1}`;
+    const id = orderVersionOf(platform, order)?.orderId ?? `#${index + 1}`;
     for (const problem of mapped.problems) {
-      output.err(
-        `error: ${file}: ${account.platform} order ${id}: ${problem.path || '/'} ${problem.message}\n`,
-      );
+      problems.push(`${file}: ${platform} order ${id}: ${problem.path || '/'} ${problem.message}`);
     }
   }
-  output.out(`${JSON.stringify(documents, null, 2)}\n`);
-  return refused > 0 || documents.length === 0 ? 1 : 0;
+  return { documents, problems, refused };
 }
 
 /** The platform and the partner id the documents are given. */

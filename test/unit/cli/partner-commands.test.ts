@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readX12 } from '../../../src/x12/index.js';
 import { runCli } from './run-cli.js';
@@ -44,6 +46,32 @@ describe('edi-gateway partner check', () => {
     expect(run.errLines[0]).toBe(
       'fixtures/partners/dropship-direct/850.edi: interchange 000000101 is from ZZ/DROPSHIPDIRECT, which is neither bigbox-retail (08/9254110000) nor us (ZZ/ACMESUPPLY)',
     );
+  });
+
+  it("maps marketplace samples with the account's platform, naming the order and JSON pointer of each problem", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edi-marketplace-check-'));
+    const file = join(dir, 'shopify-acme.yaml');
+    writeFileSync(
+      file,
+      [
+        'id: shopify-acme',
+        'name: Acme on Shopify',
+        'kind: marketplace',
+        'transport:',
+        '  type: marketplace',
+        '  platform: shopify',
+        '  account: acme.myshopify.com',
+        '  credentials: { accessToken: { env: SHOPIFY_ACME_TOKEN } }',
+      ].join('\n'),
+    );
+    const good = 'fixtures/marketplace/shopify/shopify-api-ruby__order.json';
+    const other = 'fixtures/marketplace/walmart/walmart-partner-api__test_order.json';
+    const run = await runCli('partner', 'check', file, '--sample', good, '--sample', other);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${good}: 1 shopify order(s) map to purchase orders`);
+    expect(run.errLines).toContain(`${other}: shopify order #1: /line_items is missing`);
+    expect(run.stdout).toContain('failed: shopify-acme (marketplace), 2 samples checked, 4 problems');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('reports a sample in another version than the partner is set up for', async () => {
