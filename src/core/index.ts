@@ -34,7 +34,7 @@ export {
   type ResolvedReview,
 } from './resolutions/registry.js';
 export type { OrderReview, Resolution } from './resolutions/resolution.js';
-export { lineDecisions, type LineDecisions } from './resolutions/line-decisions.js';
+export { lineDecisions, rejectedByStaff, type LineDecisions } from './resolutions/line-decisions.js';
 export { RESOLUTION_IDS } from './resolutions/resolution-ids.js';
 export type { AcceptPriceInput } from './resolutions/accept-price.js';
 export type { ChangeQuantityInput } from './resolutions/change-quantity.js';

@@ -11,6 +11,7 @@ import {
   echoIntoAck,
   evaluateOrder,
   linesToAllocate,
+  rejectedByStaff,
   type AllocationPlan,
   type ExistingOrder,
   type StockAtLocation,
@@ -115,8 +116,6 @@ async function decidePartnerOrders(
   const at = deps.now?.() ?? new Date();
   let stored = await storedOrders(orders, deps);
   const fresh = orders.filter((order) => !stored.has(order.id));
-  // Rejected orders received just now have nothing to give back or close; others go one by one.
-  const received = new Set(fresh.map((order) => order.id));
   if (fresh.length > 0) {
     await receiveOrders(fresh, partner, deps, at);
     stored = await storedOrders(orders, deps);
@@ -133,7 +132,14 @@ async function decidePartnerOrders(
     const held = current.findings.some((finding) => finding.severity === 'hold');
     if (current.kind === 'order' && current.status === 'open' && !held) {
       (current.allocation === null ? toAllocate : decided).push(entry);
-    } else if (current.kind === 'order' && current.status === 'rejected' && received.has(order.id)) {
+    } else if (
+      current.kind === 'order' &&
+      current.status === 'rejected' &&
+      !rejectedByStaff(current.findings)
+    ) {
+      // Rejected by the rules on receipt: nothing to give back or close, and its RJ 855 is the
+      // batch's to send, on a rerun too (it may be in the interchange already sent). A staff
+      // rejection is answered by the resolution's own flow, one by one.
       decided.push(entry);
     } else {
       single.push(order);
