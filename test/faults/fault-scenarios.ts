@@ -2,6 +2,7 @@ import type { GatewayProcess } from '../integration/gateway/gateway-process.js';
 import { countOutcome, settled, type FaultCounts, type FaultRow } from './fault-outcome.js';
 import { prepareWorld, type FaultWorld, type WorldOptions } from './fault-world.js';
 import { startMisbehavingEndpoint } from './misbehaving-endpoint.js';
+import { startPartnerSftpServer } from './partner-sftp-server.js';
 import { startRedis, type RedisProcess } from './redis-process.js';
 
 export interface ScenarioOptions {
@@ -92,6 +93,63 @@ export async function partnerEndpointScenario(options: ScenarioOptions): Promise
     return await runScenario(scenario, options, false, () => Promise.resolve(), { endpoint });
   } finally {
     await endpoint.close();
+  }
+}
+
+/**
+ * The partner on the `sftp` transport, its OpenSSH server on loopback killed with SIGKILL (the
+ * listener and every session process, so our connections drop mid-request) four times and started
+ * again a second later on the same port with the same host key, each time once our connections are
+ * back: twice while our polls take the files from its inbox (a quarter taken, two thirds taken),
+ * twice while our 997s and 855s go to its outbox (an eighth of them more there since the restart). Counted from the finished names in the remote outbox;
+ * a temporary upload left there is noted (it is no delivery).
+ *
+ * @example
+ * const row = await partnerSftpScenario({ files: 30 });
+ */
+export async function partnerSftpScenario(options: ScenarioOptions): Promise<FaultRow> {
+  const scenario = "partner's sshd SIGKILL x4 mid-download/upload, restarted";
+  const server = await startPartnerSftpServer();
+  try {
+    return await runScenario(
+      scenario,
+      options,
+      false,
+      async (world, _redis, _processes, notes) => {
+        const files = world.files.length;
+        const outbound = files * 2; // one 997 and one 855 per interchange
+        let deliveredAtRestart = 0;
+        // Some uploads since the last restart, and short of the last one so that some are still to go.
+        const moreDelivered = async () =>
+          (await server.delivered()) >= Math.min(outbound - 1, deliveredAtRestart + outbound / 8);
+        const kills: [string, () => Promise<boolean>][] = [
+          ['a quarter taken', async () => (await server.waiting()) <= files * 0.75],
+          ['two thirds taken', async () => (await server.waiting()) <= files / 3],
+          ['uploads going on', moreDelivered],
+          ['uploads going on again', moreDelivered],
+        ];
+        for (const [moment, reached] of kills) {
+          // Only once our connections are back: a kill of the bare listener cuts nothing off.
+          await until(
+            moment,
+            async () => (server.connected() && (await reached()) ? true : undefined),
+            180_000,
+          );
+          const { processes, open } = await server.kill();
+          const [waiting, delivered] = [await server.waiting(), await server.delivered()];
+          notes.push(
+            `sshd killed at ${moment} (${processes} process(es), open: ${open.join(' ') || 'none'}): ${files - waiting}/${files} taken, ${delivered}/${outbound} delivered`,
+          );
+          options.log?.(`${scenario}: ${notes.at(-1) ?? ''}`);
+          await pause(1_000);
+          await server.restart();
+          deliveredAtRestart = await server.delivered();
+        }
+      },
+      { sftp: server },
+    );
+  } finally {
+    await server.stop();
   }
 }
 

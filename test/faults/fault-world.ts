@@ -23,6 +23,8 @@ const PRICE_LIST = 'acme-faults';
 const LOCATION = 'DC-EAST';
 // The variable the partner file names for the endpoint's token (`auth: { env }`).
 const TOKEN_VARIABLE = 'FAULTS_PARTNER_TOKEN';
+// The variable the partner file names for the SFTP password (`password: { env }`).
+const SFTP_PASSWORD_VARIABLE = 'FAULTS_PARTNER_SFTP_PASSWORD';
 // Posts to the intake route at a time, as a partner's ERP sending a backlog might.
 const INTAKE_POSTS_AT_ONCE = 8;
 
@@ -57,6 +59,23 @@ export interface PartnerEndpoint {
   copy(): PartnerCopy;
 }
 
+/** A partner's SFTP server we poll and deliver to (`transport: { type: sftp }`), on loopback. */
+export interface PartnerSftp {
+  readonly host: string;
+  readonly port: number;
+  /** `SHA256:` fingerprint of its host key, pinned in the partner file. */
+  readonly hostKey: string;
+  readonly username: string;
+  readonly password: string;
+  /** Folders as the partner file names them (relative to the login's home). */
+  readonly inbox: string;
+  readonly outbox: string;
+  /** Puts the files into the remote inbox as the partner would. */
+  drop(files: readonly InboundFile[]): Promise<void>;
+  /** The finished files in the remote outbox; temporary uploads left there are noted. */
+  copy(): Promise<PartnerCopy>;
+}
+
 export interface WorldOptions {
   /**
    * The partner's transport becomes `http` to this endpoint; its files then come in through the
@@ -64,6 +83,8 @@ export interface WorldOptions {
    * HTTP has no inbox to poll. Without it, the partner is a folder partner.
    */
   endpoint?: PartnerEndpoint;
+  /** The partner's transport becomes `sftp` to this server, whose inbox holds its files. */
+  sftp?: PartnerSftp;
 }
 
 /**
@@ -130,7 +151,7 @@ export function inboundFiles(count: number): InboundFile[] {
  * const serve = await world.start('serve', redis.url);
  */
 export async function prepareWorld(fileCount: number, options: WorldOptions = {}): Promise<FaultWorld> {
-  const { endpoint } = options;
+  const { endpoint, sftp } = options;
   const files = inboundFiles(fileCount);
   const poNumbers = files.flatMap((file) => file.poNumbers);
   const folders = await makeGatewayFolders();
@@ -141,10 +162,7 @@ export async function prepareWorld(fileCount: number, options: WorldOptions = {}
         priceList: PRICE_LIST,
         allocation: { strategy: 'single-location-first', locations: [LOCATION] },
       },
-      transport:
-        endpoint === undefined
-          ? { type: 'folder', inbox: folders.inbox, outbox: folders.outbox, pollSeconds: 5 }
-          : { type: 'http', url: endpoint.url, auth: { env: TOKEN_VARIABLE }, timeoutSeconds: 5 },
+      transport: partnerTransport(folders, endpoint, sftp),
     }),
   );
   const schema = randomSchemaName('faults');
@@ -174,6 +192,10 @@ export async function prepareWorld(fileCount: number, options: WorldOptions = {}
     poNumbers,
     applicationName,
     dropFiles: async () => {
+      if (sftp !== undefined) {
+        await sftp.drop(files);
+        return;
+      }
       if (endpoint === undefined) {
         await Promise.all(files.map((file) => writeFile(join(folders.inbox, file.name), file.content)));
         return;
@@ -186,6 +208,7 @@ export async function prepareWorld(fileCount: number, options: WorldOptions = {}
       );
     },
     received: async () =>
+      (await sftp?.copy()) ??
       endpoint?.copy() ?? { files: await outboxFiles(folders.outbox), conflicts: 0, notes: [] },
     start: async (command, redisUrl) => {
       const env: Record<string, string> = {
@@ -202,6 +225,7 @@ export async function prepareWorld(fileCount: number, options: WorldOptions = {}
         RECOVERY_SWEEP_MS: '1000',
         RECOVERY_AFTER_MS: '3000',
         ...(endpoint === undefined ? {} : { [TOKEN_VARIABLE]: endpoint.token }),
+        ...(sftp === undefined ? {} : { [SFTP_PASSWORD_VARIABLE]: sftp.password }),
       };
       if (command === 'serve') {
         const port = await freePort();
@@ -223,6 +247,34 @@ export async function prepareWorld(fileCount: number, options: WorldOptions = {}
       await rm(folders.root, { recursive: true, force: true });
     },
   };
+}
+
+/** The partner file's `transport`: its folders, its endpoint or its SFTP server. */
+function partnerTransport(
+  folders: GatewayFolders,
+  endpoint: PartnerEndpoint | undefined,
+  sftp: PartnerSftp | undefined,
+): Record<string, unknown> {
+  if (sftp !== undefined) {
+    const { host, port, username, hostKey, inbox, outbox } = sftp;
+    return {
+      type: 'sftp',
+      host,
+      port,
+      username,
+      password: { env: SFTP_PASSWORD_VARIABLE },
+      hostKey,
+      inbox,
+      outbox,
+      // The partner uploads under `.part` and renames: a finished name is taken at the next poll.
+      completion: 'rename',
+      pollSeconds: 5,
+    };
+  }
+  if (endpoint !== undefined) {
+    return { type: 'http', url: endpoint.url, auth: { env: TOKEN_VARIABLE }, timeoutSeconds: 5 };
+  }
+  return { type: 'folder', inbox: folders.inbox, outbox: folders.outbox, pollSeconds: 5 };
 }
 
 /** Posts the files as the partner's ERP would, a few at a time; anything but 202 is a broken world. */

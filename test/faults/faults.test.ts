@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultRow } from './fault-outcome.js';
-import { partnerEndpointScenario, postgresDropScenario, redisRestartScenario } from './fault-scenarios.js';
+import {
+  partnerEndpointScenario,
+  partnerSftpScenario,
+  postgresDropScenario,
+  redisRestartScenario,
+} from './fault-scenarios.js';
+import { sftpServerUnavailable } from './partner-sftp-server.js';
 
 // Small enough for the suite, and in one file so that one scenario runs at a time; `npm run
 // faults` runs them with a few hundred files.
@@ -52,6 +58,18 @@ describe('faults in the middle of the work (built gateway, own redis-server, loo
     "a partner's HTTP endpoint that hangs, answers 500, answers slowly or cuts off after reading: every 997 and 855 received once per Idempotency-Key",
     async () => {
       expectNothingLostOrDoubled(await partnerEndpointScenario({ files: 30, settleMs: 180_000 }), 30);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "the partner's SFTP server (OpenSSH) killed and restarted while we take its files and upload our 997s and 855s: nothing lost, nothing doubled, no temporary upload left",
+    async (context) => {
+      const unavailable = sftpServerUnavailable();
+      if (unavailable !== undefined) context.skip(`cannot start the partner's sshd: ${unavailable}`);
+      const row = await partnerSftpScenario({ files: 30, settleMs: 120_000 });
+      expectNothingLostOrDoubled(row, 30);
+      expect(row.notes.filter((note) => note.includes('temporary upload'))).toEqual([]);
     },
     TIMEOUT_MS,
   );

@@ -5,7 +5,13 @@
  * Arguments pick scenarios by name: `npm run faults -- endpoint postgres`.
  */
 import { formatFaultTable, type FaultRow } from './fault-outcome.js';
-import { partnerEndpointScenario, postgresDropScenario, redisRestartScenario } from './fault-scenarios.js';
+import {
+  partnerEndpointScenario,
+  partnerSftpScenario,
+  postgresDropScenario,
+  redisRestartScenario,
+} from './fault-scenarios.js';
+import { sftpServerUnavailable } from './partner-sftp-server.js';
 
 const files = Number(process.env['FAULT_FILES'] ?? 300);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -14,7 +20,10 @@ const scenarios: Record<string, () => Promise<FaultRow>> = {
   'redis-aof': () => redisRestartScenario({ files, appendOnly: true, log }),
   postgres: () => postgresDropScenario({ files, log }),
   endpoint: () => partnerEndpointScenario({ files, log }),
+  sftp: () => partnerSftpScenario({ files, log }),
 };
+// Scenarios that need what this machine may not have, and why they cannot run.
+const cannotRun: Record<string, string | undefined> = { sftp: sftpServerUnavailable() };
 const picked = process.argv.slice(2);
 const unknown = picked.filter((name) => !(name in scenarios));
 if (unknown.length > 0) {
@@ -23,6 +32,11 @@ if (unknown.length > 0) {
 const rows: FaultRow[] = [];
 for (const [name, run] of Object.entries(scenarios)) {
   if (picked.length > 0 && !picked.includes(name)) continue;
+  const reason = cannotRun[name];
+  if (reason !== undefined) {
+    log(`${name}: skipped: ${reason}`);
+    continue;
+  }
   const row = await run();
   log(formatFaultTable([row]));
   rows.push(row);
