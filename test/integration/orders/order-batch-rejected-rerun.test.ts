@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { PurchaseOrder } from '../../../src/canonical/index.js';
-import { translateX12 } from '../../../src/mapping/index.js';
 import { decideOrderBatch } from '../../../src/pipeline/orders/decide-order-batch.js';
 import type { WorkerDeps } from '../../../src/pipeline/index.js';
 import type { Repositories } from '../../../src/store/index.js';
 import { waitFor } from '../pipeline/pipeline-harness.js';
-import { interchange850s, parse855s, type Order850 } from './order-850.js';
-import { HOOK_TIMEOUT, startOrderHarness, TODAY, type OrderHarness } from './order-fixture.js';
+import { parse855s, type Order850 } from './order-850.js';
+import {
+  HOOK_TIMEOUT,
+  startOrderHarness,
+  storeUnqueuedOrders,
+  TODAY,
+  type OrderHarness,
+} from './order-fixture.js';
 
 // No shipped rule rejects a new purchase order (they hold it for staff), yet the core and the
 // batch flow answer one rejected on receipt with an `RJ` 855. A rule that rejects is added to the
@@ -59,13 +63,7 @@ describe('an order rejected on receipt, when its batch runs again after the 855s
     await h?.dispose();
   }, HOOK_TIMEOUT);
 
-  /** Purchase orders stored as documents, as the inbound job stores them, but queued for nobody. */
-  async function storedOrders(isa13: number, orders: Order850[]): Promise<string[]> {
-    const read = translateX12(interchange850s(isa13, orders), { partner: h.partner });
-    const documents = read.documents as PurchaseOrder[];
-    await h.repositories.documents.saveNew(documents.map((document) => ({ document })));
-    return documents.map((document) => document.id);
-  }
+  const storedOrders = (isa13: number, orders: Order850[]) => storeUnqueuedOrders(h, isa13, orders);
 
   /** The store, with a worker that dies once the 855s are sent, before the orders record them. */
   function dyingAfterEmit(): Repositories {

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareDecimals, addDecimals, type PurchaseOrder } from '../../../src/canonical/index.js';
-import { translateX12 } from '../../../src/mapping/index.js';
+import { compareDecimals, addDecimals } from '../../../src/canonical/index.js';
 import { decideOrderBatch } from '../../../src/pipeline/orders/decide-order-batch.js';
 import type { JobQueue, WorkerDeps } from '../../../src/pipeline/index.js';
 import type { StoredException, StoredOrder } from '../../../src/store/index.js';
 import { waitFor } from '../pipeline/pipeline-harness.js';
 import { interchange850s, parse855s, type Order850 } from './order-850.js';
-import { HOOK_TIMEOUT, startOrderHarness, TODAY, type OrderHarness } from './order-fixture.js';
+import {
+  HOOK_TIMEOUT,
+  startOrderHarness,
+  storeUnqueuedOrders,
+  TODAY,
+  type OrderHarness,
+} from './order-fixture.js';
 
 const line = (quantity: string, vendorPart = 'WID-1', price = '10.00') => ({ quantity, price, vendorPart });
 
@@ -31,13 +36,7 @@ describe('purchase orders decided together, per interchange', () => {
     await h?.dispose();
   }, HOOK_TIMEOUT);
 
-  /** Purchase orders stored as documents, as the inbound job stores them, but queued for nobody. */
-  async function storedOrders(isa13: number, orders: Order850[]): Promise<string[]> {
-    const read = translateX12(interchange850s(isa13, orders), { partner: h.partner });
-    const documents = read.documents as PurchaseOrder[];
-    await h.repositories.documents.saveNew(documents.map((document) => ({ document })));
-    return documents.map((document) => document.id);
-  }
+  const storedOrders = (isa13: number, orders: Order850[]) => storeUnqueuedOrders(h, isa13, orders);
 
   const auditOf = async (poNumber: string) => {
     const [order] = await h.repositories.orders.list({ poNumber, kind: 'order' });

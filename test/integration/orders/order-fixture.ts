@@ -10,7 +10,9 @@ import {
   type HarnessOptions,
   type HarnessSeed,
 } from '../pipeline/pipeline-harness.js';
-import { parse855, type Parsed855 } from './order-850.js';
+import type { PurchaseOrder } from '../../../src/canonical/index.js';
+import { translateX12 } from '../../../src/mapping/index.js';
+import { interchange850s, parse855, type Order850, type Parsed855 } from './order-850.js';
 import { bearer, staffKeys } from '../api/staff-keys.js';
 
 /** The business day the tests run on: 2025-03-02, the day after the sample orders' date. */
@@ -157,4 +159,19 @@ export async function startOrderHarness(options: HarnessOptions = {}): Promise<O
       await harness.dispose();
     },
   };
+}
+
+/**
+ * Purchase orders stored as documents, as the inbound job stores them, but queued for nobody:
+ * a batch job is then run by the test itself. Returns their document ids.
+ */
+export async function storeUnqueuedOrders(
+  h: OrderHarness,
+  isa13: number,
+  orders: Order850[],
+): Promise<string[]> {
+  const read = translateX12(interchange850s(isa13, orders), { partner: h.partner });
+  const documents = read.documents as PurchaseOrder[];
+  await h.repositories.documents.saveNew(documents.map((document) => ({ document })));
+  return documents.map((document) => document.id);
 }
