@@ -153,6 +153,89 @@ export async function partnerSftpScenario(options: ScenarioOptions): Promise<Fau
   }
 }
 
+/** How many orders, in files of how many, and how the workers die. */
+export interface WorkerKillOptions extends Omit<ScenarioOptions, 'files'> {
+  /** Purchase orders in all. Default 10,000. */
+  orders?: number;
+  /** Purchase orders in each file (one interchange). Default 10. */
+  ordersPerFile?: number;
+  /** `worker` processes beside `serve`. Default 2. */
+  workers?: number;
+  /** SIGKILLs, each followed by a new worker. Default 5. */
+  kills?: number;
+  /** Seed of the moments and the victims, so that a run can be repeated. Default 1. */
+  seed?: number;
+}
+
+/**
+ * `serve` and two `worker` processes on files of ten purchase orders each (10,000 orders, 1,000
+ * files by default), a worker killed with SIGKILL five times at moments drawn from a seed: a
+ * share of the orders decided, between 5 % and 90 %, then up to a second more, so that the kill
+ * lands anywhere in a job; the victim is one of the live workers, also drawn, and a new worker is
+ * started at once. `serve` lives through it. The dead worker's jobs come back when their locks
+ * lapse (the stalled check), or from the recovery sweep.
+ *
+ * @example
+ * const row = await workerKillScenario({ orders: 10_000, ordersPerFile: 10, kills: 5, seed: 1 });
+ */
+export function workerKillScenario(options: WorkerKillOptions = {}): Promise<FaultRow> {
+  const { orders = 10_000, ordersPerFile = 10, workers = 2, kills = 5, seed = 1 } = options;
+  const files = Math.ceil(orders / ordersPerFile);
+  const scenario = `worker SIGKILL x${kills} (${workers} workers, seed ${seed})`;
+  const random = seededRandom(seed);
+  const moments = Array.from({ length: kills }, () => ({
+    share: 0.05 + random() * 0.85,
+    delayMs: Math.floor(random() * 1_000),
+    victim: random(),
+  })).sort((a, b) => a.share - b.share);
+  return runScenario(
+    scenario,
+    { settleMs: 900_000, ...options, files },
+    false,
+    async (world, redis, processes, notes) => {
+      const live = processes.slice(1);
+      for (const [k, moment] of moments.entries()) {
+        const atLeast = Math.ceil(world.poNumbers.length * moment.share);
+        await until(
+          `${atLeast} orders decided`,
+          async () => ((await count(world, 'order_record')) >= atLeast ? true : undefined),
+          600_000,
+        );
+        await pause(moment.delayMs);
+        const index = Math.floor(moment.victim * live.length);
+        const [victim] = live.splice(index, 1);
+        const decided = await count(world, 'order_record');
+        await victim?.stop('SIGKILL');
+        const [stored, unsent] = [
+          await count(world, 'canonical_document'),
+          await count(world, 'transmission', `direction = 'outbound' and status <> 'sent'`),
+        ];
+        notes.push(
+          `kill ${k + 1}: worker pid ${victim?.child.pid ?? '?'} at ${decided}/${world.poNumbers.length} orders decided (${Math.round(moment.share * 100)} % + ${moment.delayMs} ms), ${stored} canonical documents, ${unsent} outbound undelivered`,
+        );
+        options.log?.(`${scenario}: ${notes.at(-1) ?? ''}`);
+        const fresh = await world.start('worker', redis.url);
+        processes.push(fresh);
+        live.push(fresh);
+      }
+    },
+    { layout: { totalOrders: orders, ordersPerFile } },
+    workers,
+  );
+}
+
+/** Numbers in [0, 1) from a seed (mulberry32): the same seed, the same run of kills. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
 type Fault = (
   world: FaultWorld,
   redis: RedisProcess,
@@ -160,13 +243,17 @@ type Fault = (
   notes: string[],
 ) => Promise<void>;
 
-/** Starts the world, `serve` and a `worker`, drops the files, injects the fault, waits and counts. */
+/**
+ * Starts the world, `serve` and a `worker` (or `workers` of them), drops the files, injects the
+ * fault, waits and counts.
+ */
 async function runScenario(
   scenario: string,
   options: ScenarioOptions,
   appendOnly: boolean,
   fault: Fault,
   worldOptions: WorldOptions = {},
+  workers = 1,
 ): Promise<FaultRow> {
   const began = Date.now();
   const redis = await startRedis({ appendOnly });
@@ -175,8 +262,8 @@ async function runScenario(
   const notes: string[] = [];
   try {
     processes.push(await world.start('serve', redis.url));
-    processes.push(await world.start('worker', redis.url));
-    options.log?.(`${scenario}: ${options.files} files, ${world.poNumbers.length} purchase orders`);
+    for (let w = 0; w < workers; w++) processes.push(await world.start('worker', redis.url));
+    options.log?.(`${scenario}: ${world.files.length} files, ${world.poNumbers.length} purchase orders`);
     await world.dropFiles();
     await fault(world, redis, processes, notes);
     const counts = await settle(world, options.settleMs ?? 240_000, options.log);

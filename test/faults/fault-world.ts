@@ -85,6 +85,17 @@ export interface WorldOptions {
   endpoint?: PartnerEndpoint;
   /** The partner's transport becomes `sftp` to this server, whose inbox holds its files. */
   sftp?: PartnerSftp;
+  /**
+   * Files of this many purchase orders each (one interchange a file; the last one may have fewer
+   * when `totalOrders` does not divide), instead of every third file four and the others one.
+   */
+  layout?: OrderLayout;
+}
+
+/** Purchase orders in all, and how many go into each file. */
+export interface OrderLayout {
+  totalOrders: number;
+  ordersPerFile: number;
 }
 
 /**
@@ -118,13 +129,20 @@ export interface FaultWorld {
 
 /**
  * The inbound files of a scenario: every third file an interchange of four purchase orders, the
- * others a single one, all of them acceptable (items, prices, stock, delivery date).
+ * others a single one, or with a `layout` its count of orders in files of its size; all of them
+ * acceptable (items, prices, stock, delivery date).
  */
-export function inboundFiles(count: number): InboundFile[] {
+export function inboundFiles(count: number, layout?: OrderLayout): InboundFile[] {
   const inAMonth = new Date(Date.now() + 30 * 24 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
   const files: InboundFile[] = [];
   for (let i = 1, firstOrder = 1; i <= count; i++) {
-    const orders = i % 3 === 0 ? 4 : 1;
+    const orders =
+      layout === undefined
+        ? i % 3 === 0
+          ? 4
+          : 1
+        : Math.min(layout.ordersPerFile, layout.totalOrders - firstOrder + 1);
+    if (orders <= 0) break;
     const content = purchaseOrderInterchange({
       controlNumber: i,
       firstOrder,
@@ -144,15 +162,15 @@ export function inboundFiles(count: number): InboundFile[] {
 }
 
 /**
- * Prepares a world of `fileCount` inbound files.
+ * Prepares a world of `fileCount` inbound files (with a `layout`, as many as its orders fill).
  *
  * @example
  * const world = await prepareWorld(300);
  * const serve = await world.start('serve', redis.url);
  */
 export async function prepareWorld(fileCount: number, options: WorldOptions = {}): Promise<FaultWorld> {
-  const { endpoint, sftp } = options;
-  const files = inboundFiles(fileCount);
+  const { endpoint, sftp, layout } = options;
+  const files = inboundFiles(fileCount, layout);
   const poNumbers = files.flatMap((file) => file.poNumbers);
   const folders = await makeGatewayFolders();
   await writeFile(
