@@ -42,19 +42,29 @@ export function percentOf(rate: number): string | undefined {
 const SECONDS_BELOW = 1e11;
 
 /**
- * The UTC calendar date of an epoch timestamp sent as a number or a string of digits, in
+ * Milliseconds since the epoch of a timestamp sent as a number or a string of digits, in
  * milliseconds or in seconds (told apart by size), or undefined when it is neither.
+ *
+ * @example
+ * epochMillis('1484458949'); // 1484458949000
+ */
+export function epochMillis(value: unknown): number | undefined {
+  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0) return undefined;
+  const ms = number < SECONDS_BELOW ? number * 1000 : number;
+  return Number.isNaN(new Date(ms).getTime()) ? undefined : ms;
+}
+
+/**
+ * The UTC calendar date of an epoch timestamp (see {@link epochMillis}), or undefined.
  *
  * @example
  * epochDate(1484458949000); // '2017-01-15'
  * epochDate('1484458949');  // '2017-01-15'
  */
 export function epochDate(value: number | string | null | undefined): string | undefined {
-  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0) return undefined;
-  const ms = number < SECONDS_BELOW ? number * 1000 : number;
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+  const ms = epochMillis(value);
+  return ms === undefined ? undefined : new Date(ms).toISOString().slice(0, 10);
 }
 
 /**

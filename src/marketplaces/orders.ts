@@ -1,4 +1,5 @@
 import { mapAmazonOrder } from './amazon/index.js';
+import { epochMillis } from './map-helpers.js';
 import type {
   MappedOrder,
   MappingContext,
@@ -72,18 +73,10 @@ function version(id: unknown, updatedAt: unknown): OrderVersion | undefined {
   return { orderId: String(id), ...(at === undefined ? {} : { updatedAt: at }) };
 }
 
-/** An ISO 8601 date-time or an epoch (milliseconds, or seconds below 1e11) as UTC ISO 8601. */
+/** An ISO 8601 date-time or an epoch (see `epochMillis`) as UTC ISO 8601. */
 function isoOf(value: unknown): string | undefined {
-  let ms: number;
-  if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) {
-    const n = Number(value);
-    ms = n < 1e11 ? n * 1000 : n;
-  } else if (typeof value === 'string') {
-    ms = Date.parse(value);
-  } else {
-    return undefined;
-  }
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+  const ms = typeof value === 'string' && !/^\d+$/.test(value) ? Date.parse(value) : epochMillis(value);
+  return ms !== undefined && Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
 }
 
 function recordOf(value: unknown): Record<string, unknown> | undefined {

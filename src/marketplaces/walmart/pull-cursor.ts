@@ -1,3 +1,4 @@
+import { epochMillis } from '../map-helpers.js';
 import { MarketplaceError } from '../marketplace-error.js';
 
 /**
@@ -68,9 +69,6 @@ export function parseWalmartCursor(text: string, label: string): WalmartPullCurs
   };
 }
 
-/** Epoch values below this are seconds: 1e11 seconds is the year 5138, 1e11 milliseconds is 1973. */
-const SECONDS_BELOW = 1e11;
-
 /**
  * When Walmart last changed an order, as far as the order shows it: the latest of its order date
  * and each line's `statusDate` (stamped when a line's status changes: acknowledged, shipped,
@@ -92,11 +90,4 @@ export function walmartUpdatedAt(order: unknown): string | undefined {
     .map(epochMillis)
     .filter((time): time is number => time !== undefined);
   return times.length === 0 ? undefined : new Date(Math.max(...times)).toISOString();
-}
-
-function epochMillis(value: unknown): number | undefined {
-  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0) return undefined;
-  const ms = number < SECONDS_BELOW ? number * 1000 : number;
-  return Number.isNaN(new Date(ms).getTime()) ? undefined : ms;
 }
