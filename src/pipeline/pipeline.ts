@@ -264,7 +264,14 @@ export function startPipeline(options: PipelineOptions): Pipeline {
     },
     close: async () => {
       stopping.abort();
-      await Promise.all([inbound.close(), documents.close(), outbound.close(), polls.close()]);
+      const workers = [inbound, documents, outbound, polls];
+      // A stop that comes while the workers are still connecting (a SIGTERM just after start)
+      // closes them once connected, for at most 2 s: closed mid-connect, one failed the stop.
+      await Promise.race([
+        Promise.allSettled(workers.map((worker) => worker.waitUntilReady())),
+        new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
+      ]);
+      await Promise.all(workers.map((worker) => worker.close()));
       await queues.close();
       if (options.transports === undefined) await transports.close();
       await connection.quit();
